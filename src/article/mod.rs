@@ -1,0 +1,383 @@
+//! The article model: a source file parsed into blocks with roles (section tag, headline,
+//! date line, dek, body, credit …), front matter entries and a prose view of the text in
+//! which everything that is not prose (code, HTML comments, URLs, front matter) is blanked
+//! out byte for byte, so that every span found in the prose view is a span of the source.
+
+mod front_matter;
+mod markdown;
+mod plain;
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+pub use front_matter::{FrontMatter, FrontMatterFormat, MetaEntry};
+
+use crate::line_index::LineIndex;
+use crate::text::dates;
+use crate::text::sentences::split_sentences;
+
+/// The two shapes of article newslint reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A plain-text CMS or wire export (`.txt`).
+    Plain,
+    /// Markdown with optional YAML or TOML front matter (`.md`, `.markdown`).
+    Markdown,
+}
+
+impl Format {
+    /// The format a file name implies: Markdown for `.md` and `.markdown`, plain text otherwise.
+    pub fn from_path(path: &std::path::Path) -> Format {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
+                Format::Markdown
+            }
+            _ => Format::Plain,
+        }
+    }
+}
+
+/// What a block of the article is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// `#World`: the section tag of a plain-text export.
+    SectionTag,
+    /// The headline (display copy).
+    Headline,
+    /// The article's own date, on a line of its own.
+    DateLine,
+    /// The one-paragraph summary under the headline (display copy).
+    Dek,
+    /// A paragraph of the story.
+    Body,
+    /// A Markdown subheading (display copy).
+    Heading,
+    /// A table row (prose, but not running text).
+    Table,
+    /// A photo credit line.
+    Credit,
+}
+
+/// A paragraph-like piece of the article: a byte span of the source and its role.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    /// Byte span in the source, without surrounding blank lines or the final line break.
+    pub span: Range<usize>,
+    /// What the block is.
+    pub role: Role,
+}
+
+/// Why a file could not be read as an article.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParseError {
+    /// Byte span of the source where the problem is.
+    pub span: Range<usize>,
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line and column of the span's start (the source is not kept with the error).
+    pub position: (usize, usize),
+}
+
+/// A parsed article. Spans everywhere are byte ranges into [`Document::source`].
+#[derive(Debug)]
+pub struct Document {
+    source: String,
+    prose: String,
+    format: Format,
+    content_start: usize,
+    front_matter: Option<FrontMatter>,
+    blocks: Vec<Block>,
+    headline: Option<Range<usize>>,
+    article_date: Option<jiff::civil::Date>,
+    sentences: OnceLock<Vec<Range<usize>>>,
+}
+
+impl Document {
+    /// Parse `source` as an article of the given format. A UTF-8 byte-order mark is kept in
+    /// the source (so spans stay true to the file) and skipped by the parser.
+    pub fn parse(source: String, format: Format) -> Result<Document, ParseError> {
+        let content_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut prose = blank_copy(&source);
+        let (front_matter, blocks, headline) = match format {
+            Format::Plain => {
+                prose.replace_range(content_start.., &source[content_start..]);
+                let blocks = plain::blocks(&source, content_start);
+                let headline = blocks
+                    .iter()
+                    .find(|b| b.role == Role::Headline)
+                    .map(|b| b.span.clone());
+                (None, blocks, headline)
+            }
+            Format::Markdown => {
+                let front_matter =
+                    front_matter::parse(&source, content_start).map_err(|mut err| {
+                        err.position = LineIndex::new(&source).line_col(&source, err.span.start);
+                        err
+                    })?;
+                let body_start = front_matter
+                    .as_ref()
+                    .map_or(content_start, |fm| fm.span.end);
+                let blocks = markdown::blocks(&source, body_start, &mut prose);
+                let title = front_matter
+                    .as_ref()
+                    .and_then(|fm| fm.get("title"))
+                    .filter(|entry| !entry.value.trim().is_empty())
+                    .map(|entry| entry.value_span.clone());
+                let headline = title.or_else(|| {
+                    blocks
+                        .iter()
+                        .find(|b| b.role == Role::Headline)
+                        .map(|b| b.span.clone())
+                });
+                (front_matter, blocks, headline)
+            }
+        };
+        mask_urls(&mut prose);
+        let article_date = article_date(&source, &blocks, front_matter.as_ref());
+        Ok(Document {
+            source,
+            prose,
+            format,
+            content_start,
+            front_matter,
+            blocks,
+            headline,
+            article_date,
+            sentences: OnceLock::new(),
+        })
+    }
+
+    /// Give back the source text.
+    pub fn into_source(self) -> String {
+        self.source
+    }
+
+    /// The file's text exactly as read.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// The source with every non-prose byte (front matter, code, HTML, URLs, Markdown
+    /// syntax) replaced by a space; line breaks are kept. Same length as the source.
+    pub fn prose(&self) -> &str {
+        &self.prose
+    }
+
+    /// Plain text or Markdown.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Offset of the first byte after a byte-order mark.
+    pub fn content_start(&self) -> usize {
+        self.content_start
+    }
+
+    /// The front matter, when the Markdown file has one.
+    pub fn front_matter(&self) -> Option<&FrontMatter> {
+        self.front_matter.as_ref()
+    }
+
+    /// Every block in source order.
+    pub fn blocks(&self) -> &[Block] {
+        &self.blocks
+    }
+
+    /// Blocks with the given role, in source order.
+    pub fn blocks_with(&self, role: Role) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(move |b| b.role == role)
+    }
+
+    /// The headline span: the `title` value, the first `# ` heading, or the plain-text headline.
+    pub fn headline(&self) -> Option<Range<usize>> {
+        self.headline.clone()
+    }
+
+    /// The article's own date, from its date line or front matter `date`.
+    pub fn article_date(&self) -> Option<jiff::civil::Date> {
+        self.article_date
+    }
+
+    /// The prose view of a span.
+    pub fn prose_at(&self, span: Range<usize>) -> &str {
+        &self.prose[span]
+    }
+
+    /// Sentences of the dek and body paragraphs (computed once, on first use).
+    pub fn sentences(&self) -> &[Range<usize>] {
+        self.sentences.get_or_init(|| {
+            let mut out = Vec::new();
+            for block in self
+                .blocks
+                .iter()
+                .filter(|b| matches!(b.role, Role::Body | Role::Dek))
+            {
+                let text = &self.prose[block.span.clone()];
+                out.extend(
+                    split_sentences(text)
+                        .into_iter()
+                        .map(|r| r.start + block.span.start..r.end + block.span.start),
+                );
+            }
+            out
+        })
+    }
+}
+
+/// A label such as `Photo:` or `Photograph by` opening a credit line, and what follows it.
+pub fn credit_value(line: &str) -> Option<&str> {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let re = CREDIT.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:photo\s+credit|photograph|photos?|images?|picture)(?:\s*:|\s+by\b)[ \t]*(.*?)\s*$",
+        )
+        .expect("credit pattern compiles")
+    });
+    re.captures(line)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+}
+
+/// A copy of `source` with every byte blanked but line breaks.
+fn blank_copy(source: &str) -> String {
+    source
+        .bytes()
+        .map(|b| {
+            if b == b'\n' || b == b'\r' {
+                b as char
+            } else {
+                ' '
+            }
+        })
+        .collect()
+}
+
+/// URLs are not prose: a date or a doubled word inside one is not the writer's.
+fn mask_urls(prose: &mut String) {
+    static URL: OnceLock<Regex> = OnceLock::new();
+    let re = URL.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").expect("URL pattern compiles")
+    });
+    if !prose.contains("://") && !prose.contains("www.") {
+        return;
+    }
+    let spans: Vec<Range<usize>> = re.find_iter(prose).map(|m| m.range()).collect();
+    for span in spans {
+        let blanks = " ".repeat(span.len());
+        prose.replace_range(span, &blanks);
+    }
+}
+
+fn article_date(
+    source: &str,
+    blocks: &[Block],
+    front_matter: Option<&FrontMatter>,
+) -> Option<jiff::civil::Date> {
+    if let Some(entry) = front_matter.and_then(|fm| fm.get("date")) {
+        return dates::parse_article_date(&entry.value);
+    }
+    blocks
+        .iter()
+        .find(|b| b.role == Role::DateLine)
+        .and_then(|b| dates::parse_article_date(&source[b.span.clone()]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(doc: &Document) -> Vec<(Role, &str)> {
+        doc.blocks()
+            .iter()
+            .map(|b| (b.role, &doc.source()[b.span.clone()]))
+            .collect()
+    }
+
+    #[test]
+    fn plain_text_roles() {
+        let text = "#Local\n\nBridge to close\n\n2025-05-09\n\nA short dek.\n\nFENWICK — The bridge will close.\n\nMore text.\n\nPhoto: Fenwick Post/Ada Lum\n\na";
+        let doc = Document::parse(text.to_string(), Format::Plain).unwrap();
+        assert_eq!(
+            roles(&doc),
+            vec![
+                (Role::SectionTag, "#Local"),
+                (Role::Headline, "Bridge to close"),
+                (Role::DateLine, "2025-05-09"),
+                (Role::Dek, "A short dek."),
+                (Role::Body, "FENWICK — The bridge will close."),
+                (Role::Body, "More text."),
+                (Role::Credit, "Photo: Fenwick Post/Ada Lum"),
+                (Role::Body, "a"),
+            ]
+        );
+        assert_eq!(doc.article_date(), Some(jiff::civil::date(2025, 5, 9)));
+    }
+
+    #[test]
+    fn crlf_and_bom_keep_spans() {
+        let text = "\u{feff}Headline here\r\n\r\nFirst “paragraph” line.\r\nSecond line.\r\n\r\nPhoto: Agency/Name\r\n";
+        let doc = Document::parse(text.to_string(), Format::Plain).unwrap();
+        let body = doc.blocks_with(Role::Body).next().unwrap();
+        assert_eq!(
+            &doc.source()[body.span.clone()],
+            "First “paragraph” line.\r\nSecond line."
+        );
+        assert_eq!(doc.source().len(), doc.prose().len());
+        let headline = doc.headline().unwrap();
+        assert_eq!(&doc.source()[headline], "Headline here");
+        let credit = doc.blocks_with(Role::Credit).next().unwrap();
+        assert_eq!(&doc.source()[credit.span.clone()], "Photo: Agency/Name");
+    }
+
+    #[test]
+    fn markdown_masks_code_comments_and_urls() {
+        let text = "---\ntitle: Vote delayed\ndate: 2025-03-01\nphoto_credit: \"Post/Kim\"\n---\n\nThe `2025.05.09` vote <!-- the the --> is off, see https://example.org/the/the.\n\n```\n2025.05.09\n```\n\nPhoto: Desk/Ana\n";
+        let doc = Document::parse(text.to_string(), Format::Markdown).unwrap();
+        assert_eq!(doc.source().len(), doc.prose().len());
+        let body = doc.blocks_with(Role::Body).next().unwrap();
+        let prose = doc.prose_at(body.span.clone());
+        assert!(prose.starts_with("The "));
+        assert!(!prose.contains("2025"), "{prose:?}");
+        assert!(!prose.contains("the the"), "{prose:?}");
+        assert!(!prose.contains("example"), "{prose:?}");
+        assert!(!doc.prose().contains("2025.05.09"));
+        assert_eq!(&doc.source()[doc.headline().unwrap()], "Vote delayed");
+        assert_eq!(doc.article_date(), Some(jiff::civil::date(2025, 3, 1)));
+        assert_eq!(doc.blocks_with(Role::Credit).count(), 1);
+        assert_eq!(
+            doc.front_matter()
+                .unwrap()
+                .get("photo_credit")
+                .unwrap()
+                .value,
+            "Post/Kim"
+        );
+    }
+
+    #[test]
+    fn markdown_heading_is_headline_without_title() {
+        let text = "# Storm closes port\n\nBody text here.\n\n## Later\n\n- tight item one\n- tight item two\n";
+        let doc = Document::parse(text.to_string(), Format::Markdown).unwrap();
+        assert_eq!(&doc.source()[doc.headline().unwrap()], "Storm closes port");
+        let body: Vec<&str> = doc
+            .blocks_with(Role::Body)
+            .map(|b| &doc.source()[b.span.clone()])
+            .collect();
+        assert_eq!(
+            body,
+            vec!["Body text here.", "tight item one", "tight item two"]
+        );
+        assert_eq!(doc.blocks_with(Role::Heading).count(), 1);
+    }
+
+    #[test]
+    fn credit_labels() {
+        assert_eq!(credit_value("Photo: Reuters"), Some("Reuters"));
+        assert_eq!(credit_value("photograph by Ann Lee"), Some("Ann Lee"));
+        assert_eq!(credit_value("Photos: A/B"), Some("A/B"));
+        assert_eq!(credit_value("Photo credit: X"), Some("X"));
+        assert_eq!(credit_value("Photo:"), Some(""));
+        assert_eq!(credit_value("Photographers gathered outside."), None);
+    }
+}

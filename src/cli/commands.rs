@@ -1,0 +1,258 @@
+//! The subcommands other than `check`: `rules`, `explain`, `test` and `init`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use newslint::error::{ConfigError, SourceFile};
+use newslint::rules::{Expectation, Rule, load_pack_file};
+use newslint::selftest::run_examples;
+
+use super::args::ConfigArgs;
+use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, errors, load_rules};
+
+/// `newslint rules`: every loaded rule.
+pub fn rules(config: &ConfigArgs) -> u8 {
+    let (_, rules) = match load_rules(config) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{:width$}  {:18}  {:8}  {:6}  pack",
+        "rule", "kind", "severity", "fix"
+    );
+    for rule in rules.iter() {
+        let fix = if has_fixed_example(rule) { "yes" } else { "" };
+        let _ = writeln!(
+            out,
+            "{:width$}  {:18}  {:8}  {:6}  {}",
+            rule.id,
+            rule.kind_name.as_str(),
+            rule.severity.as_str(),
+            fix,
+            rule.pack
+        );
+    }
+    EXIT_CLEAN
+}
+
+fn has_fixed_example(rule: &Rule) -> bool {
+    rule.examples.iter().any(|e| e.fixed.is_some())
+}
+
+/// `newslint explain RULE`.
+pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
+    let (_, rules) = match load_rules(config) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let Some(rule) = rules.get(id) else {
+        if id == newslint::suppress::UNUSED_SUPPRESSION {
+            println!(
+                "unused-suppression (built in, info)\n\nA newslint-disable comment or [newslint: ignore …] marker that silences nothing.\nRemove it, or the rule ids it no longer needs."
+            );
+            return EXIT_CLEAN;
+        }
+        eprintln!("error: there is no rule `{id}` (see `newslint rules`)");
+        return EXIT_TROUBLE;
+    };
+    let mut out = String::new();
+    out.push_str(&format!(
+        "{} ({} pack, kind {}, {})\n\n",
+        rule.id,
+        rule.pack,
+        rule.kind_name.as_str(),
+        rule.severity
+    ));
+    if !rule.description.is_empty() {
+        out.push_str(&rule.description);
+        out.push_str("\n\n");
+    }
+    for example in &rule.examples {
+        let label = match example.expect {
+            Expectation::Bad => "Bad",
+            Expectation::Good => "Good",
+        };
+        out.push_str(&format!("{label}:\n{}\n", indent(&example.text)));
+        if let Some(fixed) = &example.fixed {
+            out.push_str(&format!("Fixed:\n{}\n", indent(fixed)));
+        }
+        out.push('\n');
+    }
+    if let Some(link) = &rule.link {
+        out.push_str(&format!("See: {link}\n"));
+    }
+    print!("{out}");
+    EXIT_CLEAN
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `newslint test [PACKS]`: run every example.
+pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
+    let mut load_errors = Vec::new();
+    let mut rule_sets: Vec<(String, Vec<Rule>)> = Vec::new();
+    if paths.is_empty() {
+        let (_, rules) = match load_rules(config) {
+            Ok(loaded) => loaded,
+            Err(code) => return code,
+        };
+        let mut by_pack: Vec<(String, Vec<Rule>)> = Vec::new();
+        let names: Vec<String> = rules.iter().map(|r| r.file.name.clone()).collect();
+        let mut unique = names.clone();
+        unique.dedup();
+        for name in unique {
+            let file = rules
+                .iter()
+                .find(|r| r.file.name == name)
+                .map(|r| r.file.clone());
+            if let Some(file) = file {
+                match load_pack_file(&file) {
+                    Ok(loaded) => by_pack.push((name, loaded)),
+                    Err(mut errs) => load_errors.append(&mut errs),
+                }
+            }
+        }
+        rule_sets = by_pack;
+    } else {
+        for path in paths {
+            let files = match pack_files(path) {
+                Ok(files) => files,
+                Err(err) => {
+                    load_errors.push(ConfigError::plain(
+                        None,
+                        format!("{}: {err}", path.display()),
+                    ));
+                    continue;
+                }
+            };
+            for file in files {
+                match std::fs::read_to_string(&file) {
+                    Ok(text) => {
+                        let source = SourceFile::new(file.display().to_string(), text);
+                        match load_pack_file(&source) {
+                            Ok(rules) => rule_sets.push((source.name.clone(), rules)),
+                            Err(mut errs) => load_errors.append(&mut errs),
+                        }
+                    }
+                    Err(err) => load_errors.push(ConfigError::plain(
+                        None,
+                        format!("{}: {err}", file.display()),
+                    )),
+                }
+            }
+        }
+    }
+    if !load_errors.is_empty() {
+        errors::print(&load_errors);
+    }
+    let mut failed = false;
+    for (name, rules) in &rule_sets {
+        let report = run_examples(rules);
+        let failures: Vec<ConfigError> = report
+            .failures
+            .iter()
+            .map(|f| {
+                ConfigError::at(
+                    &f.file,
+                    f.span.clone(),
+                    format!("example of `{}` fails", f.rule),
+                )
+                .with_label(f.message.clone())
+            })
+            .collect();
+        if !failures.is_empty() {
+            errors::print(&failures);
+            failed = true;
+        }
+        let mut line = format!(
+            "{name}: {} rules, {} examples passed, {} failed",
+            rules.len(),
+            report.passed,
+            report.failures.len()
+        );
+        if !report.untested.is_empty() {
+            line.push_str(&format!(
+                "; without both a bad and a good example: {}",
+                report
+                    .untested
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        println!("{line}");
+    }
+    if !load_errors.is_empty() {
+        EXIT_TROUBLE
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn pack_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if path.is_dir() {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        files.sort();
+        Ok(files)
+    } else {
+        std::fs::metadata(path)?;
+        Ok(vec![path.to_path_buf()])
+    }
+}
+
+const INIT_CONFIG: &str = include_str!("init/newslint.toml");
+const INIT_HOUSE: &str = include_str!("init/house.toml");
+
+/// `newslint init`: a commented config and a starter house pack; never overwrites.
+pub fn init(dir: &Path) -> u8 {
+    let config = dir.join("newslint.toml");
+    let house = dir.join("rules").join("house.toml");
+    for path in [&config, &house] {
+        if path.exists() {
+            eprintln!(
+                "error: {} already exists; newslint init does not overwrite files",
+                path.display()
+            );
+            return EXIT_TROUBLE;
+        }
+    }
+    let written = std::fs::create_dir_all(dir.join("rules"))
+        .and_then(|_| write_new(&config, INIT_CONFIG))
+        .and_then(|_| write_new(&house, INIT_HOUSE));
+    match written {
+        Ok(()) => {
+            println!("wrote {} and {}", config.display(), house.display());
+            println!(
+                "try: newslint test {}  and  newslint check",
+                house.display()
+            );
+            EXIT_CLEAN
+        }
+        Err(err) => {
+            eprintln!("error: cannot write the starter files: {err}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(text.as_bytes())
+}

@@ -1,0 +1,467 @@
+//! The command-line front end: reads configuration, walks paths, lints files in parallel,
+//! applies fixes on disk, and renders reports. All printing happens here.
+
+pub mod args;
+mod commands;
+mod errors;
+mod report;
+mod walk;
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Parser;
+use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
+use newslint::config::{Config, FailLevel};
+use newslint::fix::fix_text;
+use newslint::line_index::LineIndex;
+use newslint::suppress::{Suppressions, UNUSED_SUPPRESSION};
+use newslint::{ConfigError, Diagnostic, Document, Format, RuleSet, lint};
+use rayon::prelude::*;
+
+use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputFormat};
+use report::{FileProblem, FileReport, Summary};
+use walk::Input;
+
+/// Exit code: nothing at or above the fail level.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at or above the fail level.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage, config or I/O error.
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// How many files are linted between two flushes of ordered output: enough to keep every
+/// core busy, few enough that memory does not grow with the archive.
+const CHUNK: usize = 256;
+
+/// Run the command line.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        None => check(cli.check),
+        Some(Command::Check(args)) => check(args),
+        Some(Command::Rules(config)) => commands::rules(&config),
+        Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
+        Some(Command::Test { paths, config }) => commands::test(&paths, &config),
+        Some(Command::Init { dir }) => commands::init(&dir),
+    };
+    ExitCode::from(code)
+}
+
+/// Load the config the arguments point to (or the defaults).
+pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>> {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    if args.isolated {
+        return Ok(Config::defaults(cwd));
+    }
+    match &args.config {
+        Some(path) => Config::load(path),
+        None => match Config::discover(&cwd) {
+            Some(path) => Config::load(&path),
+            None => Ok(Config::defaults(cwd)),
+        },
+    }
+}
+
+/// Load the config and compile its rules, printing errors.
+pub(crate) fn load_rules(args: &ConfigArgs) -> Result<(Config, RuleSet), u8> {
+    let config = load_config(args).map_err(|errs| errors::print(&errs))?;
+    let rules =
+        newslint::rules::load_rules(&config.load_options()).map_err(|errs| errors::print(&errs))?;
+    Ok((config, rules))
+}
+
+fn use_color(choice: ColorChoice, stream_is_terminal: bool) -> termcolor::ColorChoice {
+    match choice {
+        ColorChoice::Always => termcolor::ColorChoice::Always,
+        ColorChoice::Never => termcolor::ColorChoice::Never,
+        ColorChoice::Auto => {
+            if stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) {
+                termcolor::ColorChoice::Auto
+            } else {
+                termcolor::ColorChoice::Never
+            }
+        }
+    }
+}
+
+/// The outcome of one file.
+enum Outcome {
+    Linted {
+        path: PathBuf,
+        source: String,
+        diagnostics: Vec<Diagnostic>,
+        diff: Option<String>,
+        fixed: Option<String>,
+    },
+    Problem {
+        path: PathBuf,
+        message: String,
+        position: Option<(usize, usize)>,
+    },
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let (config, mut rules) = match load_rules(&args.config) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let known: Vec<String> = rules
+        .iter()
+        .map(|r| r.id.to_string())
+        .chain([UNUSED_SUPPRESSION.to_string()])
+        .collect();
+    for id in args.select.iter().chain(&args.ignore) {
+        if !known.contains(id) {
+            eprintln!("error: unknown rule `{id}` (see `newslint rules`)");
+            return EXIT_TROUBLE;
+        }
+    }
+    if !args.select.is_empty() {
+        rules.retain(|r| args.select.iter().any(|s| *s == *r.id));
+    }
+    rules.retain(|r| !args.ignore.iter().any(|s| *s == *r.id));
+    let keep_unused_suppression = (args.select.is_empty()
+        || args.select.iter().any(|s| s == UNUSED_SUPPRESSION))
+        && !args.ignore.iter().any(|s| s == UNUSED_SUPPRESSION);
+
+    let fail_level = match args.fail_on {
+        Some(FailOn::Error) => FailLevel::Error,
+        Some(FailOn::Warning) => FailLevel::Warning,
+        Some(FailOn::Info) => FailLevel::Info,
+        Some(FailOn::Never) => FailLevel::Never,
+        None => config.fail_on().unwrap_or_default(),
+    };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (inputs, walk_errors) =
+        walk::collect_inputs(&paths, &config, args.stdin_filename.as_deref());
+    let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+
+    let report_to_stderr = stdin_fix;
+    let is_terminal = if report_to_stderr {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    let color = if args.format == OutputFormat::Human {
+        use_color(args.color, is_terminal)
+    } else {
+        termcolor::ColorChoice::Never
+    };
+    let out: Box<dyn WriteColor> = if report_to_stderr {
+        Box::new(BufferedStandardStream::stderr(color))
+    } else {
+        Box::new(BufferedStandardStream::stdout(color))
+    };
+    let mut reporter = report::reporter(args.format, out, &rules, inputs.len());
+    let mut summary = Summary::default();
+    let mut trouble = false;
+    let mut failed = false;
+
+    for error in &walk_errors {
+        trouble = true;
+        summary.problems += 1;
+        let problem = FileProblem {
+            path: &error.path,
+            message: error.message.clone(),
+            position: None,
+        };
+        if reporter.problem(&problem).is_err() {
+            return EXIT_TROUBLE;
+        }
+    }
+
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(err) => {
+            eprintln!(
+                "error: cannot start {} threads: {err}",
+                args.jobs.unwrap_or(0)
+            );
+            return EXIT_TROUBLE;
+        }
+    };
+    let stdin_text = if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
+        let mut bytes = Vec::new();
+        match io::stdin().read_to_end(&mut bytes) {
+            Ok(_) => Some(bytes),
+            Err(err) => {
+                eprintln!("error: cannot read standard input: {err}");
+                return EXIT_TROUBLE;
+            }
+        }
+    } else {
+        None
+    };
+    let filter = |path: &Path, doc: &Document, diagnostics: Vec<Diagnostic>| -> Vec<Diagnostic> {
+        let ignored = config.per_file_ignores(path);
+        let mut kept: Vec<Diagnostic> = if doc.source().contains("newslint") {
+            let lines = LineIndex::new(doc.source());
+            Suppressions::parse(doc.source(), &lines).apply(&lines, diagnostics)
+        } else {
+            diagnostics
+        };
+        kept.retain(|d| {
+            !ignored.contains(&&*d.rule)
+                && (keep_unused_suppression || &*d.rule != UNUSED_SUPPRESSION)
+        });
+        kept
+    };
+
+    let mut stdout_fixed = Vec::new();
+    for chunk in inputs.chunks(CHUNK) {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|input| lint_input(input, stdin_text.as_deref(), &rules, &args, &filter))
+                .collect()
+        });
+        for outcome in outcomes {
+            let written = match outcome {
+                Outcome::Linted {
+                    path,
+                    source,
+                    diagnostics,
+                    diff,
+                    fixed,
+                } => {
+                    if let Some(diff) = diff {
+                        print!("{diff}");
+                    }
+                    if let Some(fixed) = fixed {
+                        stdout_fixed.push(fixed);
+                    }
+                    summary.add(&diagnostics);
+                    failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
+                    let lines = LineIndex::new(&source);
+                    reporter.file(&FileReport {
+                        path: &path,
+                        source: &source,
+                        lines: &lines,
+                        diagnostics: &diagnostics,
+                    })
+                }
+                Outcome::Problem {
+                    path,
+                    message,
+                    position,
+                } => {
+                    trouble = true;
+                    summary.problems += 1;
+                    reporter.problem(&FileProblem {
+                        path: &path,
+                        message,
+                        position,
+                    })
+                }
+            };
+            if let Err(err) = written {
+                if err.kind() == io::ErrorKind::BrokenPipe {
+                    return if trouble { EXIT_TROUBLE } else { EXIT_FINDINGS };
+                }
+                eprintln!("error: cannot write the report: {err}");
+                return EXIT_TROUBLE;
+            }
+        }
+    }
+    if reporter.finish(&summary).is_err() {
+        return EXIT_TROUBLE;
+    }
+    drop(reporter);
+    if !stdout_fixed.is_empty() {
+        let mut stdout = io::stdout().lock();
+        for text in stdout_fixed {
+            if stdout.write_all(text.as_bytes()).is_err() {
+                return EXIT_TROUBLE;
+            }
+        }
+        let _ = stdout.flush();
+    }
+    if trouble {
+        EXIT_TROUBLE
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+type Filter<'a> = dyn Fn(&Path, &Document, Vec<Diagnostic>) -> Vec<Diagnostic> + Sync + 'a;
+
+fn lint_input(
+    input: &Input,
+    stdin: Option<&[u8]>,
+    rules: &RuleSet,
+    args: &CheckArgs,
+    filter: &Filter,
+) -> Outcome {
+    let path = input.display_path().to_path_buf();
+    let bytes = match input {
+        Input::Stdin(_) => stdin.unwrap_or_default().to_vec(),
+        Input::File(file) => match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(err) => {
+                return Outcome::Problem {
+                    path,
+                    message: walk::io_message(&err),
+                    position: None,
+                };
+            }
+        },
+    };
+    let source = match decode(bytes) {
+        Ok(text) => text,
+        Err((message, position)) => {
+            return Outcome::Problem {
+                path,
+                message,
+                position,
+            };
+        }
+    };
+    let format = Format::from_path(&path);
+    let parse_problem = |err: newslint::ParseError| Outcome::Problem {
+        path: path.clone(),
+        message: err.message,
+        position: Some(err.position),
+    };
+
+    if args.fix || args.diff {
+        let original = source.clone();
+        let outcome = match fix_text(source, format, args.unsafe_fixes, &|doc| {
+            filter(&path, doc, lint(rules, doc))
+        }) {
+            Ok(outcome) => outcome,
+            Err(err) => return parse_problem(err),
+        };
+        let changed = outcome.text != original;
+        let mut diff = None;
+        let mut fixed = None;
+        if args.diff {
+            if changed {
+                diff = Some(unified_diff(&path, &original, &outcome.text));
+            }
+            // --diff changes nothing: report the findings of the original text.
+            return match Document::parse(original, format) {
+                Ok(doc) => {
+                    let diagnostics = filter(&path, &doc, lint(rules, &doc));
+                    Outcome::Linted {
+                        path,
+                        source: doc.source().to_string(),
+                        diagnostics,
+                        diff,
+                        fixed,
+                    }
+                }
+                Err(err) => parse_problem(err),
+            };
+        }
+        match input {
+            Input::Stdin(_) => fixed = Some(outcome.text.clone()),
+            Input::File(file) if changed => {
+                if let Err(err) = newslint_write::write_atomically(file, outcome.text.as_bytes()) {
+                    return Outcome::Problem {
+                        path,
+                        message: format!("cannot write the fixed file: {err}"),
+                        position: None,
+                    };
+                }
+            }
+            Input::File(_) => {}
+        }
+        let source = outcome.text;
+        return Outcome::Linted {
+            path,
+            source,
+            diagnostics: outcome.remaining,
+            diff,
+            fixed,
+        };
+    }
+
+    match Document::parse(source, format) {
+        Ok(doc) => {
+            let diagnostics = filter(&path, &doc, lint(rules, &doc));
+            Outcome::Linted {
+                path,
+                source: doc.into_source(),
+                diagnostics,
+                diff: None,
+                fixed: None,
+            }
+        }
+        Err(err) => parse_problem(err),
+    }
+}
+
+/// Bytes as UTF-8 text, or why not (with the position of the first bad byte).
+fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<(usize, usize)>)> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(("the file is UTF-16 (it starts with a UTF-16 byte-order mark); newslint reads UTF-8: convert it, e.g. with `iconv -f UTF-16 -t UTF-8`".to_string(), Some((1, 1))));
+    }
+    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
+        let (line, col) = position_in_bytes(&bytes, nul);
+        return Err((
+            format!(
+                "the file looks binary (a NUL byte at byte offset {nul}); it is not an article"
+            ),
+            Some((line, col)),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let bytes = err.into_bytes();
+        let (line, col) = position_in_bytes(&bytes, offset);
+        (
+            format!(
+                "the file is not valid UTF-8 (byte 0x{:02X} at byte offset {offset}); newslint reads UTF-8: convert it, e.g. from Latin-1 with `iconv -f LATIN1 -t UTF-8`",
+                bytes[offset]
+            ),
+            Some((line, col)),
+        )
+    })
+}
+
+fn position_in_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let prefix = String::from_utf8_lossy(&bytes[..offset]);
+    LineIndex::new(&prefix).line_col(&prefix, prefix.len())
+}
+
+fn unified_diff(path: &Path, before: &str, after: &str) -> String {
+    let name = path.display().to_string();
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string()
+}
+
+/// Writing a fixed file without risking the original.
+mod newslint_write {
+    use std::io::Write;
+    use std::path::Path;
+
+    /// Write `bytes` to a temporary file in the same folder, give it the original's
+    /// permissions, and rename it over the original: a crash leaves the old file whole.
+    pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let permissions = std::fs::metadata(path)?.permissions();
+        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+        temp.write_all(bytes)?;
+        temp.as_file().sync_all()?;
+        std::fs::set_permissions(temp.path(), permissions)?;
+        temp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    }
+}

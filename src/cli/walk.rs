@@ -1,0 +1,134 @@
+//! Which files to lint: explicit files always, folders walked with the `ignore` crate
+//! (honouring .gitignore and .newslintignore, never hanging on a symlink loop), keeping the
+//! config's include and exclude globs. Paths come back sorted so output is stable.
+
+use std::path::{Path, PathBuf};
+
+use newslint::config::Config;
+
+/// One thing to lint.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Input {
+    /// A file on disk.
+    File(PathBuf),
+    /// Standard input, reported under this name.
+    Stdin(PathBuf),
+}
+
+impl Input {
+    /// The path shown in reports.
+    pub fn display_path(&self) -> &Path {
+        match self {
+            Input::File(path) | Input::Stdin(path) => path,
+        }
+    }
+}
+
+/// A path that could not be walked.
+#[derive(Debug)]
+pub struct WalkError {
+    /// The path at fault.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Gather the inputs for `paths`, sorted, and the walking errors.
+pub fn collect_inputs(
+    paths: &[PathBuf],
+    config: &Config,
+    stdin_name: Option<&Path>,
+) -> (Vec<Input>, Vec<WalkError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            let name = stdin_name.map_or_else(|| PathBuf::from("<stdin>"), Path::to_path_buf);
+            inputs.push(Input::Stdin(name));
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Err(err) => errors.push(WalkError {
+                path: path.clone(),
+                message: io_message(&err),
+            }),
+            Ok(meta) if meta.is_file() => inputs.push(Input::File(path.clone())),
+            Ok(_) => walk_folder(path, config, &mut inputs, &mut errors),
+        }
+    }
+    inputs.sort();
+    inputs.dedup();
+    (inputs, errors)
+}
+
+fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .follow_links(true)
+        .add_custom_ignore_filename(".newslintignore")
+        .require_git(false)
+        .threads(1);
+    let exclude = config.exclude.clone();
+    let config_root = config.root.clone();
+    builder.filter_entry(move |entry| {
+        let path = entry.path();
+        let relative = relative_to(path, &config_root);
+        !exclude.is_match(relative) && !exclude.is_match(path)
+    });
+    for result in builder.build() {
+        match result {
+            Ok(entry) => {
+                if entry.file_type().is_some_and(|t| t.is_file()) {
+                    let path = entry.path();
+                    let relative = relative_to(path, &config.root);
+                    let name = Path::new(path.file_name().unwrap_or_default());
+                    if config.include.is_match(relative) || config.include.is_match(name) {
+                        inputs.push(Input::File(path.to_path_buf()));
+                    }
+                }
+            }
+            Err(err) => errors.push(walk_error(root, &err)),
+        }
+    }
+}
+
+fn relative_to<'a>(path: &'a Path, root: &Path) -> &'a Path {
+    let path = path.strip_prefix(root).unwrap_or(path);
+    path.strip_prefix("./").unwrap_or(path)
+}
+
+fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
+    match err {
+        ignore::Error::WithPath { path, err } => WalkError {
+            path: path.clone(),
+            message: walk_error(root, err).message,
+        },
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error(root, err)
+        }
+        ignore::Error::Loop { ancestor, child } => WalkError {
+            path: child.clone(),
+            message: format!(
+                "symbolic link loop: it leads back to {}",
+                ancestor.display()
+            ),
+        },
+        ignore::Error::Io(io) => WalkError {
+            path: root.to_path_buf(),
+            message: io_message(io),
+        },
+        other => WalkError {
+            path: root.to_path_buf(),
+            message: other.to_string(),
+        },
+    }
+}
+
+/// An I/O error in words an editor understands.
+pub fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => err.to_string(),
+    }
+}

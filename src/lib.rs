@@ -1,0 +1,37 @@
+//! newslint: an editorial fact-check and style linter for news articles.
+//!
+//! The engine never prints. It reads a rule set from TOML packs ([`rules`]), parses an
+//! article into a [`Document`] ([`article`]) and turns the two into [`Diagnostic`]s with
+//! byte spans ([`lint()`]). Rendering, file walking and fixing files on disk belong to the
+//! command-line front end.
+//!
+//! ```
+//! use newslint::{Document, Format, lint, rules};
+//!
+//! let options = rules::LoadOptions {
+//!     packs: vec![toml::Spanned::new(0..0, "news".to_string())],
+//!     ..Default::default()
+//! };
+//! let rule_set = rules::load_rules(&options).expect("the built-in pack compiles");
+//! let doc = Document::parse("Headline\n\nThe the vote.\n".to_string(), Format::Plain).unwrap();
+//! let found = lint(&rule_set, &doc);
+//! assert!(found.iter().any(|d| &*d.rule == "repeated-word"));
+//! ```
+
+pub mod article;
+pub mod config;
+pub mod diagnostic;
+pub mod error;
+pub mod fix;
+pub mod line_index;
+pub mod lint;
+pub mod rules;
+pub mod selftest;
+pub mod suppress;
+pub mod text;
+
+pub use article::{Document, Format, ParseError};
+pub use diagnostic::{Diagnostic, Fix, FixSafety, Severity};
+pub use error::{ConfigError, SourceFile};
+pub use lint::lint;
+pub use rules::{Rule, RuleSet};

@@ -1,0 +1,208 @@
+//! The linter: runs a compiled [`RuleSet`] over a [`Document`] and returns diagnostics in
+//! source order. Analyses several rules share (quotations, dates) are computed once per
+//! document, on first use, in a [`Context`].
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::article::{Document, Role};
+use crate::diagnostic::Diagnostic;
+use crate::rules::{Finding, Rule, RuleSet, Scope};
+use crate::text::dates::{self, DateMention};
+use crate::text::quotes::{self, Paragraph};
+
+/// A piece of text a rule looks at: its absolute byte offset and its text (from the prose
+/// view, or from the source for `text` and `metadata.*` scopes).
+#[derive(Clone, Copy, Debug)]
+pub struct Unit<'a> {
+    /// Absolute byte offset of `text` in the source.
+    pub offset: usize,
+    /// The text.
+    pub text: &'a str,
+}
+
+impl Unit<'_> {
+    /// Absolute span of a range relative to this unit.
+    pub fn absolute(&self, range: Range<usize>) -> Range<usize> {
+        range.start + self.offset..range.end + self.offset
+    }
+}
+
+/// One document under lint, with its lazily computed shared analyses.
+pub struct Context<'a> {
+    doc: &'a Document,
+    quotations: OnceLock<Vec<Range<usize>>>,
+    dates: OnceLock<Vec<DateMention>>,
+}
+
+impl<'a> Context<'a> {
+    /// Start linting `doc`.
+    pub fn new(doc: &'a Document) -> Self {
+        Self {
+            doc,
+            quotations: OnceLock::new(),
+            dates: OnceLock::new(),
+        }
+    }
+
+    /// The document.
+    pub fn doc(&self) -> &'a Document {
+        self.doc
+    }
+
+    /// Body paragraphs as the quotation finder wants them.
+    pub fn body_paragraphs(&self) -> Vec<Paragraph<'a>> {
+        self.doc
+            .blocks_with(Role::Body)
+            .map(|b| Paragraph {
+                offset: b.span.start,
+                text: self.doc.prose_at(b.span.clone()),
+            })
+            .collect()
+    }
+
+    /// Spans of the direct quotations of the body, marks included.
+    pub fn quotations(&self) -> &[Range<usize>] {
+        self.quotations
+            .get_or_init(|| quotes::default_checker().quotation_spans(&self.body_paragraphs()))
+    }
+
+    /// Every date written in the headline, date line, dek and body.
+    pub fn dates(&self) -> &[DateMention] {
+        self.dates.get_or_init(|| {
+            let mut found = Vec::new();
+            for block in self.doc.blocks().iter().filter(|b| {
+                matches!(
+                    b.role,
+                    Role::Headline
+                        | Role::DateLine
+                        | Role::Dek
+                        | Role::Body
+                        | Role::Heading
+                        | Role::Table
+                )
+            }) {
+                found.extend(dates::find_dates(
+                    self.doc.prose_at(block.span.clone()),
+                    block.span.start,
+                ));
+            }
+            found
+        })
+    }
+
+    /// The units of a scope, in source order.
+    pub fn units(&self, scope: &Scope) -> Vec<Unit<'a>> {
+        let doc = self.doc;
+        let prose_unit = |span: Range<usize>| Unit {
+            offset: span.start,
+            text: doc.prose_at(span),
+        };
+        let blocks = |roles: &[Role]| -> Vec<Unit<'a>> {
+            doc.blocks()
+                .iter()
+                .filter(|b| roles.contains(&b.role))
+                .map(|b| prose_unit(b.span.clone()))
+                .collect()
+        };
+        match scope {
+            Scope::Text => {
+                let start = doc.content_start();
+                vec![Unit {
+                    offset: start,
+                    text: &doc.source()[start..],
+                }]
+            }
+            Scope::Prose => self.prose_units(),
+            Scope::Headline => self.headline_unit().into_iter().collect(),
+            Scope::Dek => blocks(&[Role::Dek]),
+            Scope::Body | Scope::Paragraph => blocks(&[Role::Body]),
+            Scope::Sentence => doc.sentences().iter().cloned().map(prose_unit).collect(),
+            Scope::Quote => self.quotations().iter().cloned().map(prose_unit).collect(),
+            Scope::OutsideQuote => {
+                let quotations = self.quotations();
+                let mut out = Vec::new();
+                for unit in self.prose_units() {
+                    let end = unit.offset + unit.text.len();
+                    let mut cursor = unit.offset;
+                    for q in quotations
+                        .iter()
+                        .filter(|q| q.start < end && q.end > unit.offset)
+                    {
+                        if q.start > cursor {
+                            out.push(prose_unit(cursor..q.start));
+                        }
+                        cursor = cursor.max(q.end);
+                    }
+                    if cursor < end {
+                        out.push(prose_unit(cursor..end));
+                    }
+                }
+                out
+            }
+            Scope::Credit => blocks(&[Role::Credit]),
+            Scope::DateLine => blocks(&[Role::DateLine]),
+            Scope::Metadata(key) => doc
+                .front_matter()
+                .and_then(|fm| fm.get(key))
+                .map(|entry| Unit {
+                    offset: entry.value_span.start,
+                    text: &doc.source()[entry.value_span.clone()],
+                })
+                .into_iter()
+                .collect(),
+        }
+    }
+
+    fn headline_unit(&self) -> Option<Unit<'a>> {
+        let doc = self.doc;
+        let span = doc.headline()?;
+        let from_front_matter = doc
+            .front_matter()
+            .is_some_and(|fm| fm.span.contains(&span.start));
+        let text = if from_front_matter {
+            &doc.source()[span.clone()]
+        } else {
+            doc.prose_at(span.clone())
+        };
+        Some(Unit {
+            offset: span.start,
+            text,
+        })
+    }
+
+    fn prose_units(&self) -> Vec<Unit<'a>> {
+        let doc = self.doc;
+        let mut units: Vec<Unit<'a>> = self.headline_unit().into_iter().collect();
+        units.extend(
+            doc.blocks()
+                .iter()
+                .filter(|b| matches!(b.role, Role::Dek | Role::Body | Role::Heading | Role::Table))
+                .map(|b| Unit {
+                    offset: b.span.start,
+                    text: doc.prose_at(b.span.clone()),
+                }),
+        );
+        units.sort_by_key(|u| u.offset);
+        units
+    }
+}
+
+/// Lint one document with every rule of the set; diagnostics come back sorted by position.
+pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
+    lint_with(rules.iter(), doc)
+}
+
+/// Lint one document with the given rules; diagnostics come back sorted by position.
+pub fn lint_with<'r>(rules: impl IntoIterator<Item = &'r Rule>, doc: &Document) -> Vec<Diagnostic> {
+    let context = Context::new(doc);
+    let mut diagnostics = Vec::new();
+    let mut findings: Vec<Finding> = Vec::new();
+    for rule in rules {
+        findings.clear();
+        rule.kind.check(&context, &mut findings);
+        diagnostics.extend(findings.drain(..).map(|f| rule.diagnostic(doc.source(), f)));
+    }
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    diagnostics
+}

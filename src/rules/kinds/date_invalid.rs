@@ -1,0 +1,39 @@
+//! `kind = "date-invalid"`: a date that cannot exist (`2025-02-30`, `April 31`,
+//! `Feb. 29, 2025`), checked with jiff's calendar.
+
+use super::{CompileContext, SpecError};
+use crate::lint::Context;
+use crate::rules::Finding;
+use crate::text::dates::{self, DateFinding};
+
+/// Options of the kind.
+pub const OPTIONS: &[&str] = &[];
+
+/// A compiled date-invalid rule.
+#[derive(Debug)]
+pub struct DateInvalid;
+
+impl DateInvalid {
+    /// Compile from the rule's options.
+    pub fn compile(_ctx: &CompileContext) -> Result<Self, SpecError> {
+        Ok(Self)
+    }
+
+    /// Report impossible dates.
+    pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let found = dates::check_invalid(ctx.dates(), ctx.doc().article_date());
+        out.extend(found.into_iter().map(finding));
+    }
+}
+
+/// A date check's finding as a rule finding.
+pub(super) fn finding(found: DateFinding) -> Finding {
+    let help = found.fix.as_ref().map(|(_, text)| format!("write {text}"));
+    Finding {
+        span: found.span,
+        detail: Some(found.message),
+        fix: found.fix,
+        help,
+        ..Finding::default()
+    }
+}

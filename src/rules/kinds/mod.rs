@@ -1,0 +1,360 @@
+//! The closed set of rule kinds, one file each. A kind compiles its options from a
+//! [`RuleSpec`] once (rejecting options that are not its own) and then checks documents.
+
+mod date_format;
+mod date_invalid;
+mod date_weekday;
+mod max_length;
+mod pattern;
+mod quote_unattributed;
+mod quote_unbalanced;
+mod repetition;
+mod required;
+mod stray_text;
+mod substitution;
+
+use std::ops::Range;
+
+use regex::{Regex, RegexBuilder};
+
+use super::spec::{KindName, RuleSpec};
+use super::{Finding, Scope};
+use crate::lint::Context;
+
+/// A mistake in a rule's options, before it is placed in a file.
+#[derive(Debug)]
+pub struct SpecError {
+    /// The field at fault, so an override's mistake is reported in the config file.
+    pub field: Option<&'static str>,
+    /// Where (None: the whole rule table).
+    pub span: Option<Range<usize>>,
+    /// What is wrong.
+    pub message: String,
+    /// Label under the span.
+    pub label: Option<String>,
+    /// Notes.
+    pub notes: Vec<String>,
+}
+
+impl SpecError {
+    /// An error at a span (or the rule table) not tied to one field.
+    pub fn new(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+        Self {
+            field: None,
+            span,
+            message: message.into(),
+            label: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// An error in one field.
+    pub fn field(field: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+        Self {
+            field: Some(field),
+            span: Some(span),
+            message: message.into(),
+            label: None,
+            notes: Vec::new(),
+        }
+    }
+
+    fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+}
+
+/// A compiled check: one variant per kind.
+#[derive(Debug)]
+pub enum RuleKind {
+    /// See [`pattern`].
+    Pattern(pattern::Pattern),
+    /// See [`substitution`].
+    Substitution(substitution::Substitution),
+    /// See [`required`].
+    Required(required::Required),
+    /// See [`max_length`].
+    MaxLength(max_length::MaxLength),
+    /// See [`repetition`].
+    Repetition(repetition::Repetition),
+    /// See [`stray_text`].
+    StrayText(stray_text::StrayText),
+    /// See [`quote_unattributed`].
+    QuoteUnattributed(quote_unattributed::QuoteUnattributed),
+    /// See [`quote_unbalanced`].
+    QuoteUnbalanced(quote_unbalanced::QuoteUnbalanced),
+    /// See [`date_format`].
+    DateFormat(date_format::DateFormat),
+    /// See [`date_invalid`].
+    DateInvalid(date_invalid::DateInvalid),
+    /// See [`date_weekday`].
+    DateWeekday(date_weekday::DateWeekday),
+}
+
+impl RuleKind {
+    /// Run the check on one document.
+    pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        match self {
+            RuleKind::Pattern(k) => k.check(ctx, out),
+            RuleKind::Substitution(k) => k.check(ctx, out),
+            RuleKind::Required(k) => k.check(ctx, out),
+            RuleKind::MaxLength(k) => k.check(ctx, out),
+            RuleKind::Repetition(k) => k.check(ctx, out),
+            RuleKind::StrayText(k) => k.check(ctx, out),
+            RuleKind::QuoteUnattributed(k) => k.check(ctx, out),
+            RuleKind::QuoteUnbalanced(k) => k.check(ctx, out),
+            RuleKind::DateFormat(k) => k.check(ctx, out),
+            RuleKind::DateInvalid(k) => k.check(ctx, out),
+            RuleKind::DateWeekday(k) => k.check(ctx, out),
+        }
+    }
+}
+
+/// The options each kind accepts (besides the common fields) and whether it takes a scope.
+fn kind_options(kind: KindName) -> (&'static [&'static str], bool) {
+    match kind {
+        KindName::Pattern => (pattern::OPTIONS, true),
+        KindName::Substitution => (substitution::OPTIONS, true),
+        KindName::Required => (required::OPTIONS, true),
+        KindName::MaxLength => (max_length::OPTIONS, true),
+        KindName::Repetition => (repetition::OPTIONS, true),
+        KindName::StrayText => (stray_text::OPTIONS, false),
+        KindName::QuoteUnattributed => (quote_unattributed::OPTIONS, false),
+        KindName::QuoteUnbalanced => (quote_unbalanced::OPTIONS, false),
+        KindName::DateFormat => (date_format::OPTIONS, false),
+        KindName::DateInvalid => (date_invalid::OPTIONS, false),
+        KindName::DateWeekday => (date_weekday::OPTIONS, false),
+    }
+}
+
+/// The message used when a rule gives none.
+pub fn default_message(kind: KindName) -> &'static str {
+    match kind {
+        KindName::Pattern => "\"{match}\" is not house style",
+        KindName::Substitution => "use \"{suggestion}\" instead of \"{match}\"",
+        _ => "{detail}",
+    }
+}
+
+/// Compile a rule's options into its check. `pack_text` is the TOML text the spans point
+/// into (used to place a regex syntax error on the exact character).
+pub fn compile(
+    kind: KindName,
+    spec: &RuleSpec,
+    pack_text: &str,
+) -> Result<RuleKind, Vec<SpecError>> {
+    let (allowed, takes_scope) = kind_options(kind);
+    let mut errors = Vec::new();
+    for (name, span) in spec.options_set() {
+        if !allowed.contains(&name) {
+            let mut error = SpecError::field(
+                name,
+                span,
+                format!("`{name}` is not an option of kind `{}`", kind.as_str()),
+            );
+            error = error.with_note(if allowed.is_empty() {
+                format!("kind `{}` takes no options", kind.as_str())
+            } else {
+                format!("options of `{}`: {}", kind.as_str(), allowed.join(", "))
+            });
+            errors.push(error);
+        }
+    }
+    if !takes_scope && let Some(scope) = &spec.scope {
+        errors.push(SpecError::field(
+            "scope",
+            scope.span(),
+            format!(
+                "kind `{}` decides where it looks; it takes no `scope`",
+                kind.as_str()
+            ),
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let ctx = CompileContext { spec, pack_text };
+    let compiled = match kind {
+        KindName::Pattern => pattern::Pattern::compile(&ctx).map(RuleKind::Pattern),
+        KindName::Substitution => {
+            substitution::Substitution::compile(&ctx).map(RuleKind::Substitution)
+        }
+        KindName::Required => required::Required::compile(&ctx).map(RuleKind::Required),
+        KindName::MaxLength => max_length::MaxLength::compile(&ctx).map(RuleKind::MaxLength),
+        KindName::Repetition => repetition::Repetition::compile(&ctx).map(RuleKind::Repetition),
+        KindName::StrayText => stray_text::StrayText::compile(&ctx).map(RuleKind::StrayText),
+        KindName::QuoteUnattributed => {
+            quote_unattributed::QuoteUnattributed::compile(&ctx).map(RuleKind::QuoteUnattributed)
+        }
+        KindName::QuoteUnbalanced => {
+            quote_unbalanced::QuoteUnbalanced::compile(&ctx).map(RuleKind::QuoteUnbalanced)
+        }
+        KindName::DateFormat => date_format::DateFormat::compile(&ctx).map(RuleKind::DateFormat),
+        KindName::DateInvalid => {
+            date_invalid::DateInvalid::compile(&ctx).map(RuleKind::DateInvalid)
+        }
+        KindName::DateWeekday => {
+            date_weekday::DateWeekday::compile(&ctx).map(RuleKind::DateWeekday)
+        }
+    };
+    compiled.map_err(|e| vec![e])
+}
+
+/// What a kind's compiler reads: the spec and the TOML text its spans point into.
+pub struct CompileContext<'a> {
+    /// The rule's fields.
+    pub spec: &'a RuleSpec,
+    /// The pack file's text.
+    pub pack_text: &'a str,
+}
+
+impl CompileContext<'_> {
+    /// The rule's scope, or `default` when it names none.
+    pub fn scope(&self, default: Scope) -> Result<Scope, SpecError> {
+        let Some(name) = &self.spec.scope else {
+            return Ok(default);
+        };
+        Scope::parse(name.get_ref()).ok_or_else(|| {
+            SpecError::field(
+                "scope",
+                name.span(),
+                format!("there is no scope `{}`", name.get_ref()),
+            )
+            .with_note(format!("scopes: {}", super::SCOPE_NAMES.join(", ")))
+        })
+    }
+
+    /// Compile the regex held by `field`, placing a syntax error on its character in the
+    /// TOML file when the string is written without escapes.
+    pub fn regex(
+        &self,
+        field: &'static str,
+        span: Range<usize>,
+        pattern: &str,
+        ignore_case: bool,
+    ) -> Result<Regex, SpecError> {
+        RegexBuilder::new(pattern)
+            .case_insensitive(ignore_case)
+            .size_limit(8 << 20)
+            .dfa_size_limit(8 << 20)
+            .build()
+            .map_err(|err| {
+                let (at, why) = regex_error_position(pattern, &err);
+                let error_span = at
+                    .and_then(|offset| self.pattern_offset_in_file(span.clone(), pattern, offset))
+                    .unwrap_or(span.clone());
+                let mut error = SpecError::field(
+                    field,
+                    error_span,
+                    format!("`{field}` is not a valid regular expression"),
+                );
+                error.label = Some(why);
+                error
+            })
+    }
+
+    /// Map a byte offset of a pattern to the TOML file, when the string literal holds the
+    /// pattern verbatim (literal strings `'…'`, or basic strings without escapes).
+    fn pattern_offset_in_file(
+        &self,
+        span: Range<usize>,
+        pattern: &str,
+        offset: usize,
+    ) -> Option<Range<usize>> {
+        let literal = self.pack_text.get(span.clone())?;
+        let quote_len = if literal.starts_with("'''") || literal.starts_with("\"\"\"") {
+            3
+        } else {
+            1
+        };
+        let inner = literal.get(quote_len..literal.len().checked_sub(quote_len)?)?;
+        if inner != pattern {
+            return None;
+        }
+        let start = span.start + quote_len + offset;
+        let width = pattern[offset..].chars().next().map_or(0, char::len_utf8);
+        Some(start..start + width.max(1).min(span.end - start))
+    }
+}
+
+/// Where a regex fails and why, from the regex syntax parser when it is a syntax error.
+fn regex_error_position(pattern: &str, err: &regex::Error) -> (Option<usize>, String) {
+    match regex_syntax::ast::parse::Parser::new().parse(pattern) {
+        Err(ast_err) => (
+            Some(ast_err.span().start.offset),
+            ast_err.kind().to_string(),
+        ),
+        Ok(_) => match regex_syntax::Parser::new().parse(pattern) {
+            Err(regex_syntax::Error::Translate(t)) => {
+                (Some(t.span().start.offset), t.kind().to_string())
+            }
+            _ => (
+                None,
+                err.to_string()
+                    .lines()
+                    .last()
+                    .unwrap_or("invalid")
+                    .trim()
+                    .to_string(),
+            ),
+        },
+    }
+}
+
+/// Whether the byte before `start` and the byte at `end` are not word characters, so that
+/// a literal match is a whole word or phrase.
+pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let is_word = |c: char| c.is_alphanumeric() || c == '_';
+    let first = text[range.clone()].chars().next();
+    let last = text[range].chars().next_back();
+    // A boundary only matters where the phrase itself starts or ends with a word character.
+    !(first.is_some_and(is_word) && before.is_some_and(is_word))
+        && !(last.is_some_and(is_word) && after.is_some_and(is_word))
+}
+
+/// Give `replacement` the case of `original`: "Stated" → "Said", "STATED" → "SAID".
+pub(crate) fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_and_case() {
+        assert!(is_whole_word("he stated it", 3..9));
+        assert!(!is_whole_word("reinstated it", 5..11));
+        assert!(is_whole_word("a 12% rise", 2..5));
+        assert_eq!(match_case("Stated", "said"), "Said");
+        assert_eq!(match_case("STATED", "said"), "SAID");
+        assert_eq!(match_case("stated", "said"), "said");
+    }
+
+    #[test]
+    fn regex_errors_point_at_the_character() {
+        let text = "pattern = 'ab(c'";
+        let spec = RuleSpec::default();
+        let ctx = CompileContext {
+            spec: &spec,
+            pack_text: text,
+        };
+        let err = ctx.regex("pattern", 10..16, "ab(c", false).unwrap_err();
+        let span = err.span.unwrap();
+        assert_eq!(&text[span], "(");
+        assert!(err.label.unwrap().contains("unclosed"));
+    }
+}

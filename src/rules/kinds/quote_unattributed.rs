@@ -1,0 +1,66 @@
+//! `kind = "quote-unattributed"`: a direct quotation in the body of `min_words` or more
+//! that nothing attributes. The finder and the attribution reading live in
+//! [`crate::text::quotes`]; the verb list, gloss words and thresholds are rule options.
+
+use super::{CompileContext, SpecError};
+use crate::lint::Context;
+use crate::rules::Finding;
+use crate::text::quotes::{QuoteChecker, QuoteOptions};
+
+/// Options of the kind.
+pub const OPTIONS: &[&str] = &["cue_verbs", "gloss_words", "min_words", "partial_max_words"];
+
+/// A compiled quote-unattributed rule.
+pub struct QuoteUnattributed {
+    checker: QuoteChecker,
+}
+
+impl std::fmt::Debug for QuoteUnattributed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("QuoteUnattributed")
+    }
+}
+
+impl QuoteUnattributed {
+    /// Compile from the rule's options.
+    pub fn compile(ctx: &CompileContext) -> Result<Self, SpecError> {
+        let spec = ctx.spec;
+        let mut options = QuoteOptions::default();
+        if let Some(verbs) = &spec.cue_verbs {
+            options.cue_verbs = verbs.get_ref().clone();
+        }
+        if let Some(gloss) = &spec.gloss_words {
+            options.gloss_words = gloss.get_ref().clone();
+        }
+        if let Some(min) = &spec.min_words {
+            options.min_words = *min.get_ref();
+        }
+        if let Some(partial) = &spec.partial_max_words {
+            options.partial_max_words = *partial.get_ref();
+        }
+        let checker = QuoteChecker::new(options).map_err(|why| {
+            let span = spec
+                .cue_verbs
+                .as_ref()
+                .or(spec.gloss_words.as_ref())
+                .map(|s| s.span());
+            SpecError::new(span, why)
+        })?;
+        Ok(Self { checker })
+    }
+
+    /// Report each unattributed quotation at its opening mark.
+    pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for found in self.checker.unattributed(&ctx.body_paragraphs()) {
+            out.push(Finding {
+                span: found.span,
+                detail: Some(found.message),
+                help: Some(
+                    "name the speaker with a verb such as \"said\", or cut the quotation marks"
+                        .to_string(),
+                ),
+                ..Finding::default()
+            });
+        }
+    }
+}

@@ -1,0 +1,95 @@
+//! `kind = "repetition"`: the same word twice in a row ("the the"), ignoring case, with
+//! only white space (a line break counts) between. Words the house may double ("had had")
+//! are listed in `exceptions`; a capitalised pair inside a sentence is a name ("Duran
+//! Duran") when `allow_names` is on (the default).
+
+use std::collections::HashSet;
+
+use super::{CompileContext, SpecError};
+use crate::lint::Context;
+use crate::rules::{Finding, Scope};
+use crate::text::words;
+
+/// Options of the kind.
+pub const OPTIONS: &[&str] = &["exceptions", "allow_names"];
+
+/// A compiled repetition rule.
+#[derive(Debug)]
+pub struct Repetition {
+    scope: Scope,
+    exceptions: HashSet<String>,
+    allow_names: bool,
+}
+
+impl Repetition {
+    /// Compile from the rule's options.
+    pub fn compile(ctx: &CompileContext) -> Result<Self, SpecError> {
+        let spec = ctx.spec;
+        let exceptions = spec
+            .exceptions
+            .as_ref()
+            .map(|e| e.get_ref().iter().map(|w| w.to_lowercase()).collect())
+            .unwrap_or_default();
+        Ok(Self {
+            scope: ctx.scope(Scope::Prose)?,
+            exceptions,
+            allow_names: spec.allow_names.as_ref().is_none_or(|v| *v.get_ref()),
+        })
+    }
+
+    /// Report the second word of each doubled pair, with a fix that deletes it.
+    pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for unit in ctx.units(&self.scope) {
+            let text = unit.text;
+            let mut previous: Option<std::ops::Range<usize>> = None;
+            for current in words::words(text) {
+                if let Some(first) = previous.replace(current.clone()) {
+                    let (a, b) = (&text[first.clone()], &text[current.clone()]);
+                    let gap = &text[first.end..current.start];
+                    if !gap.chars().all(char::is_whitespace)
+                        || !a.chars().any(char::is_alphabetic)
+                        || !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase()
+                        || self.exceptions.contains(&a.to_lowercase())
+                        || self.allow_names
+                            && is_capitalised(a)
+                            && is_capitalised(b)
+                            && !starts_sentence(text, first.start)
+                    {
+                        continue;
+                    }
+                    out.push(Finding {
+                        span: unit.absolute(current.clone()),
+                        detail: Some(format!("\"{a} {b}\": the word is repeated")),
+                        help: Some(format!("delete the second \"{b}\"")),
+                        fix: Some((unit.absolute(first.end..current.end), String::new())),
+                        ..Finding::default()
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the word at `start` opens a sentence: nothing but opening marks before it in the
+/// unit, or a sentence-ending mark.
+fn starts_sentence(text: &str, start: usize) -> bool {
+    let before =
+        text[..start].trim_end_matches(|c: char| c.is_whitespace() || "\"“‘'«„([".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', ':'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_starts() {
+        assert!(starts_sentence("The the", 0));
+        assert!(starts_sentence("Done. “The the", 7));
+        assert!(!starts_sentence("We saw Duran Duran", 7));
+    }
+}

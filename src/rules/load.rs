@@ -1,0 +1,420 @@
+//! Loading rule packs: the built-in packs embedded in the binary, pack files and folders a
+//! config names, and the per-rule overrides of `newslint.toml`. Every mistake becomes a
+//! [`ConfigError`] pointing into the TOML; loading never runs code or reads files other
+//! than the ones named.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::kinds::{self, SpecError};
+use super::spec::{PackFile, RuleSpec};
+use super::{Example, Expectation, Rule, RuleSet};
+use crate::diagnostic::{FixSafety, Severity};
+use crate::error::{ConfigError, SourceFile};
+
+/// The packs compiled into the binary: name and TOML text.
+pub const BUILTIN_PACKS: &[(&str, &str)] = &[
+    ("news", include_str!("../../rules/news.toml")),
+    ("ap", include_str!("../../rules/ap.toml")),
+];
+
+/// What to load.
+#[derive(Debug, Default)]
+pub struct LoadOptions {
+    /// Built-in packs to enable, with their span in `config` when named there.
+    pub packs: Vec<Spanned<String>>,
+    /// Pack files or folders of pack files (`*.toml`), with their span in `config`.
+    pub rule_paths: Vec<(PathBuf, Option<Range<usize>>)>,
+    /// `[rules.<id>]` overrides, keyed by id.
+    pub overrides: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
+    /// The config file the spans above point into.
+    pub config: Option<SourceFile>,
+}
+
+/// Read one pack file's rules (without overrides): used by `newslint test`.
+pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> {
+    let (pack_name, specs) = parse_pack(file).map_err(|e| vec![e])?;
+    let mut rules = Vec::new();
+    let mut errors = Vec::new();
+    for spec in specs {
+        match compile_rule(file, &pack_name, &spec, None) {
+            Ok(Some(rule)) => rules.push(rule),
+            Ok(None) => {}
+            Err(mut errs) => errors.append(&mut errs),
+        }
+    }
+    check_duplicates(&rules, &mut errors);
+    if errors.is_empty() {
+        Ok(rules)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Load the packs and files `options` names, apply the overrides and compile every rule.
+pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
+    let mut errors = Vec::new();
+    let mut files: Vec<SourceFile> = Vec::new();
+    for pack in &options.packs {
+        match BUILTIN_PACKS
+            .iter()
+            .find(|(name, _)| *name == pack.get_ref())
+        {
+            Some((name, text)) => files.push(SourceFile::new(format!("builtin:{name}"), *text)),
+            None => errors.push(config_error(
+                options.config.as_ref(),
+                Some(pack.span()),
+                format!("there is no built-in pack named `{}`", pack.get_ref()),
+                format!(
+                    "built-in packs: {}",
+                    BUILTIN_PACKS
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )),
+        }
+    }
+    for (path, span) in &options.rule_paths {
+        match pack_files_under(path) {
+            Ok(paths) => {
+                for path in paths {
+                    match std::fs::read_to_string(&path) {
+                        Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
+                        Err(err) => errors.push(config_error(
+                            options.config.as_ref(),
+                            span.clone(),
+                            format!("cannot read rule file {}: {err}", path.display()),
+                            String::new(),
+                        )),
+                    }
+                }
+            }
+            Err(err) => errors.push(config_error(
+                options.config.as_ref(),
+                span.clone(),
+                format!("cannot read rule path {}: {err}", path.display()),
+                String::new(),
+            )),
+        }
+    }
+
+    let overrides: HashMap<&str, &Spanned<RuleSpec>> = options
+        .overrides
+        .iter()
+        .map(|(id, spec)| (id.get_ref().as_str(), spec))
+        .collect();
+    let mut rules = Vec::new();
+    let mut seen_ids: Vec<String> = Vec::new();
+    for file in &files {
+        let (pack_name, specs) = match parse_pack(file) {
+            Ok(parsed) => parsed,
+            Err(err) => {
+                errors.push(err);
+                continue;
+            }
+        };
+        for spec in specs {
+            let id = spec.get_ref().id.as_ref().map(|id| id.get_ref().clone());
+            let over = id.as_deref().and_then(|id| overrides.get(id)).map(|o| {
+                (
+                    o.get_ref(),
+                    options
+                        .config
+                        .as_ref()
+                        .expect("overrides come from a config"),
+                )
+            });
+            seen_ids.extend(id);
+            match compile_rule(file, &pack_name, &spec, over) {
+                Ok(Some(rule)) => rules.push(rule),
+                Ok(None) => {}
+                Err(mut errs) => errors.append(&mut errs),
+            }
+        }
+    }
+    for (id, spec) in &options.overrides {
+        if !seen_ids.iter().any(|seen| seen == id.get_ref()) {
+            errors.push(config_error(
+                options.config.as_ref(),
+                Some(id.span()),
+                format!(
+                    "`[rules.{}]` configures a rule that no enabled pack defines",
+                    id.get_ref()
+                ),
+                "check the id with `newslint rules`".to_string(),
+            ));
+        }
+        let spec = spec.get_ref();
+        for (field, span) in [
+            ("id", spec.id.as_ref().map(|s| s.span())),
+            ("kind", spec.kind.as_ref().map(|s| s.span())),
+        ] {
+            if let Some(span) = span {
+                errors.push(config_error(
+                    options.config.as_ref(),
+                    Some(span),
+                    format!("`{field}` cannot be changed in `[rules.{}]`", id.get_ref()),
+                    String::new(),
+                ));
+            }
+        }
+    }
+    check_duplicates(&rules, &mut errors);
+    if errors.is_empty() {
+        Ok(RuleSet::new(rules))
+    } else {
+        Err(errors)
+    }
+}
+
+fn config_error(
+    config: Option<&SourceFile>,
+    span: Option<Range<usize>>,
+    message: String,
+    note: String,
+) -> ConfigError {
+    let mut error = match (config, span) {
+        (Some(file), Some(span)) => ConfigError::at(file, span, message),
+        (file, _) => ConfigError::plain(file, message),
+    };
+    if !note.is_empty() {
+        error = error.with_note(note);
+    }
+    error
+}
+
+fn check_duplicates(rules: &[Rule], errors: &mut Vec<ConfigError>) {
+    let mut first: HashMap<&str, &Rule> = HashMap::new();
+    for rule in rules {
+        if let Some(earlier) = first.get(&*rule.id) {
+            let id_span = id_span(rule);
+            let (line, _) = line_of(&earlier.file.text, earlier.span.start);
+            errors.push(
+                ConfigError::at(
+                    &rule.file,
+                    id_span,
+                    format!("rule id `{}` is defined twice", rule.id),
+                )
+                .with_label("second definition")
+                .with_note(format!(
+                    "first defined in {} at line {line}",
+                    earlier.file.name
+                )),
+            );
+        } else {
+            first.insert(&rule.id, rule);
+        }
+    }
+}
+
+fn id_span(rule: &Rule) -> Range<usize> {
+    let table = &rule.file.text[rule.span.clone()];
+    table.find(&*rule.id).map_or(rule.span.clone(), |i| {
+        rule.span.start + i..rule.span.start + i + rule.id.len()
+    })
+}
+
+fn line_of(text: &str, offset: usize) -> (usize, usize) {
+    crate::line_index::LineIndex::new(text).line_col(text, offset)
+}
+
+/// `path` itself when it is a file; the `*.toml` files directly inside it, sorted, when it is
+/// a folder.
+fn pack_files_under(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        std::fs::metadata(path)?;
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), ConfigError> {
+    let parsed: PackFile = toml::from_str(&file.text).map_err(|err| toml_error(file, &err))?;
+    let name = parsed.pack.map(|p| p.name.into_inner()).unwrap_or_else(|| {
+        Path::new(&file.name)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("rules")
+            .trim_start_matches("builtin:")
+            .to_string()
+    });
+    Ok((name, parsed.rule))
+}
+
+/// A TOML error (syntax, unknown field, wrong type) as a diagnostic in its file.
+pub(crate) fn toml_error(file: &SourceFile, err: &toml::de::Error) -> ConfigError {
+    let message = err.message().trim().to_string();
+    match err.span() {
+        Some(span) => ConfigError::at(file, span, message),
+        None => ConfigError::plain(Some(file), message),
+    }
+}
+
+/// Compile one rule table, with the config override merged in. `Ok(None)`: disabled.
+fn compile_rule(
+    file: &SourceFile,
+    pack: &str,
+    spanned: &Spanned<RuleSpec>,
+    over: Option<(&RuleSpec, &SourceFile)>,
+) -> Result<Option<Rule>, Vec<ConfigError>> {
+    let table_span = spanned.span();
+    let mut spec = spanned.get_ref().clone();
+    if let Some((over, _)) = over {
+        spec.merge_from(over);
+    }
+    // A mistake in a field the override set is the config's, not the pack's.
+    let file_of = |field: Option<&str>| -> &SourceFile {
+        match (over, field) {
+            (Some((over, config)), Some(field)) if over.fields_set().contains(&field) => config,
+            _ => file,
+        }
+    };
+    let to_config_error = |err: SpecError| {
+        let target = file_of(err.field);
+        let span = err.span.unwrap_or_else(|| table_span.clone());
+        let mut e = ConfigError::at(target, span, err.message);
+        if let Some(label) = err.label {
+            e = e.with_label(label);
+        }
+        for note in err.notes {
+            e = e.with_note(note);
+        }
+        e
+    };
+
+    let Some(id) = spec.id.clone() else {
+        return Err(vec![to_config_error(SpecError::new(
+            None,
+            "this rule has no `id`",
+        ))]);
+    };
+    if spec.enabled.as_ref().is_some_and(|e| !*e.get_ref()) {
+        return Ok(None);
+    }
+    let mut errors = Vec::new();
+    if !is_kebab_case(id.get_ref()) {
+        errors.push(to_config_error(SpecError::field(
+            "id",
+            id.span(),
+            format!(
+                "rule id `{}` must be kebab-case (lower-case words joined by `-`)",
+                id.get_ref()
+            ),
+        )));
+    }
+    let Some(kind) = spec.kind.clone() else {
+        errors.push(to_config_error(SpecError::new(
+            Some(id.span()),
+            format!("rule `{}` has no `kind`", id.get_ref()),
+        )));
+        return Err(errors);
+    };
+    let message = match &spec.message {
+        Some(m) => m.get_ref().clone(),
+        None => kinds::default_message(*kind.get_ref()).to_string(),
+    };
+    let compiled = kinds::compile(*kind.get_ref(), &spec, &file.text);
+    let kind = match compiled {
+        Ok(kind) => kind,
+        Err(errs) => {
+            errors.extend(errs.into_iter().map(to_config_error));
+            return Err(errors);
+        }
+    };
+    let examples = match compile_examples(&spec) {
+        Ok(examples) => examples,
+        Err(errs) => {
+            errors.extend(errs.into_iter().map(to_config_error));
+            return Err(errors);
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(Some(Rule {
+        id: Arc::from(id.get_ref().as_str()),
+        pack: pack.to_string(),
+        kind_name: *spec.kind.as_ref().expect("checked above").get_ref(),
+        severity: spec
+            .severity
+            .as_ref()
+            .map_or(Severity::Warning, |s| *s.get_ref()),
+        message,
+        description: spec
+            .description
+            .as_ref()
+            .map(|d| d.get_ref().trim().to_string())
+            .unwrap_or_default(),
+        link: spec.link.as_ref().map(|l| l.get_ref().clone()),
+        examples,
+        fix_safety: spec.fix.as_ref().map_or(FixSafety::Safe, |f| *f.get_ref()),
+        file: file.clone(),
+        span: table_span,
+        kind,
+    }))
+}
+
+fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
+    let mut examples = Vec::new();
+    let mut errors = Vec::new();
+    for example in spec.examples.iter().flatten() {
+        let span = example.span();
+        let e = example.get_ref();
+        match (&e.bad, &e.good) {
+            (Some(bad), None) => examples.push(Example {
+                expect: Expectation::Bad,
+                text: bad.clone(),
+                fixed: e.fixed.clone(),
+                line: e.line,
+                span,
+            }),
+            (None, Some(good)) => {
+                if e.fixed.is_some() || e.line.is_some() {
+                    errors.push(SpecError::field(
+                        "examples",
+                        span.clone(),
+                        "`fixed` and `line` belong to a `bad` example",
+                    ));
+                }
+                examples.push(Example {
+                    expect: Expectation::Good,
+                    text: good.clone(),
+                    fixed: None,
+                    line: None,
+                    span,
+                })
+            }
+            _ => errors.push(SpecError::field(
+                "examples",
+                span,
+                "an example needs exactly one of `bad` or `good`",
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(examples)
+    } else {
+        Err(errors)
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}

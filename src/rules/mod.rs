@@ -1,0 +1,206 @@
+//! Rules: the TOML packs ([`spec`]), their compilation into checks ([`kinds`]), and the
+//! [`RuleSet`] a linter runs. Everything a rule needs (regexes, word automata, verb
+//! inflections) is built here, once, before any article is read.
+
+pub mod kinds;
+mod load;
+mod scope;
+pub mod spec;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+pub use kinds::RuleKind;
+pub(crate) use load::toml_error as toml_error_for;
+pub use load::{BUILTIN_PACKS, LoadOptions, load_pack_file, load_rules};
+pub use scope::{SCOPE_NAMES, Scope};
+pub use spec::KindName;
+
+use crate::diagnostic::{Diagnostic, Fix, FixSafety, Severity};
+use crate::error::SourceFile;
+
+/// What a check found, before the rule's message template is applied.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Finding {
+    /// Byte span of the source.
+    pub span: Range<usize>,
+    /// Fills `{suggestion}`: what to write instead.
+    pub suggestion: Option<String>,
+    /// Fills `{detail}`: the check's own explanation.
+    pub detail: Option<String>,
+    /// A replacement of a byte range that fixes the finding.
+    pub fix: Option<(Range<usize>, String)>,
+    /// A help line; when absent, one is made from the suggestion.
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding at a span with nothing else.
+    pub fn at(span: Range<usize>) -> Self {
+        Self {
+            span,
+            ..Self::default()
+        }
+    }
+}
+
+/// Whether an example must draw its rule or must not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expectation {
+    /// The text must draw the rule.
+    Bad,
+    /// The text must not draw the rule.
+    Good,
+}
+
+/// One example of a rule, with where it is written.
+#[derive(Clone, Debug)]
+pub struct Example {
+    /// Bad or good.
+    pub expect: Expectation,
+    /// The example text (linted as a Markdown article).
+    pub text: String,
+    /// For a fixable bad example: the text after the fix.
+    pub fixed: Option<String>,
+    /// The 1-based line where the finding must start.
+    pub line: Option<usize>,
+    /// Span of the example in its pack file.
+    pub span: Range<usize>,
+}
+
+/// A compiled rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Unique id.
+    pub id: Arc<str>,
+    /// The pack it came from.
+    pub pack: String,
+    /// Which kind it is.
+    pub kind_name: KindName,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Message template.
+    pub message: String,
+    /// Why the rule exists.
+    pub description: String,
+    /// Style guide link.
+    pub link: Option<String>,
+    /// The rule's own examples.
+    pub examples: Vec<Example>,
+    /// Whether its fixes are safe.
+    pub fix_safety: FixSafety,
+    /// The file that defines the rule.
+    pub file: SourceFile,
+    /// Span of the rule's table in that file.
+    pub span: Range<usize>,
+    /// The compiled check.
+    pub kind: RuleKind,
+}
+
+impl Rule {
+    /// Turn a finding of this rule into a diagnostic.
+    pub fn diagnostic(&self, source: &str, finding: Finding) -> Diagnostic {
+        let matched = source.get(finding.span.clone()).unwrap_or("");
+        let message = fill_template(
+            &self.message,
+            matched,
+            finding.suggestion.as_deref(),
+            finding.detail.as_deref(),
+        );
+        let help = finding.help.or_else(|| {
+            finding
+                .suggestion
+                .as_ref()
+                .map(|s| format!("write \"{s}\" instead"))
+        });
+        let fix = match (finding.fix, self.fix_safety) {
+            (Some(_), FixSafety::None) | (None, _) => None,
+            (Some((range, replacement)), safety) => Some(Fix {
+                range,
+                replacement,
+                safety,
+            }),
+        };
+        Diagnostic {
+            rule: self.id.clone(),
+            severity: self.severity,
+            span: finding.span,
+            message,
+            help,
+            fix,
+        }
+    }
+}
+
+fn fill_template(
+    template: &str,
+    matched: &str,
+    suggestion: Option<&str>,
+    detail: Option<&str>,
+) -> String {
+    if !template.contains('{') {
+        return template.to_string();
+    }
+    let matched = matched.split_whitespace().collect::<Vec<_>>().join(" ");
+    template
+        .replace("{match}", &matched)
+        .replace("{suggestion}", suggestion.unwrap_or(""))
+        .replace("{detail}", detail.unwrap_or(""))
+}
+
+/// The compiled rules a linter runs, in load order.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// A set from compiled rules.
+    pub fn new(rules: Vec<Rule>) -> Self {
+        Self { rules }
+    }
+
+    /// The rules, in load order.
+    pub fn iter(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter()
+    }
+
+    /// The rule with this id.
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| &*r.id == id)
+    }
+
+    /// How many rules there are.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Keep only the rules for which `keep` is true.
+    pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
+        self.rules.retain(keep);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_fill_placeholders() {
+        assert_eq!(
+            fill_template(
+                "Use \"{suggestion}\" not \"{match}\"",
+                "stated\n",
+                Some("said"),
+                None
+            ),
+            "Use \"said\" not \"stated\""
+        );
+        assert_eq!(fill_template("{detail}", "x", None, Some("why")), "why");
+    }
+}

@@ -1,0 +1,247 @@
+//! The TOML shape of a rule pack, as written by a desk chief. Every field keeps its span so
+//! that a mistake is reported where it stands in the file; unknown keys are errors.
+//!
+//! One flat table per rule holds the common fields and the options of every kind; the
+//! kind's compiler ([`super::kinds`]) rejects options that do not belong to it.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{FixSafety, Severity};
+
+/// A rule pack file: `[pack]` and `[[rule]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    /// Name and description of the pack.
+    pub pack: Option<PackMeta>,
+    /// The rules, in file order.
+    #[serde(default)]
+    pub rule: Vec<Spanned<RuleSpec>>,
+}
+
+/// The `[pack]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackMeta {
+    /// The pack's name, as used in `packs = [...]`.
+    pub name: Spanned<String>,
+    /// What the pack is for.
+    pub description: Option<String>,
+}
+
+/// The closed set of rule kinds. A new kind is one variant here, one file in `kinds/`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum KindName {
+    /// A regex or a word list that must not appear.
+    Pattern,
+    /// Bad → preferred, with a fix.
+    Substitution,
+    /// Something that must appear in scope (a credit line, a byline key …).
+    Required,
+    /// Words per sentence, paragraph or headline.
+    MaxLength,
+    /// The same word twice in a row.
+    Repetition,
+    /// Fragments left in the copy by accident.
+    StrayText,
+    /// Direct quotations nothing attributes.
+    QuoteUnattributed,
+    /// Quotation marks with no partner.
+    QuoteUnbalanced,
+    /// Dates in a form the house does not use.
+    DateFormat,
+    /// Dates that cannot exist.
+    DateInvalid,
+    /// Weekdays that do not match their date.
+    DateWeekday,
+}
+
+impl KindName {
+    /// The name as written in TOML.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindName::Pattern => "pattern",
+            KindName::Substitution => "substitution",
+            KindName::Required => "required",
+            KindName::MaxLength => "max-length",
+            KindName::Repetition => "repetition",
+            KindName::StrayText => "stray-text",
+            KindName::QuoteUnattributed => "quote-unattributed",
+            KindName::QuoteUnbalanced => "quote-unbalanced",
+            KindName::DateFormat => "date-format",
+            KindName::DateInvalid => "date-invalid",
+            KindName::DateWeekday => "date-weekday",
+        }
+    }
+}
+
+/// One example of a rule: a `bad` text that must draw it, or a `good` one that must not.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExampleSpec {
+    /// Text that must draw the rule.
+    pub bad: Option<String>,
+    /// Text that must not draw the rule.
+    pub good: Option<String>,
+    /// For a `bad` example of a fixable rule: the text after `--fix`.
+    pub fixed: Option<String>,
+    /// For a `bad` example: the 1-based line where the finding must start.
+    pub line: Option<usize>,
+}
+
+/// One `[[rule]]` table, or a `[rules.<id>]` override in `newslint.toml` (which may not set
+/// `id` or `kind`). Everything is optional here; the compiler says what is missing.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    /// Unique id, kebab-case.
+    pub id: Option<Spanned<String>>,
+    /// Which kind of check the rule is.
+    pub kind: Option<Spanned<KindName>>,
+    /// `false` turns the rule off.
+    pub enabled: Option<Spanned<bool>>,
+    /// `error`, `warning` or `info`.
+    pub severity: Option<Spanned<Severity>>,
+    /// Where the rule looks (see [`super::Scope`]).
+    pub scope: Option<Spanned<String>>,
+    /// Message template; `{match}`, `{suggestion}` and `{detail}` are filled in.
+    pub message: Option<Spanned<String>>,
+    /// Why the rule exists, shown by `newslint explain`.
+    pub description: Option<Spanned<String>>,
+    /// A link to the style guide entry.
+    pub link: Option<Spanned<String>>,
+    /// Bad and good examples; `newslint test` runs every one.
+    pub examples: Option<Vec<Spanned<ExampleSpec>>>,
+    /// Whether the rule's fix is safe, unsafe, or not offered.
+    pub fix: Option<Spanned<FixSafety>>,
+
+    /// pattern, required: a regular expression (Rust `regex` syntax).
+    pub pattern: Option<Spanned<String>>,
+    /// pattern: a list of whole words or phrases.
+    pub words: Option<Spanned<Vec<String>>>,
+    /// pattern, substitution: match without regard to case.
+    pub ignore_case: Option<Spanned<bool>>,
+    /// pattern: text for `{suggestion}`.
+    pub suggestion: Option<Spanned<String>>,
+    /// pattern: a replacement (`$1`, `$name`) that makes a fix.
+    pub replacement: Option<Spanned<String>>,
+    /// substitution: bad → preferred.
+    pub swap: Option<Spanned<BTreeMap<String, String>>>,
+    /// substitution: the keys of `swap` are regular expressions.
+    pub regex: Option<Spanned<bool>>,
+    /// required: front matter keys any one of which, non-empty, satisfies the rule.
+    pub metadata: Option<Spanned<Vec<String>>>,
+    /// max-length: the most words allowed.
+    pub max: Option<Spanned<usize>>,
+    /// repetition: words that may be doubled ("had had").
+    pub exceptions: Option<Spanned<Vec<String>>>,
+    /// repetition: a capitalised pair inside a sentence is a name, not a slip.
+    pub allow_names: Option<Spanned<bool>>,
+    /// stray-text: the most words of a trailing fragment.
+    pub max_words: Option<Spanned<usize>>,
+    /// stray-text: the most characters of a one-line fragment inside the body.
+    pub max_chars: Option<Spanned<usize>>,
+    /// quote-unattributed: speech and source verbs (lemmas; every inflection counts).
+    pub cue_verbs: Option<Spanned<Vec<String>>>,
+    /// quote-unattributed: words that introduce a gloss, name or title.
+    pub gloss_words: Option<Spanned<Vec<String>>>,
+    /// quote-unattributed: quotations shorter than this are exempt.
+    pub min_words: Option<Spanned<usize>>,
+    /// quote-unattributed: partial quotations shorter than this are exempt.
+    pub partial_max_words: Option<Spanned<usize>>,
+    /// date kinds: the date forms the house accepts.
+    pub accepted: Option<Spanned<Vec<String>>>,
+    /// date-format: the form offered as a fix.
+    pub preferred: Option<Spanned<String>>,
+}
+
+macro_rules! option_fields {
+    ($($field:ident),* $(,)?) => {
+        /// Names of the kind-specific options that are set, with their spans.
+        pub fn options_set(&self) -> Vec<(&'static str, Range<usize>)> {
+            let mut set = Vec::new();
+            $(
+                if let Some(value) = &self.$field {
+                    set.push((stringify!($field), value.span()));
+                }
+            )*
+            set
+        }
+
+        /// Copy every field that `over` sets onto `self` (a config override on a pack rule).
+        pub fn merge_from(&mut self, over: &RuleSpec) {
+            $(
+                if over.$field.is_some() {
+                    self.$field = over.$field.clone();
+                }
+            )*
+            for_common_fields!(self, over);
+        }
+    };
+}
+
+macro_rules! for_common_fields {
+    ($this:ident, $over:ident) => {
+        if $over.enabled.is_some() {
+            $this.enabled = $over.enabled.clone();
+        }
+        if $over.severity.is_some() {
+            $this.severity = $over.severity.clone();
+        }
+        if $over.scope.is_some() {
+            $this.scope = $over.scope.clone();
+        }
+        if $over.message.is_some() {
+            $this.message = $over.message.clone();
+        }
+        if $over.fix.is_some() {
+            $this.fix = $over.fix.clone();
+        }
+    };
+}
+
+impl RuleSpec {
+    option_fields!(
+        pattern,
+        words,
+        ignore_case,
+        suggestion,
+        replacement,
+        swap,
+        regex,
+        metadata,
+        max,
+        exceptions,
+        allow_names,
+        max_words,
+        max_chars,
+        cue_verbs,
+        gloss_words,
+        min_words,
+        partial_max_words,
+        accepted,
+        preferred,
+    );
+
+    /// Names of every field an override in `newslint.toml` sets.
+    pub fn fields_set(&self) -> Vec<&'static str> {
+        let mut set: Vec<&'static str> = self.options_set().into_iter().map(|(n, _)| n).collect();
+        for (name, is_set) in [
+            ("enabled", self.enabled.is_some()),
+            ("severity", self.severity.is_some()),
+            ("scope", self.scope.is_some()),
+            ("message", self.message.is_some()),
+            ("fix", self.fix.is_some()),
+        ] {
+            if is_set {
+                set.push(name);
+            }
+        }
+        set
+    }
+}

@@ -1,0 +1,139 @@
+//! Rules that test themselves: every `bad` example must draw its rule (at the stated line,
+//! if one is given), every `good` one must not, and where the finding carries a fix,
+//! `fixed` must equal what `--fix` makes of `bad`. Used by `newslint test` and `cargo test`.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::article::{Document, Format};
+use crate::error::SourceFile;
+use crate::fix::fix_text;
+use crate::line_index::LineIndex;
+use crate::lint::lint_with;
+use crate::rules::{Expectation, Rule};
+
+/// One example that does not do what it says.
+#[derive(Debug, Clone)]
+pub struct ExampleFailure {
+    /// The rule.
+    pub rule: Arc<str>,
+    /// The pack file.
+    pub file: SourceFile,
+    /// The example's span in the pack file.
+    pub span: Range<usize>,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// The outcome of running examples.
+#[derive(Debug, Default)]
+pub struct ExampleReport {
+    /// Examples that passed.
+    pub passed: usize,
+    /// Examples that failed.
+    pub failures: Vec<ExampleFailure>,
+    /// Rules with no bad or no good example.
+    pub untested: Vec<Arc<str>>,
+}
+
+/// Run every example of every rule.
+pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleReport {
+    let mut report = ExampleReport::default();
+    for rule in rules {
+        let has_bad = rule.examples.iter().any(|e| e.expect == Expectation::Bad);
+        let has_good = rule.examples.iter().any(|e| e.expect == Expectation::Good);
+        if !has_bad || !has_good {
+            report.untested.push(rule.id.clone());
+        }
+        for example in &rule.examples {
+            match check_example(
+                rule,
+                &example.text,
+                example.expect,
+                example.line,
+                example.fixed.as_deref(),
+            ) {
+                Ok(()) => report.passed += 1,
+                Err(message) => report.failures.push(ExampleFailure {
+                    rule: rule.id.clone(),
+                    file: rule.file.clone(),
+                    span: example.span.clone(),
+                    message,
+                }),
+            }
+        }
+    }
+    report
+}
+
+fn check_example(
+    rule: &Rule,
+    text: &str,
+    expect: Expectation,
+    line: Option<usize>,
+    fixed: Option<&str>,
+) -> Result<(), String> {
+    let doc = Document::parse(text.to_string(), Format::Markdown)
+        .map_err(|e| format!("the example does not parse: {}", e.message))?;
+    let found = lint_with([rule], &doc);
+    match expect {
+        Expectation::Good => {
+            if let Some(first) = found.first() {
+                let lines = LineIndex::new(text);
+                let (l, c) = lines.line_col(text, first.span.start);
+                return Err(format!(
+                    "good example draws `{}` at line {l}, column {c}: {}",
+                    rule.id, first.message
+                ));
+            }
+        }
+        Expectation::Bad => {
+            if found.is_empty() {
+                return Err(format!("bad example does not draw `{}`", rule.id));
+            }
+            if let Some(line) = line {
+                let lines = LineIndex::new(text);
+                if !found.iter().any(|d| lines.line(d.span.start) == line) {
+                    let at: Vec<String> = found
+                        .iter()
+                        .map(|d| lines.line(d.span.start).to_string())
+                        .collect();
+                    return Err(format!(
+                        "bad example draws `{}` at line {}, not at line {line}",
+                        rule.id,
+                        at.join(", ")
+                    ));
+                }
+            }
+            let has_fix = found.iter().any(|d| d.fix.is_some());
+            match (has_fix, fixed) {
+                (true, None) => {
+                    return Err(format!(
+                        "`{}` offers a fix here; add `fixed` with the text after --fix",
+                        rule.id
+                    ));
+                }
+                (false, Some(_)) => {
+                    return Err(format!(
+                        "the example gives `fixed`, but `{}` offers no fix here",
+                        rule.id
+                    ));
+                }
+                (true, Some(expected)) => {
+                    let outcome = fix_text(text.to_string(), Format::Markdown, true, &|d| {
+                        lint_with([rule], d)
+                    })
+                    .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;
+                    if outcome.text != expected {
+                        return Err(format!(
+                            "--fix gives {:?}, the example says {:?}",
+                            outcome.text, expected
+                        ));
+                    }
+                }
+                (false, None) => {}
+            }
+        }
+    }
+    Ok(())
+}

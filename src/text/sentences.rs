@@ -1,0 +1,279 @@
+//! Abbreviation-aware sentence splitting for news prose.
+//!
+//! The quotation checks need "the sentence where a quotation opens" and its neighbours, so
+//! the splitter must not break at "Mr.", "U.S.", "Sept. 9", "J. R. Smith", "3.5" or an
+//! ellipsis, and it must break after a full stop that sits inside closing quotation marks.
+
+use std::ops::Range;
+
+/// Titles and other abbreviations that never end a sentence, compared case-sensitively
+/// so that an ordinary word such as "co" or "mar" at a sentence end still breaks.
+const ABBREVIATIONS: &[&str] = &[
+    // titles and ranks
+    "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Rev", "Hon", "St", "Gov", "Sen",
+    "Rep", "Pres", "Gen", "Col", "Lt", "Capt", "Cmdr", "Adm", "Maj", "Brig", "Sgt", "Cpl", "Pte",
+    "Supt", "Insp", "Det", "Atty", "Jr", "Sr", "Mt", "Ft",
+    // companies
+    "Inc", "Ltd", "Co", "Corp", "Bros", "Plc",
+    // months as AP writes them
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    // streets
+    "Ave", "Blvd", "Rd",
+    // Latin and other lower-case short forms
+    "vs", "v", "cf", "al", "approx", "ca", "viz", "Fig", "fig", "Vol", "vol", "pp",
+];
+
+/// Abbreviations that only stay inside the sentence when a figure follows ("No. 10").
+const NUMBER_ABBREVIATIONS: &[&str] = &["No", "Nos", "no", "nos", "Nr"];
+
+/// Characters that may close a sentence after its terminal punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+/// Characters that may open the next sentence besides capitals and digits: quotation
+/// marks, and brackets round a whole sentence.
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[')
+}
+
+/// Splits `text` into sentences, returning byte ranges relative to `text`, each trimmed of
+/// surrounding white space. Runs of spaces left where markup was masked count as white
+/// space, and so do single line breaks.
+pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') {
+            if let Some((end, next_start)) = boundary_after(text, i) {
+                push_trimmed(text, start..end, &mut out);
+                start = next_start;
+                i = next_start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..bytes.len(), &mut out);
+    out
+}
+
+/// If the terminal mark at `i` ends a sentence, returns where that sentence ends (after
+/// any closing marks) and where the next one starts.
+fn boundary_after(text: &str, i: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    // In a run such as "?!" or "...", only the last mark can end the sentence, and an
+    // ellipsis never does.
+    if let Some(&n) = bytes.get(i + 1) {
+        if matches!(n, b'.' | b'!' | b'?') {
+            return None;
+        }
+    }
+    if b == b'.' && text[..i].trim_end().ends_with('.') {
+        // Also the spaced form ". . .".
+        return None;
+    }
+    let rest = &text[i + 1..];
+    let mut chars = rest.char_indices().peekable();
+    while let Some(&(_, c)) = chars.peek() {
+        if is_closer(c) {
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    let mut end = None;
+    while let Some(&(off, c)) = chars.peek() {
+        if c.is_whitespace() {
+            end.get_or_insert(i + 1 + off);
+            chars.next();
+        } else {
+            break;
+        }
+    }
+    let (off, next) = chars.next()?;
+    let end = end?;
+    if !(next.is_uppercase() || next.is_ascii_digit() || is_opener(next)) {
+        return None;
+    }
+    if b == b'.' && is_abbreviation(text, i, next) {
+        return None;
+    }
+    Some((end, i + 1 + off))
+}
+
+/// Whether the full stop at `dot` closes an abbreviation rather than a sentence.
+fn is_abbreviation(text: &str, dot: usize, next: char) -> bool {
+    let before = &text[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphabetic() || c == '.')
+        .last()
+        .map_or(dot, |(p, _)| p);
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // Dotted forms: "U.S.", "a.m.", "e.g.", "i.e.".
+    if word.contains('.') {
+        return true;
+    }
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        // An initial: "J. R. Smith".
+        return first.is_uppercase();
+    }
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    NUMBER_ABBREVIATIONS.contains(&word) && next.is_ascii_digit()
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            split("The ferry left. It came back! Did it sink? No."),
+            vec!["The ferry left.", "It came back!", "Did it sink?", "No."]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(split_sentences("").is_empty());
+        assert!(split_sentences("   \n  ").is_empty());
+        assert_eq!(split("  one line without a stop  "), vec!["one line without a stop"]);
+    }
+
+    #[test]
+    fn titles_do_not_end_sentences() {
+        assert_eq!(
+            split("Mr. Pell met Mrs. Okafor and Dr. Vance. Gov. Lund, Sen. Ray and Rep. Ibarra came too."),
+            vec![
+                "Mr. Pell met Mrs. Okafor and Dr. Vance.",
+                "Gov. Lund, Sen. Ray and Rep. Ibarra came too."
+            ]
+        );
+        assert_eq!(
+            split("They walked down St. Agnes Lane. It rained."),
+            vec!["They walked down St. Agnes Lane.", "It rained."]
+        );
+    }
+
+    #[test]
+    fn dotted_abbreviations_and_times() {
+        assert_eq!(
+            split("The U.S. Navy and the U.K. Coastguard met at 9 a.m. Tuesday. They left at 5 p.m. Friday."),
+            vec![
+                "The U.S. Navy and the U.K. Coastguard met at 9 a.m. Tuesday.",
+                "They left at 5 p.m. Friday."
+            ]
+        );
+        assert_eq!(
+            split("Bring tools, e.g. Hammers and saws. Or not, i.e. Nothing."),
+            vec!["Bring tools, e.g. Hammers and saws.", "Or not, i.e. Nothing."]
+        );
+    }
+
+    #[test]
+    fn months_numbers_companies() {
+        assert_eq!(
+            split("The vote is on Sept. 9 and Jan. 14. Dec. 1 is out."),
+            vec!["The vote is on Sept. 9 and Jan. 14.", "Dec. 1 is out."]
+        );
+        assert_eq!(
+            split("She lives at No. 10 Quay Road. No. It was sold."),
+            vec!["She lives at No. 10 Quay Road.", "No.", "It was sold."]
+        );
+        assert_eq!(
+            split("Harrow Inc. Bought the mill from Vane Ltd. And Pike Co. Soon after."),
+            vec!["Harrow Inc. Bought the mill from Vane Ltd. And Pike Co. Soon after."]
+        );
+        assert_eq!(
+            split("It was Tolley vs. Halvard. Tolley won."),
+            vec!["It was Tolley vs. Halvard.", "Tolley won."]
+        );
+    }
+
+    #[test]
+    fn initials_decimals_ellipses() {
+        assert_eq!(
+            split("J. R. Okonjo wrote it. The river rose 3.5 feet... Then it fell."),
+            vec!["J. R. Okonjo wrote it.", "The river rose 3.5 feet... Then it fell."]
+        );
+        assert_eq!(
+            split("Wait. . . What? Yes."),
+            vec!["Wait. . . What?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets() {
+        assert_eq!(
+            split("“We will go.” The council agreed. \"Fine,\" she said. (It was late.) 2025 was dry."),
+            vec![
+                "“We will go.”",
+                "The council agreed.",
+                "\"Fine,\" she said.",
+                "(It was late.)",
+                "2025 was dry."
+            ]
+        );
+        assert_eq!(
+            split("He said: \"We will go. \"Then we will see.\""),
+            vec!["He said: \"We will go.", "\"Then we will see.\""]
+        );
+        assert_eq!(
+            split("«Le bac est parti.» Les gens attendent."),
+            vec!["«Le bac est parti.»", "Les gens attendent."]
+        );
+    }
+
+    #[test]
+    fn lower_case_after_stop_does_not_break() {
+        assert_eq!(
+            split("\"Stop.\" said the sign. It was eBay. the end"),
+            vec!["\"Stop.\" said the sign.", "It was eBay. the end"]
+        );
+    }
+
+    #[test]
+    fn masked_runs_and_line_breaks_are_white_space() {
+        let text = "See the note.            Then read\nthe rest.\nAnd stop.";
+        assert_eq!(
+            split(text),
+            vec!["See the note.", "Then read\nthe rest.", "And stop."]
+        );
+    }
+
+    #[test]
+    fn ranges_are_byte_offsets_into_the_text() {
+        let text = "  «Oui.» Non.  ";
+        let ranges = split_sentences(text);
+        assert_eq!(ranges, vec![2..10, 11..15]);
+    }
+}
