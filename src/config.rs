@@ -18,7 +18,7 @@ use crate::rules::spec::RuleSpec;
 pub const CONFIG_FILE_NAME: &str = "newslint.toml";
 
 /// The lowest severity that makes newslint exit 1.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Default, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FailLevel {
     /// Only errors fail.
@@ -45,21 +45,26 @@ impl FailLevel {
 }
 
 /// The file as written.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     /// Built-in packs to run (default `["news"]`).
+    #[schemars(with = "Option<Vec<String>>")]
     pub packs: Option<Vec<Spanned<String>>>,
     /// Extra rule pack files or folders, relative to the config file.
+    #[schemars(with = "Option<Vec<String>>")]
     pub rule_files: Option<Vec<Spanned<String>>>,
     /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`).
+    #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
     /// Globs of files or folders to skip.
+    #[schemars(with = "Option<Vec<String>>")]
     pub exclude: Option<Vec<Spanned<String>>>,
     /// The lowest severity that fails the run.
     pub fail_on: Option<FailLevel>,
     /// Per-rule overrides: `[rules.<id>]` with `enabled`, `severity`, `message`, options.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RuleSpec>")]
     pub rules: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
     /// Per-file ignores for copy where a comment cannot be written (plain text).
     #[serde(default)]
@@ -67,12 +72,14 @@ pub struct ConfigFile {
 }
 
 /// `[[per-file]] path = "…", ignore = ["rule", …]`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PerFile {
     /// A glob, relative to the config file's folder.
+    #[schemars(with = "String")]
     pub path: Spanned<String>,
     /// Rule ids silenced in the matching files.
+    #[schemars(with = "Vec<String>")]
     pub ignore: Spanned<Vec<String>>,
 }
 

@@ -35,3 +35,23 @@ pub use diagnostic::{Diagnostic, Fix, FixSafety, Severity};
 pub use error::{ConfigError, SourceFile};
 pub use lint::lint;
 pub use rules::{Rule, RuleSet};
+
+/// JSON Schemas of a rule pack and of `newslint.toml`, generated from the Rust types that
+/// read them (checked in under `schema/`, for editors with a TOML language server).
+pub mod schema {
+    /// The schema of a rule pack file, pretty-printed.
+    pub fn rule_pack() -> String {
+        pretty(schemars::schema_for!(crate::rules::spec::PackFile))
+    }
+
+    /// The schema of `newslint.toml`, pretty-printed.
+    pub fn config() -> String {
+        pretty(schemars::schema_for!(crate::config::ConfigFile))
+    }
+
+    fn pretty(schema: schemars::Schema) -> String {
+        let mut text = serde_json::to_string_pretty(&schema).expect("a schema serialises");
+        text.push('\n');
+        text
+    }
+}

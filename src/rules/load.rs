@@ -374,10 +374,10 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
         match (&e.bad, &e.good) {
             (Some(bad), None) => examples.push(Example {
                 expect: Expectation::Bad,
-                text: bad.clone(),
+                text: bad.get_ref().clone(),
                 fixed: e.fixed.clone(),
                 line: e.line,
-                span,
+                span: bad.span(),
             }),
             (None, Some(good)) => {
                 if e.fixed.is_some() || e.line.is_some() {
@@ -389,10 +389,10 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
                 }
                 examples.push(Example {
                     expect: Expectation::Good,
-                    text: good.clone(),
+                    text: good.get_ref().clone(),
                     fixed: None,
                     line: None,
-                    span,
+                    span: good.span(),
                 })
             }
             _ => errors.push(SpecError::field(

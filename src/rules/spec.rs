@@ -13,28 +13,30 @@ use toml::Spanned;
 use crate::diagnostic::{FixSafety, Severity};
 
 /// A rule pack file: `[pack]` and `[[rule]]` tables.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackFile {
     /// Name and description of the pack.
     pub pack: Option<PackMeta>,
     /// The rules, in file order.
     #[serde(default)]
+    #[schemars(with = "Vec<RuleSpec>")]
     pub rule: Vec<Spanned<RuleSpec>>,
 }
 
 /// The `[pack]` table.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PackMeta {
     /// The pack's name, as used in `packs = [...]`.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// What the pack is for.
     pub description: Option<String>,
 }
 
 /// The closed set of rule kinds. A new kind is one variant here, one file in `kinds/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum KindName {
     /// A regex or a word list that must not appear.
@@ -81,13 +83,15 @@ impl KindName {
 }
 
 /// One example of a rule: a `bad` text that must draw it, or a `good` one that must not.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExampleSpec {
     /// Text that must draw the rule.
-    pub bad: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub bad: Option<Spanned<String>>,
     /// Text that must not draw the rule.
-    pub good: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub good: Option<Spanned<String>>,
     /// For a `bad` example of a fixable rule: the text after `--fix`.
     pub fixed: Option<String>,
     /// For a `bad` example: the 1-based line where the finding must start.
@@ -96,67 +100,96 @@ pub struct ExampleSpec {
 
 /// One `[[rule]]` table, or a `[rules.<id>]` override in `newslint.toml` (which may not set
 /// `id` or `kind`). Everything is optional here; the compiler says what is missing.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     /// Unique id, kebab-case.
+    #[schemars(with = "Option<String>")]
     pub id: Option<Spanned<String>>,
     /// Which kind of check the rule is.
+    #[schemars(with = "Option<KindName>")]
     pub kind: Option<Spanned<KindName>>,
     /// `false` turns the rule off.
+    #[schemars(with = "Option<bool>")]
     pub enabled: Option<Spanned<bool>>,
     /// `error`, `warning` or `info`.
+    #[schemars(with = "Option<Severity>")]
     pub severity: Option<Spanned<Severity>>,
     /// Where the rule looks (see [`super::Scope`]).
+    #[schemars(with = "Option<String>")]
     pub scope: Option<Spanned<String>>,
     /// Message template; `{match}`, `{suggestion}` and `{detail}` are filled in.
+    #[schemars(with = "Option<String>")]
     pub message: Option<Spanned<String>>,
     /// Why the rule exists, shown by `newslint explain`.
+    #[schemars(with = "Option<String>")]
     pub description: Option<Spanned<String>>,
     /// A link to the style guide entry.
+    #[schemars(with = "Option<String>")]
     pub link: Option<Spanned<String>>,
     /// Bad and good examples; `newslint test` runs every one.
+    #[schemars(with = "Option<Vec<ExampleSpec>>")]
     pub examples: Option<Vec<Spanned<ExampleSpec>>>,
     /// Whether the rule's fix is safe, unsafe, or not offered.
+    #[schemars(with = "Option<FixSafety>")]
     pub fix: Option<Spanned<FixSafety>>,
 
     /// pattern, required: a regular expression (Rust `regex` syntax).
+    #[schemars(with = "Option<String>")]
     pub pattern: Option<Spanned<String>>,
     /// pattern: a list of whole words or phrases.
+    #[schemars(with = "Option<Vec<String>>")]
     pub words: Option<Spanned<Vec<String>>>,
     /// pattern, substitution: match without regard to case.
+    #[schemars(with = "Option<bool>")]
     pub ignore_case: Option<Spanned<bool>>,
     /// pattern: text for `{suggestion}`.
+    #[schemars(with = "Option<String>")]
     pub suggestion: Option<Spanned<String>>,
     /// pattern: a replacement (`$1`, `$name`) that makes a fix.
+    #[schemars(with = "Option<String>")]
     pub replacement: Option<Spanned<String>>,
     /// substitution: bad → preferred.
+    #[schemars(with = "Option<BTreeMap<String, String>>")]
     pub swap: Option<Spanned<BTreeMap<String, String>>>,
     /// substitution: the keys of `swap` are regular expressions.
+    #[schemars(with = "Option<bool>")]
     pub regex: Option<Spanned<bool>>,
     /// required: front matter keys any one of which, non-empty, satisfies the rule.
+    #[schemars(with = "Option<Vec<String>>")]
     pub metadata: Option<Spanned<Vec<String>>>,
     /// max-length: the most words allowed.
+    #[schemars(with = "Option<usize>")]
     pub max: Option<Spanned<usize>>,
     /// repetition: words that may be doubled ("had had").
+    #[schemars(with = "Option<Vec<String>>")]
     pub exceptions: Option<Spanned<Vec<String>>>,
     /// repetition: a capitalised pair inside a sentence is a name, not a slip.
+    #[schemars(with = "Option<bool>")]
     pub allow_names: Option<Spanned<bool>>,
     /// stray-text: the most words of a trailing fragment.
+    #[schemars(with = "Option<usize>")]
     pub max_words: Option<Spanned<usize>>,
     /// stray-text: the most characters of a one-line fragment inside the body.
+    #[schemars(with = "Option<usize>")]
     pub max_chars: Option<Spanned<usize>>,
     /// quote-unattributed: speech and source verbs (lemmas; every inflection counts).
+    #[schemars(with = "Option<Vec<String>>")]
     pub cue_verbs: Option<Spanned<Vec<String>>>,
     /// quote-unattributed: words that introduce a gloss, name or title.
+    #[schemars(with = "Option<Vec<String>>")]
     pub gloss_words: Option<Spanned<Vec<String>>>,
     /// quote-unattributed: quotations shorter than this are exempt.
+    #[schemars(with = "Option<usize>")]
     pub min_words: Option<Spanned<usize>>,
     /// quote-unattributed: partial quotations shorter than this are exempt.
+    #[schemars(with = "Option<usize>")]
     pub partial_max_words: Option<Spanned<usize>>,
     /// date kinds: the date forms the house accepts.
+    #[schemars(with = "Option<Vec<String>>")]
     pub accepted: Option<Spanned<Vec<String>>>,
     /// date-format: the form offered as a fix.
+    #[schemars(with = "Option<String>")]
     pub preferred: Option<Spanned<String>>,
 }
 

@@ -53,8 +53,11 @@ pub const DEFAULT_CUE_VERBS: &[&str] = &[
     // speech acts that news copy puts before the words that carry them out
     "praise", "hail", "thank", "cite", "criticise", "criticize", "condemn", "applaud",
     "apologise", "apologize", "accuse", "blame", "recommend", "slam", "express",
+    "attribute", "specify", "trumpet", "call for",
     // tags of manner: "…," laughs Conti.
     "laugh", "smile", "sigh", "chuckle",
+    // a stated view: "She believes the plan will fail. \"…\""
+    "believe", "think", "feel", "hope", "fear",
 ];
 
 /// Default attributing phrases that take no inflection.
@@ -73,6 +76,23 @@ pub const DEFAULT_CUE_PHRASES: &[&str] = &[
     "press conference",
     "news conference",
     "press release",
+    "soundbite",
+    // a speaker's stance, which news copy states before the quotation that bears it out
+    "confident",
+    
+    "adamant",
+    "convinced",
+    "optimistic",
+    "pessimistic",
+    "upbeat",
+    "bullish",
+    "scathing",
+    "sceptical",
+    "skeptical",
+    "dismissive",
+    "pleased",
+    "delighted",
+    "disappointed",
 ];
 
 /// Default words and phrases that introduce a gloss, a name or a title.
@@ -145,6 +165,10 @@ pub struct QuoteChecker {
     /// that a noun reading can shadow, or as a fixed phrase.
     cue_kinds: HashMap<String, CueKind>,
     glosses: Vec<Vec<String>>,
+    /// A sentence that points at one person: "he", "her", "Dr Frasca".
+    person: Regex,
+    /// Words that show a quotation speaks for its speaker: "I", "my", "we".
+    first_person: Regex,
 }
 
 /// Which noun readings a cue match must be checked against.
@@ -228,11 +252,19 @@ impl QuoteChecker {
             .map(|g| words_lower(g))
             .filter(|g| !g.is_empty())
             .collect();
+        let person = Regex::new(r"(?-u)\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|Mr|Mrs|Ms|Dr|Sir|Lady|Prof)\b")
+            .map_err(|e| e.to_string())?;
+        let first_person = Regex::new(
+            r"(?-u)\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b",
+        )
+        .map_err(|e| e.to_string())?;
         Ok(QuoteChecker {
             options,
             cues,
             cue_kinds,
             glosses,
+            person,
+            first_person,
         })
     }
 
@@ -308,6 +340,10 @@ impl QuoteChecker {
             let so = sentence_at(&open_info.sentences, o);
             let sc = sentence_at(&close_info.sentences, close_end - 1);
 
+            let sentence_start = open_info.sentences.get(so).map_or(0, |s| s.start);
+            let lead_in = &text[sentence_start.min(o)..o];
+            let inside_sentence = lead_in.chars().any(char::is_alphanumeric);
+
             let by_cue = if po == pc {
                 open_info.cue_in(so.saturating_sub(1), sc + 1)
             } else {
@@ -326,31 +362,38 @@ impl QuoteChecker {
                         .iter()
                         .any(|(pq, r)| r.start < last.end && last.start < r.end && attributed[*pq])
                 });
-            let follows_attributed = pieces[po].iter().any(|(pq, r)| {
-                *pq < qi
-                    && closed[*pq].depth == 0
-                    && r.end <= o
-                    && text[r.end..o].trim().is_empty()
-                    && attributed[*pq]
-            });
-            attributed[qi] = by_cue || by_colon || same_speaker || follows_attributed;
+            let follows_attributed = || {
+                pieces[po].iter().any(|(pq, r)| {
+                    *pq < qi
+                        && closed[*pq].depth == 0
+                        && r.end <= o
+                        && text[r.end..o].trim().is_empty()
+                        && attributed[*pq]
+                })
+            };
+            // A first-person quotation opening its sentence right after one about a
+            // single person ("he", "Dr Frasca"): that person goes on speaking.
+            let person_goes_on = || {
+                !inside_sentence
+                    && so > 0
+                    && open_info.person_sentence[so - 1]
+                    && q.local_pieces(paragraphs).iter().any(|(pi, r)| {
+                        self.first_person.is_match(&paragraphs[*pi].text[r.clone()])
+                    })
+            };
+            attributed[qi] =
+                by_cue || by_colon || same_speaker || follows_attributed() || person_goes_on();
             if attributed[qi] {
                 continue;
             }
 
             let words = q.words(paragraphs);
-            if words < self.options.min_words {
-                continue;
-            }
-            let sentence_start = open_info.sentences.get(so).map_or(0, |s| s.start);
-            let lead_in = &text[sentence_start.min(o)..o];
-            if self.is_gloss(lead_in) {
+            if words < self.options.min_words || self.is_gloss(lead_in) {
                 continue;
             }
             if q.close.is_some_and(|(pc, _)| pc == po) && is_title(q.content(paragraphs)) {
                 continue;
             }
-            let inside_sentence = lead_in.chars().any(char::is_alphanumeric);
             let first = q.first_content_char(paragraphs);
             if inside_sentence
                 && first.is_some_and(char::is_lowercase)
@@ -374,31 +417,15 @@ impl QuoteChecker {
 
     fn para_info(&self, text: &str, pieces: &[(usize, Range<usize>)]) -> ParaInfo {
         let sentences = split_sentences(text);
-        // A cue counts only outside every quotation: quoted words are someone else's.
-        let mut cue_sentence = vec![false; sentences.len()];
-        let mut piece_at = 0;
-        let mut covered_to = 0;
-        for m in self.cues.find_iter(text) {
-            let pos = m.start();
-            while piece_at < pieces.len() && pieces[piece_at].1.start <= pos {
-                covered_to = covered_to.max(pieces[piece_at].1.end);
-                piece_at += 1;
-            }
-            if pos < covered_to {
-                continue;
-            }
-            let si = sentence_at(&sentences, pos);
-            let sentence_start = sentences.get(si).map_or(0, |s| s.start);
-            if !self.is_verb_use(text, m.range(), sentence_start) {
-                continue;
-            }
-            if let Some(flag) = cue_sentence.get_mut(si) {
-                *flag = true;
-            }
-        }
+        let cue_sentence = sentences_holding(&self.cues, text, &sentences, pieces, |range, start| {
+            self.is_verb_use(text, range, start)
+        });
+        let person_sentence =
+            sentences_holding(&self.person, text, &sentences, pieces, |_, _| true);
         ParaInfo {
             sentences,
             cue_sentence,
+            person_sentence,
         }
     }
 
@@ -465,6 +492,37 @@ impl QuoteChecker {
 struct ParaInfo {
     sentences: Vec<Range<usize>>,
     cue_sentence: Vec<bool>,
+    person_sentence: Vec<bool>,
+}
+
+/// Which sentences hold a match of `pattern` outside every quotation (quoted words are
+/// someone else's) that `accept` takes, given the match and its sentence's start.
+fn sentences_holding(
+    pattern: &Regex,
+    text: &str,
+    sentences: &[Range<usize>],
+    pieces: &[(usize, Range<usize>)],
+    accept: impl Fn(Range<usize>, usize) -> bool,
+) -> Vec<bool> {
+    let mut holds = vec![false; sentences.len()];
+    let mut piece_at = 0;
+    let mut covered_to = 0;
+    for m in pattern.find_iter(text) {
+        let pos = m.start();
+        while piece_at < pieces.len() && pieces[piece_at].1.start <= pos {
+            covered_to = covered_to.max(pieces[piece_at].1.end);
+            piece_at += 1;
+        }
+        if pos < covered_to {
+            continue;
+        }
+        let si = sentence_at(sentences, pos);
+        let start = sentences.get(si).map_or(0, |s| s.start);
+        if si < holds.len() && !holds[si] && accept(m.range(), start) {
+            holds[si] = true;
+        }
+    }
+    holds
 }
 
 impl ParaInfo {

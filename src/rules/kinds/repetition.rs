@@ -50,10 +50,7 @@ impl Repetition {
                         || !a.chars().any(char::is_alphabetic)
                         || !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase()
                         || self.exceptions.contains(&a.to_lowercase())
-                        || self.allow_names
-                            && is_capitalised(a)
-                            && is_capitalised(b)
-                            && !starts_sentence(text, first.start)
+                        || self.allow_names && is_name_pair(text, first.start, a, b)
                     {
                         continue;
                     }
@@ -68,6 +65,17 @@ impl Repetition {
             }
         }
     }
+}
+
+/// A capitalised second word is the start of a name: "Duran Duran", "Bafana Bafana" (even
+/// opening a sentence, where a slip would leave the second word in lower case), and
+/// "the law lord Lord Bingham" inside a sentence.
+fn is_name_pair(text: &str, start: usize, a: &str, b: &str) -> bool {
+    is_capitalised(b) && !is_all_caps(b) && (is_capitalised(a) || !starts_sentence(text, start))
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -85,6 +93,14 @@ fn starts_sentence(text: &str, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_not_slips() {
+        assert!(is_name_pair("Duran Duran play", 0, "Duran", "Duran"));
+        assert!(is_name_pair("the law lord Lord Bingham", 8, "lord", "Lord"));
+        assert!(!is_name_pair("The the vote", 0, "The", "the"));
+        assert!(!is_name_pair("THE THE vote", 0, "THE", "THE"));
+    }
 
     #[test]
     fn sentence_starts() {
