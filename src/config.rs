@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -238,7 +238,10 @@ fn globs(
 ) -> GlobSet {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        match Glob::new(pattern.get_ref()) {
+        match GlobBuilder::new(pattern.get_ref())
+            .case_insensitive(true)
+            .build()
+        {
             Ok(glob) => {
                 builder.add(glob);
             }

@@ -212,7 +212,7 @@ mod tests {
         let text = "a\n<!-- newslint-disable r1 -->\nb\n<!-- newslint-enable -->\nc\n<!-- newslint-disable-next-line r2 -->\nd\ne [newslint: ignore r3]\n";
         let lines = LineIndex::new(text);
         let s = Suppressions::parse(text, &lines);
-        let at = |needle: &str| text.find(needle).unwrap();
+        let at = |line: &str| text.find(&format!("\n{line}")).unwrap() + 1;
         let out = s.apply(
             &lines,
             vec![
@@ -235,7 +235,7 @@ mod tests {
         let text = "<!-- newslint-disable-next-line r1, r2 -->\nx\n";
         let lines = LineIndex::new(text);
         let s = Suppressions::parse(text, &lines);
-        let out = s.apply(&lines, vec![diag("r1", text.find('x').unwrap())]);
+        let out = s.apply(&lines, vec![diag("r1", text.find("\nx").unwrap() + 1)]);
         assert_eq!(out.len(), 1);
         assert_eq!(&*out[0].rule, UNUSED_SUPPRESSION);
         assert!(out[0].message.contains("r2"));

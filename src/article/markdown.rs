@@ -19,9 +19,17 @@ pub(super) fn blocks(source: &str, start: usize, prose: &mut String) -> Vec<Bloc
     let mut blocks = Vec::new();
     let mut builder = BlockBuilder::default();
     let mut seen_headline = false;
+    let mut code_depth = 0usize;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         let range = range.start + start..range.end + start;
         match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                builder.flush_loose(&mut blocks);
+                code_depth += 1;
+            }
+            Event::End(TagEnd::CodeBlock) => code_depth = code_depth.saturating_sub(1),
+            // Code is not prose: its text stays blank in the prose view.
+            Event::Text(_) if code_depth > 0 => {}
             Event::Start(Tag::Paragraph) => builder.open(Role::Body, &mut blocks),
             Event::Start(Tag::Heading { level, .. }) => {
                 let role = if level == HeadingLevel::H1 && !seen_headline {
@@ -98,10 +106,10 @@ impl BlockBuilder {
     }
 
     fn close(&mut self, blocks: &mut Vec<Block>) {
-        if let Some(role) = self.open.take() {
-            if let Some(span) = self.text.take().filter(|s| !s.is_empty()) {
-                blocks.push(Block { span, role });
-            }
+        if let Some(role) = self.open.take()
+            && let Some(span) = self.text.take().filter(|s| !s.is_empty())
+        {
+            blocks.push(Block { span, role });
         }
         self.text = None;
     }

@@ -107,6 +107,15 @@ pub fn reporter<'a>(
     }
 }
 
+/// Machine formats keep standard output one document; problems are told on stderr too.
+fn problem_to_stderr(problem: &FileProblem) -> io::Result<()> {
+    let at = match problem.position {
+        Some((line, col)) => format!("{}:{line}:{col}", path_text(problem.path)),
+        None => path_text(problem.path),
+    };
+    writeln!(io::stderr(), "error: {at}: {}", problem.message)
+}
+
 fn path_text(path: &Path) -> String {
     path.display().to_string()
 }
@@ -178,11 +187,7 @@ impl Reporter for Human<'_> {
     }
 
     fn problem(&mut self, problem: &FileProblem) -> io::Result<()> {
-        let at = match problem.position {
-            Some((line, col)) => format!("{}:{line}:{col}", path_text(problem.path)),
-            None => path_text(problem.path),
-        };
-        writeln!(io::stderr(), "error: {at}: {}", problem.message)
+        problem_to_stderr(problem)
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
@@ -403,10 +408,20 @@ fn sarif_level(severity: Severity) -> &'static str {
     }
 }
 
-/// A relative path as a SARIF artifact URI (forward slashes, no leading `./`).
+/// A path as a SARIF artifact URI reference: forward slashes, no leading `./`, and every
+/// byte outside the URI's unreserved set percent-encoded (`my story.md` → `my%20story.md`).
 fn sarif_uri(path: &Path) -> String {
     let text = path_text(path).replace('\\', "/");
-    text.strip_prefix("./").unwrap_or(&text).to_string()
+    let text = text.strip_prefix("./").unwrap_or(&text);
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 impl Reporter for Sarif<'_> {
@@ -432,7 +447,12 @@ impl Reporter for Sarif<'_> {
                     }
                 }],
             });
-            if let Some(index) = self.rules.iter().position(|r| r.id == d.rule) {
+            let index = if &*d.rule == newslint::suppress::UNUSED_SUPPRESSION {
+                Some(self.rules.len())
+            } else {
+                self.rules.iter().position(|r| r.id == d.rule)
+            };
+            if let Some(index) = index {
                 result["ruleIndex"] = json!(index);
             }
             if let Some(fix) = &d.fix {
@@ -473,7 +493,7 @@ impl Reporter for Sarif<'_> {
     }
 
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        let rules: Vec<serde_json::Value> = self
+        let mut rules: Vec<serde_json::Value> = self
             .rules
             .iter()
             .map(|r| {
@@ -491,6 +511,14 @@ impl Reporter for Sarif<'_> {
                 rule
             })
             .collect();
+        rules.push(json!({
+            "id": newslint::suppress::UNUSED_SUPPRESSION,
+            "name": newslint::suppress::UNUSED_SUPPRESSION,
+            "shortDescription": {"text": "A suppression comment or marker that silences nothing."},
+            "fullDescription": {"text": "A newslint-disable comment or [newslint: ignore …] marker that silences no finding. Remove it, or the rule ids it no longer needs."},
+            "defaultConfiguration": {"level": "note"},
+            "properties": {"pack": "builtin", "kind": "suppression"},
+        }));
         let document = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
@@ -501,6 +529,7 @@ impl Reporter for Sarif<'_> {
                     "informationUri": "https://github.com/newslint/newslint",
                     "rules": rules,
                 }},
+                "columnKind": "unicodeCodePoints",
                 "results": std::mem::take(&mut self.results),
                 "invocations": [{
                     "executionSuccessful": self.problems.is_empty(),

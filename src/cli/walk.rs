@@ -57,7 +57,14 @@ pub fn collect_inputs(
         }
     }
     inputs.sort();
-    inputs.dedup();
+    // `newslint . a.md` names a.md twice (as ./a.md and a.md): lint it once.
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| match input {
+        Input::File(path) => {
+            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+        }
+        Input::Stdin(_) => true,
+    });
     (inputs, errors)
 }
 

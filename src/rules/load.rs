@@ -37,7 +37,7 @@ pub struct LoadOptions {
 
 /// Read one pack file's rules (without overrides): used by `newslint test`.
 pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> {
-    let (pack_name, specs) = parse_pack(file).map_err(|e| vec![e])?;
+    let (pack_name, specs) = parse_pack(file).map_err(|e| vec![*e])?;
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     for spec in specs {
@@ -115,7 +115,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         let (pack_name, specs) = match parse_pack(file) {
             Ok(parsed) => parsed,
             Err(err) => {
-                errors.push(err);
+                errors.push(*err);
                 continue;
             }
         };
@@ -193,8 +193,8 @@ fn check_duplicates(rules: &[Rule], errors: &mut Vec<ConfigError>) {
     let mut first: HashMap<&str, &Rule> = HashMap::new();
     for rule in rules {
         if let Some(earlier) = first.get(&*rule.id) {
-            let id_span = id_span(rule);
-            let (line, _) = line_of(&earlier.file.text, earlier.span.start);
+            let id_span = rule.id_span.clone();
+            let (line, _) = line_of(&earlier.file.text, earlier.id_span.start);
             errors.push(
                 ConfigError::at(
                     &rule.file,
@@ -211,13 +211,6 @@ fn check_duplicates(rules: &[Rule], errors: &mut Vec<ConfigError>) {
             first.insert(&rule.id, rule);
         }
     }
-}
-
-fn id_span(rule: &Rule) -> Range<usize> {
-    let table = &rule.file.text[rule.span.clone()];
-    table.find(&*rule.id).map_or(rule.span.clone(), |i| {
-        rule.span.start + i..rule.span.start + i + rule.id.len()
-    })
 }
 
 fn line_of(text: &str, offset: usize) -> (usize, usize) {
@@ -239,8 +232,9 @@ fn pack_files_under(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), ConfigError> {
-    let parsed: PackFile = toml::from_str(&file.text).map_err(|err| toml_error(file, &err))?;
+fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), Box<ConfigError>> {
+    let parsed: PackFile =
+        toml::from_str(&file.text).map_err(|err| Box::new(toml_error(file, &err)))?;
     let name = parsed.pack.map(|p| p.name.into_inner()).unwrap_or_else(|| {
         Path::new(&file.name)
             .file_stem()
@@ -361,6 +355,7 @@ fn compile_rule(
         fix_safety: spec.fix.as_ref().map_or(FixSafety::Safe, |f| *f.get_ref()),
         file: file.clone(),
         span: table_span,
+        id_span: id.span(),
         kind,
     }))
 }

@@ -93,6 +93,8 @@ pub struct Rule {
     pub file: SourceFile,
     /// Span of the rule's table in that file.
     pub span: Range<usize>,
+    /// Span of the rule's `id` value in that file.
+    pub id_span: Range<usize>,
     /// The compiled check.
     pub kind: RuleKind,
 }

@@ -114,6 +114,7 @@ pub struct RuleSpec {
     pub enabled: Option<Spanned<bool>>,
     /// `error`, `warning` or `info`.
     #[schemars(with = "Option<Severity>")]
+    #[serde(default, deserialize_with = "severity")]
     pub severity: Option<Spanned<Severity>>,
     /// Where the rule looks (see [`super::Scope`]).
     #[schemars(with = "Option<String>")]
@@ -132,6 +133,7 @@ pub struct RuleSpec {
     pub examples: Option<Vec<Spanned<ExampleSpec>>>,
     /// Whether the rule's fix is safe, unsafe, or not offered.
     #[schemars(with = "Option<FixSafety>")]
+    #[serde(default, deserialize_with = "fix_safety")]
     pub fix: Option<Spanned<FixSafety>>,
 
     /// pattern, required: a regular expression (Rust `regex` syntax).
@@ -277,4 +279,64 @@ impl RuleSpec {
         }
         set
     }
+}
+
+/// Read a name from a fixed list, saying the list when the value is wrong (the derived
+/// message, "wanted string or table", does not help a desk chief).
+fn named<'de, D, T: Copy>(
+    deserializer: D,
+    what: &str,
+    names: &[(&str, T)],
+) -> Result<Option<Spanned<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    let listed = || {
+        names
+            .iter()
+            .map(|(n, _)| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let value = Spanned::<toml::Value>::deserialize(deserializer)?;
+    let span = value.span();
+    let Some(text) = value.get_ref().as_str() else {
+        return Err(serde::de::Error::custom(format!(
+            "{what} must be a string: one of {}",
+            listed()
+        )));
+    };
+    match names.iter().find(|(n, _)| *n == text) {
+        Some((_, v)) => Ok(Some(Spanned::new(span, *v))),
+        None => Err(serde::de::Error::custom(format!(
+            "unknown {what} `{text}`: use one of {}",
+            listed()
+        ))),
+    }
+}
+
+fn severity<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Spanned<Severity>>, D::Error> {
+    named(
+        d,
+        "severity",
+        &[
+            ("error", Severity::Error),
+            ("warning", Severity::Warning),
+            ("info", Severity::Info),
+        ],
+    )
+}
+
+fn fix_safety<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Spanned<FixSafety>>, D::Error> {
+    named(
+        d,
+        "fix safety",
+        &[
+            ("safe", FixSafety::Safe),
+            ("unsafe", FixSafety::Unsafe),
+            ("none", FixSafety::None),
+        ],
+    )
 }

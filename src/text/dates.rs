@@ -628,7 +628,7 @@ fn day_before_month(t: &str, ms: usize, token_end: usize, month: u8) -> Option<C
         range_end,
         month_word: None,
         day_first: true,
-        strong: year.is_some() || after_on(t, start),
+        strong: year.is_some() || after_on(t, start) || closes_phrase(t, end),
     })
 }
 
@@ -695,7 +695,7 @@ fn day_after_month(t: &str, ms: usize, token_end: usize, month: u8) -> Option<Ca
         (false, true) => DateStyle::MonthDayYear,
         (false, false) => DateStyle::MonthDay,
     };
-    let strong = year.is_some() || after_on(t, ms);
+    let strong = year.is_some() || after_on(t, ms) || closes_phrase(t, e);
     Some(Candidate {
         span: ms..e,
         style,
@@ -709,6 +709,18 @@ fn day_after_month(t: &str, ms: usize, token_end: usize, month: u8) -> Option<Ca
         day_first: false,
         strong,
     })
+}
+
+/// Whether punctuation (or the end of the text) follows `i`: "for March 32," names a day,
+/// where "March 32 people" is a count.
+fn closes_phrase(t: &str, i: usize) -> bool {
+    let rest = &t[i..];
+    match rest.chars().next() {
+        None => true,
+        Some(',' | ';' | ':' | ')' | '!' | '?') => true,
+        Some('.') => rest[1..].chars().next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
 }
 
 /// Whether the word before `i` is "on", which makes the figure after it a day
@@ -1318,6 +1330,10 @@ mod tests {
         assert!(texts("In May 1,000 people applied.").is_empty());
         assert!(texts("During June 12 boats sank.").is_empty());
         assert!(invalid_msgs("He said in March 32 people came.", None).is_empty());
+        assert_eq!(
+            invalid_msgs("A hearing is pencilled in for March 32, they said.", None).len(),
+            1
+        );
     }
 
     #[test]

@@ -311,8 +311,9 @@ pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
     let first = text[range.clone()].chars().next();
     let last = text[range].chars().next_back();
     // A boundary only matters where the phrase itself starts or ends with a word character.
-    !(first.is_some_and(is_word) && before.is_some_and(is_word))
-        && !(last.is_some_and(is_word) && after.is_some_and(is_word))
+    let glued_before = first.is_some_and(is_word) && before.is_some_and(is_word);
+    let glued_after = last.is_some_and(is_word) && after.is_some_and(is_word);
+    !glued_before && !glued_after
 }
 
 /// Give `replacement` the case of `original`: "Stated" → "Said", "STATED" → "SAID".

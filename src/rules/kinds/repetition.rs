@@ -105,7 +105,7 @@ mod tests {
     #[test]
     fn sentence_starts() {
         assert!(starts_sentence("The the", 0));
-        assert!(starts_sentence("Done. “The the", 7));
+        assert!(starts_sentence("Done. “The the", "Done. “".len()));
         assert!(!starts_sentence("We saw Duran Duran", 7));
     }
 }
