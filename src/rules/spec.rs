@@ -178,6 +178,10 @@ pub struct RuleSpec {
     /// quote-unattributed: speech and source verbs (lemmas; every inflection counts).
     #[schemars(with = "Option<Vec<String>>")]
     pub cue_verbs: Option<Spanned<Vec<String>>>,
+    /// quote-unattributed: fixed phrases and source nouns that attribute ("according to",
+    /// "statement", "spokesman").
+    #[schemars(with = "Option<Vec<String>>")]
+    pub cue_phrases: Option<Spanned<Vec<String>>>,
     /// quote-unattributed: words that introduce a gloss, name or title.
     #[schemars(with = "Option<Vec<String>>")]
     pub gloss_words: Option<Spanned<Vec<String>>>,
@@ -256,6 +260,7 @@ impl RuleSpec {
         max_words,
         max_chars,
         cue_verbs,
+        cue_phrases,
         gloss_words,
         min_words,
         partial_max_words,

@@ -8,6 +8,7 @@ use std::ops::Range;
 
 /// Titles and other abbreviations that never end a sentence, compared case-sensitively
 /// so that an ordinary word such as "co" or "mar" at a sentence end still breaks.
+#[rustfmt::skip]
 const ABBREVIATIONS: &[&str] = &[
     // titles and ranks
     "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Rev", "Hon", "St", "Gov", "Sen",
@@ -45,20 +46,43 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') {
-            if let Some((end, next_start)) = boundary_after(text, i) {
+    while let Some(at) = find_any_byte(bytes, i, [b'.', b'!', b'?']) {
+        match boundary_after(text, at) {
+            Some((end, next_start)) => {
                 push_trimmed(text, start..end, &mut out);
                 start = next_start;
                 i = next_start;
-                continue;
             }
+            None => i = at + 1,
         }
-        i += 1;
     }
     push_trimmed(text, start..bytes.len(), &mut out);
     out
+}
+
+/// Position of the first of three bytes at or after `from`, eight bytes at a time: prose
+/// is long between stops, and the scan is most of the splitter's cost.
+pub(crate) fn find_any_byte(bytes: &[u8], from: usize, needles: [u8; 3]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // A high bit set where a byte of `word` equals `byte` (may flag a byte after a true
+    // hit, never miss one; the byte loop below settles which).
+    let holds = |word: u64, byte: u8| {
+        let x = word ^ (ONES * u64::from(byte));
+        x.wrapping_sub(ONES) & !x & HIGHS
+    };
+    let mut i = from.min(bytes.len());
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if holds(word, needles[0]) | holds(word, needles[1]) | holds(word, needles[2]) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    bytes[i..]
+        .iter()
+        .position(|b| needles.contains(b))
+        .map(|p| i + p)
 }
 
 /// If the terminal mark at `i` ends a sentence, returns where that sentence ends (after
@@ -68,10 +92,11 @@ fn boundary_after(text: &str, i: usize) -> Option<(usize, usize)> {
     let b = bytes[i];
     // In a run such as "?!" or "...", only the last mark can end the sentence, and an
     // ellipsis never does.
-    if let Some(&n) = bytes.get(i + 1) {
-        if matches!(n, b'.' | b'!' | b'?') {
-            return None;
-        }
+    if bytes
+        .get(i + 1)
+        .is_some_and(|n| matches!(n, b'.' | b'!' | b'?'))
+    {
+        return None;
     }
     if b == b'.' && text[..i].trim_end().ends_with('.') {
         // Also the spaced form ". . .".
@@ -166,13 +191,18 @@ mod tests {
     fn empty_and_blank() {
         assert!(split_sentences("").is_empty());
         assert!(split_sentences("   \n  ").is_empty());
-        assert_eq!(split("  one line without a stop  "), vec!["one line without a stop"]);
+        assert_eq!(
+            split("  one line without a stop  "),
+            vec!["one line without a stop"]
+        );
     }
 
     #[test]
     fn titles_do_not_end_sentences() {
         assert_eq!(
-            split("Mr. Pell met Mrs. Okafor and Dr. Vance. Gov. Lund, Sen. Ray and Rep. Ibarra came too."),
+            split(
+                "Mr. Pell met Mrs. Okafor and Dr. Vance. Gov. Lund, Sen. Ray and Rep. Ibarra came too."
+            ),
             vec![
                 "Mr. Pell met Mrs. Okafor and Dr. Vance.",
                 "Gov. Lund, Sen. Ray and Rep. Ibarra came too."
@@ -187,7 +217,9 @@ mod tests {
     #[test]
     fn dotted_abbreviations_and_times() {
         assert_eq!(
-            split("The U.S. Navy and the U.K. Coastguard met at 9 a.m. Tuesday. They left at 5 p.m. Friday."),
+            split(
+                "The U.S. Navy and the U.K. Coastguard met at 9 a.m. Tuesday. They left at 5 p.m. Friday."
+            ),
             vec![
                 "The U.S. Navy and the U.K. Coastguard met at 9 a.m. Tuesday.",
                 "They left at 5 p.m. Friday."
@@ -195,7 +227,10 @@ mod tests {
         );
         assert_eq!(
             split("Bring tools, e.g. Hammers and saws. Or not, i.e. Nothing."),
-            vec!["Bring tools, e.g. Hammers and saws.", "Or not, i.e. Nothing."]
+            vec![
+                "Bring tools, e.g. Hammers and saws.",
+                "Or not, i.e. Nothing."
+            ]
         );
     }
 
@@ -223,7 +258,10 @@ mod tests {
     fn initials_decimals_ellipses() {
         assert_eq!(
             split("J. R. Okonjo wrote it. The river rose 3.5 feet... Then it fell."),
-            vec!["J. R. Okonjo wrote it.", "The river rose 3.5 feet... Then it fell."]
+            vec![
+                "J. R. Okonjo wrote it.",
+                "The river rose 3.5 feet... Then it fell."
+            ]
         );
         assert_eq!(
             split("Wait. . . What? Yes."),
@@ -234,7 +272,9 @@ mod tests {
     #[test]
     fn closing_quotes_and_brackets() {
         assert_eq!(
-            split("“We will go.” The council agreed. \"Fine,\" she said. (It was late.) 2025 was dry."),
+            split(
+                "“We will go.” The council agreed. \"Fine,\" she said. (It was late.) 2025 was dry."
+            ),
             vec![
                 "“We will go.”",
                 "The council agreed.",
@@ -267,6 +307,29 @@ mod tests {
         assert_eq!(
             split(text),
             vec!["See the note.", "Then read\nthe rest.", "And stop."]
+        );
+    }
+
+    #[test]
+    fn byte_finder_agrees_with_a_plain_scan() {
+        let text = "abcdefgh.ijklmnop!qrstuvwxyz?0123456789 éà “quoted” text.";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            for needles in [[b'.', b'!', b'?'], [b'"', 0xC2, 0xE2], [b'z', b'z', b'z']] {
+                let plain = bytes[from..]
+                    .iter()
+                    .position(|b| needles.contains(b))
+                    .map(|p| p + from);
+                assert_eq!(
+                    find_any_byte(bytes, from, needles),
+                    plain,
+                    "{from} {needles:?}"
+                );
+            }
+        }
+        assert_eq!(
+            find_any_byte(bytes, bytes.len() + 5, [b'.', b'.', b'.']),
+            None
         );
     }
 

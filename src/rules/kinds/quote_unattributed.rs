@@ -8,7 +8,13 @@ use crate::rules::Finding;
 use crate::text::quotes::{QuoteChecker, QuoteOptions};
 
 /// Options of the kind.
-pub const OPTIONS: &[&str] = &["cue_verbs", "gloss_words", "min_words", "partial_max_words"];
+pub const OPTIONS: &[&str] = &[
+    "cue_verbs",
+    "cue_phrases",
+    "gloss_words",
+    "min_words",
+    "partial_max_words",
+];
 
 /// A compiled quote-unattributed rule.
 pub struct QuoteUnattributed {
@@ -28,6 +34,9 @@ impl QuoteUnattributed {
         let mut options = QuoteOptions::default();
         if let Some(verbs) = &spec.cue_verbs {
             options.cue_verbs = verbs.get_ref().clone();
+        }
+        if let Some(phrases) = &spec.cue_phrases {
+            options.cue_phrases = phrases.get_ref().clone();
         }
         if let Some(gloss) = &spec.gloss_words {
             options.gloss_words = gloss.get_ref().clone();
