@@ -131,6 +131,9 @@ pub struct CheckArgs {
     /// The file name to report for standard input (and to pick its format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Print how many findings each rule made, instead of the findings.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub statistics: bool,
     /// Apply every safe fix and report what is left.
     #[arg(long)]
     pub fix: bool,

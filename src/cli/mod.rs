@@ -158,7 +158,11 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
-    let mut reporter = report::reporter(args.format, out, &rules, inputs.len());
+    let mut reporter = if args.statistics {
+        report::statistics(out, &rules)
+    } else {
+        report::reporter(args.format, out, &rules, inputs.len())
+    };
     let mut summary = Summary::default();
     let mut trouble = false;
     let mut failed = false;

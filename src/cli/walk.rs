@@ -57,14 +57,18 @@ pub fn collect_inputs(
         }
     }
     inputs.sort();
-    // `newslint . a.md` names a.md twice (as ./a.md and a.md): lint it once.
-    let mut seen = std::collections::HashSet::new();
-    inputs.retain(|input| match input {
-        Input::File(path) => {
-            seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
-        }
-        Input::Stdin(_) => true,
-    });
+    inputs.dedup();
+    // `newslint . a.md` names a.md twice (as ./a.md and a.md): lint it once. One path
+    // cannot name a file twice, so the system calls are spared then.
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        inputs.retain(|input| match input {
+            Input::File(path) => {
+                seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+            }
+            Input::Stdin(_) => true,
+        });
+    }
     (inputs, errors)
 }
 

@@ -151,7 +151,7 @@ fn fill_template(
 }
 
 /// The compiled rules a linter runs, in load order.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<Rule>,
 }

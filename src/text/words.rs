@@ -5,35 +5,40 @@ use std::ops::Range;
 
 /// Byte ranges (relative to `text`) of the words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    let mut chars = text.char_indices().peekable();
+    let bytes = text.as_bytes();
+    let mut at = 0;
     std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
+        // ASCII is read byte by byte; only other characters are decoded.
+        let start = loop {
+            let (c, width) = char_at(text, bytes, at)?;
             if c.is_alphanumeric() {
-                break (i, c);
+                break at;
             }
+            at += width;
         };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
-            if c.is_alphanumeric() {
-                chars.next();
-                continue;
+        let (_, width) = char_at(text, bytes, at)?;
+        at += width;
+        while let Some((c, width)) = char_at(text, bytes, at) {
+            let joins_next = matches!(c, '\'' | '’' | '-')
+                && char_at(text, bytes, at + width).is_some_and(|(next, _)| next.is_alphanumeric());
+            if !c.is_alphanumeric() && !joins_next {
+                break;
             }
-            if matches!(c, '\'' | '’' | '-') {
-                let next_is_word = text[i + c.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-                if next_is_word {
-                    chars.next();
-                    continue;
-                }
-            }
-            end = i;
-            break;
+            at += width;
         }
-        Some(start..end)
+        Some(start..at)
     })
+}
+
+#[inline]
+fn char_at(text: &str, bytes: &[u8], at: usize) -> Option<(char, usize)> {
+    let byte = *bytes.get(at)?;
+    if byte.is_ascii() {
+        Some((byte as char, 1))
+    } else {
+        let c = text[at..].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
 }
 
 /// How many words `text` holds.

@@ -6,7 +6,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::{CompileContext, SpecError, is_whole_word};
+use super::{CompileContext, SpecError, is_anchored, is_whole_word};
 use crate::lint::Context;
 use crate::rules::{Finding, Scope};
 
@@ -26,6 +26,8 @@ pub struct Pattern {
     matcher: Matcher,
     suggestion: Option<String>,
     replacement: Option<String>,
+    /// The regex uses `^` or `$`, so it must see each unit on its own.
+    anchored: bool,
 }
 
 #[derive(Debug)]
@@ -87,8 +89,13 @@ impl Pattern {
                 "`replacement` works with `pattern`; for word lists use kind `substitution`",
             ));
         }
+        let anchored = spec
+            .pattern
+            .as_ref()
+            .is_some_and(|p| is_anchored(p.get_ref()));
         Ok(Self {
             scope: ctx.scope(Scope::Prose)?,
+            anchored,
             matcher,
             suggestion: spec.suggestion.as_ref().map(|s| s.get_ref().clone()),
             replacement: spec.replacement.as_ref().map(|s| s.get_ref().clone()),
@@ -97,41 +104,64 @@ impl Pattern {
 
     /// Report every match in scope.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for unit in ctx.units(&self.scope) {
-            match &self.matcher {
-                Matcher::Regex { regex, flag } => {
-                    for caps in regex.captures_iter(unit.text) {
-                        let whole = caps.get(0).expect("group 0 always matches");
-                        let reported = match flag {
-                            Some(index) => match caps.get(*index) {
-                                Some(m) => m,
-                                None => continue,
-                            },
-                            None => whole,
-                        };
-                        let fix = self.replacement.as_ref().map(|template| {
-                            let mut replaced = String::new();
-                            caps.expand(template, &mut replaced);
-                            (unit.absolute(whole.range()), replaced)
-                        });
+        let units = ctx.units(&self.scope);
+        match &self.matcher {
+            Matcher::Regex { regex, flag } => {
+                let found = ctx.find_in_units(&units, self.anchored, |hay, emit| {
+                    for m in regex.find_iter(hay) {
+                        emit(m.range());
+                    }
+                });
+                let needs_groups = flag.is_some() || self.replacement.is_some();
+                for (index, span) in found {
+                    if !needs_groups {
                         out.push(Finding {
-                            span: unit.absolute(reported.range()),
+                            span,
                             suggestion: self.suggestion.clone(),
-                            fix,
                             ..Finding::default()
                         });
+                        continue;
                     }
+                    // Groups only for the few real matches: re-run at the match start.
+                    let unit = &units[index];
+                    let Some(caps) = regex.captures_at(unit.text, span.start - unit.offset) else {
+                        continue;
+                    };
+                    let whole = caps.get(0).expect("group 0 always matches");
+                    let reported = match flag {
+                        Some(group) => match caps.get(*group) {
+                            Some(m) => m,
+                            None => continue,
+                        },
+                        None => whole,
+                    };
+                    let fix = self.replacement.as_ref().map(|template| {
+                        let mut replaced = String::new();
+                        caps.expand(template, &mut replaced);
+                        (unit.absolute(whole.range()), replaced)
+                    });
+                    out.push(Finding {
+                        span: unit.absolute(reported.range()),
+                        suggestion: self.suggestion.clone(),
+                        fix,
+                        ..Finding::default()
+                    });
                 }
-                Matcher::Words(automaton) => {
-                    for m in automaton.find_iter(unit.text) {
-                        if is_whole_word(unit.text, m.range()) {
-                            out.push(Finding {
-                                span: unit.absolute(m.range()),
-                                suggestion: self.suggestion.clone(),
-                                ..Finding::default()
-                            });
+            }
+            Matcher::Words(automaton) => {
+                let found = ctx.find_in_units(&units, false, |hay, emit| {
+                    for m in automaton.find_iter(hay) {
+                        if is_whole_word(hay, m.range()) {
+                            emit(m.range());
                         }
                     }
+                });
+                for (_, span) in found {
+                    out.push(Finding {
+                        span,
+                        suggestion: self.suggestion.clone(),
+                        ..Finding::default()
+                    });
                 }
             }
         }

@@ -5,7 +5,7 @@
 use super::{CompileContext, SpecError};
 use crate::lint::Context;
 use crate::rules::Finding;
-use crate::text::quotes::{QuoteChecker, QuoteOptions};
+use crate::text::quotes::{self, QuoteChecker, QuoteOptions};
 
 /// Options of the kind.
 pub const OPTIONS: &[&str] = &[
@@ -18,7 +18,14 @@ pub const OPTIONS: &[&str] = &[
 
 /// A compiled quote-unattributed rule.
 pub struct QuoteUnattributed {
-    checker: QuoteChecker,
+    checker: Checker,
+}
+
+/// The shared default checker when the rule keeps the default options (building one costs
+/// more than linting an article), or the rule's own.
+enum Checker {
+    Default(&'static QuoteChecker),
+    Custom(Box<QuoteChecker>),
 }
 
 impl std::fmt::Debug for QuoteUnattributed {
@@ -47,6 +54,17 @@ impl QuoteUnattributed {
         if let Some(partial) = &spec.partial_max_words {
             options.partial_max_words = *partial.get_ref();
         }
+        let defaults = QuoteOptions::default();
+        let customised = spec.cue_verbs.is_some()
+            || spec.cue_phrases.is_some()
+            || spec.gloss_words.is_some()
+            || options.min_words != defaults.min_words
+            || options.partial_max_words != defaults.partial_max_words;
+        if !customised {
+            return Ok(Self {
+                checker: Checker::Default(quotes::default_checker()),
+            });
+        }
         let checker = QuoteChecker::new(options).map_err(|why| {
             let span = spec
                 .cue_verbs
@@ -55,12 +73,18 @@ impl QuoteUnattributed {
                 .map(|s| s.span());
             SpecError::new(span, why)
         })?;
-        Ok(Self { checker })
+        Ok(Self {
+            checker: Checker::Custom(Box::new(checker)),
+        })
     }
 
     /// Report each unattributed quotation at its opening mark.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for found in self.checker.unattributed(&ctx.body_paragraphs()) {
+        let checker = match &self.checker {
+            Checker::Default(checker) => checker,
+            Checker::Custom(checker) => checker.as_ref(),
+        };
+        for found in checker.unattributed(&ctx.body_paragraphs()) {
             out.push(Finding {
                 span: found.span,
                 detail: Some(found.message),

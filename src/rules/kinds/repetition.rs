@@ -48,7 +48,7 @@ impl Repetition {
                     let gap = &text[first.end..current.start];
                     if !gap.chars().all(char::is_whitespace)
                         || !a.chars().any(char::is_alphabetic)
-                        || !a.eq_ignore_ascii_case(b) && a.to_lowercase() != b.to_lowercase()
+                        || !same_word(a, b)
                         || self.exceptions.contains(&a.to_lowercase())
                         || self.allow_names && is_name_pair(text, first.start, a, b)
                     {
@@ -72,6 +72,16 @@ impl Repetition {
 /// "the law lord Lord Bingham" inside a sentence.
 fn is_name_pair(text: &str, start: usize, a: &str, b: &str) -> bool {
     is_capitalised(b) && !is_all_caps(b) && (is_capitalised(a) || !starts_sentence(text, start))
+}
+
+/// Equal ignoring case, without allocating: this runs for every pair of words.
+fn same_word(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
 }
 
 fn is_all_caps(word: &str) -> bool {

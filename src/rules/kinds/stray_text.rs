@@ -76,7 +76,7 @@ impl StrayText {
         if !text.chars().any(char::is_alphanumeric) {
             return Some("at the end of the article: punctuation alone");
         }
-        let short = words::count(text) <= self.max_words && !text.contains('\n');
+        let short = !text.contains('\n') && words::words(text).nth(self.max_words).is_none();
         let unterminated = !text.ends_with(['.', '!', '?', '"', '”']);
         if !short || !unterminated {
             return None;

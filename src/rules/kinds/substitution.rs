@@ -5,7 +5,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::{CompileContext, SpecError, is_whole_word, match_case};
+use super::{CompileContext, SpecError, is_anchored, is_whole_word, match_case};
 use crate::lint::Context;
 use crate::rules::{Finding, Scope};
 
@@ -23,9 +23,17 @@ pub struct Substitution {
 enum Matcher {
     Literal {
         automaton: AhoCorasick,
-        preferred: Vec<String>,
+        preferred: std::collections::HashMap<String, String>,
     },
-    Regexes(Vec<(Regex, String)>),
+    Regexes {
+        /// Each key's regex with its replacement.
+        keys: Vec<(Regex, String)>,
+        /// All keys as one alternation, so the text is scanned once whatever the number
+        /// of keys; the key that matched is found again at the match only.
+        any: Regex,
+        /// Some key uses `^` or `$`, so units are searched one by one.
+        anchored: bool,
+    },
 }
 
 impl Substitution {
@@ -43,17 +51,33 @@ impl Substitution {
         }
         let ignore_case = spec.ignore_case.as_ref().is_none_or(|v| *v.get_ref());
         let matcher = if spec.regex.as_ref().is_some_and(|v| *v.get_ref()) {
-            let mut compiled = Vec::new();
+            let mut keys = Vec::new();
             for (pattern, replacement) in swap.get_ref() {
-                compiled.push((
+                keys.push((
                     ctx.regex("swap", swap.span(), pattern, ignore_case)?,
                     replacement.clone(),
                 ));
             }
-            Matcher::Regexes(compiled)
+            let alternation = swap
+                .get_ref()
+                .keys()
+                .map(|k| format!("(?:{k})"))
+                .collect::<Vec<_>>()
+                .join("|");
+            let any = ctx.regex("swap", swap.span(), &alternation, ignore_case)?;
+            let anchored = swap.get_ref().keys().any(|k| is_anchored(k));
+            Matcher::Regexes {
+                keys,
+                any,
+                anchored,
+            }
         } else {
-            let (bad, preferred): (Vec<&String>, Vec<String>) =
-                swap.get_ref().iter().map(|(k, v)| (k, v.clone())).unzip();
+            let bad: Vec<&String> = swap.get_ref().keys().collect();
+            let preferred = swap
+                .get_ref()
+                .iter()
+                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
+                .collect();
             if bad.iter().any(|k| k.trim().is_empty()) {
                 return Err(SpecError::field(
                     "swap",
@@ -85,33 +109,56 @@ impl Substitution {
 
     /// Report every bad form in scope, each with its fix.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for unit in ctx.units(&self.scope) {
-            match &self.matcher {
-                Matcher::Literal {
-                    automaton,
-                    preferred,
-                } => {
-                    for m in automaton.find_iter(unit.text) {
-                        if !is_whole_word(unit.text, m.range()) {
-                            continue;
+        let units = ctx.units(&self.scope);
+        match &self.matcher {
+            Matcher::Literal {
+                automaton,
+                preferred,
+            } => {
+                let found = ctx.find_in_units(&units, false, |hay, emit| {
+                    for m in automaton.find_iter(hay) {
+                        if is_whole_word(hay, m.range()) {
+                            emit(m.range());
                         }
-                        let original = &unit.text[m.range()];
-                        let suggestion = match_case(original, &preferred[m.pattern().as_usize()]);
-                        out.push(finding(unit.absolute(m.range()), suggestion));
                     }
+                });
+                let source = ctx.doc().source();
+                for (_, span) in found {
+                    let original = &source[span.clone()];
+                    // The automaton matched one key exactly (up to ASCII case).
+                    let Some(good) = preferred.get(&original.to_ascii_lowercase()) else {
+                        continue;
+                    };
+                    out.push(finding(span.clone(), match_case(original, good)));
                 }
-                Matcher::Regexes(regexes) => {
-                    let mut found = Vec::new();
-                    for (regex, replacement) in regexes {
-                        for caps in regex.captures_iter(unit.text) {
-                            let whole = caps.get(0).expect("group 0 always matches");
-                            let mut suggestion = String::new();
-                            caps.expand(replacement, &mut suggestion);
-                            found.push(finding(unit.absolute(whole.range()), suggestion));
-                        }
+            }
+            Matcher::Regexes {
+                keys,
+                any,
+                anchored,
+            } => {
+                let found = ctx.find_in_units(&units, *anchored, |hay, emit| {
+                    for m in any.find_iter(hay) {
+                        emit(m.range());
                     }
-                    found.sort_by_key(|f| f.span.start);
-                    out.extend(found);
+                });
+                for (index, span) in found {
+                    let unit = &units[index];
+                    let at = span.start - unit.offset;
+                    // The alternation takes the first key that matches here, as does this.
+                    let hit = keys.iter().find_map(|(regex, replacement)| {
+                        regex
+                            .captures_at(unit.text, at)
+                            .filter(|c| c.get(0).is_some_and(|m| m.start() == at))
+                            .map(|c| (c, replacement))
+                    });
+                    let Some((caps, replacement)) = hit else {
+                        continue;
+                    };
+                    let whole = caps.get(0).expect("group 0 always matches");
+                    let mut suggestion = String::new();
+                    caps.expand(replacement, &mut suggestion);
+                    out.push(finding(unit.absolute(whole.range()), suggestion));
                 }
             }
         }
