@@ -73,3 +73,48 @@ good = "We walked toward the sea."
         failure.message
     );
 }
+
+/// The complete example pack in the README loads and its examples pass.
+#[test]
+fn the_readme_house_pack_works() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[pack]\nname = \"house\"")
+        .expect("the README shows a complete pack");
+    let body = &readme[start + "```toml\n".len()..];
+    let pack = &body[..body.find("```").unwrap()];
+    let file = SourceFile::new("README.md", pack);
+    let rules = load_pack_file(&file).unwrap_or_else(|errors| panic!("{}", errors[0]));
+    assert_eq!(rules.len(), 2);
+    let report = run_examples(&rules);
+    assert!(report.failures.is_empty(), "{:?}", report.failures);
+    assert_eq!(report.passed, 4);
+}
+
+/// The README's example newslint.toml loads (with an empty rules folder beside it).
+#[test]
+fn the_readme_config_loads() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\npacks = [")
+        .expect("the README shows a config");
+    let body = &readme[start + "```toml\n".len()..];
+    let text = &body[..body.find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    let config =
+        newslint::config::Config::from_text(&dir.path().join("newslint.toml"), text.to_string())
+            .unwrap_or_else(|errors| panic!("{}", errors[0]));
+    let rules = newslint::rules::load_rules(&config.load_options())
+        .unwrap_or_else(|errors| panic!("{}", errors[0]));
+    assert_eq!(
+        rules.get("repeated-word").unwrap().severity,
+        newslint::Severity::Error
+    );
+    assert!(
+        rules.get("percent-sign").is_none(),
+        "disabled in the example"
+    );
+}

@@ -239,6 +239,7 @@ fn check(args: CheckArgs) -> u8 {
                 } => {
                     if let Some(diff) = diff {
                         print!("{diff}");
+                        failed = true;
                     }
                     if let Some(fixed) = fixed {
                         stdout_fixed.push(fixed);
