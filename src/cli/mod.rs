@@ -180,18 +180,20 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
 
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(err) => {
-            eprintln!(
-                "error: cannot start {} threads: {err}",
-                args.jobs.unwrap_or(0)
-            );
-            return EXIT_TROUBLE;
+    // One file (the editor's case) is linted on this thread: no pool to start.
+    let pool = if inputs.len() > 1 {
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(args.jobs.unwrap_or(0))
+            .build()
+        {
+            Ok(pool) => Some(pool),
+            Err(err) => {
+                eprintln!("error: cannot start the worker threads: {err}");
+                return EXIT_TROUBLE;
+            }
         }
+    } else {
+        None
     };
     let stdin_text = if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
         let mut bytes = Vec::new();
@@ -222,12 +224,12 @@ fn check(args: CheckArgs) -> u8 {
 
     let mut stdout_fixed = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|input| lint_input(input, stdin_text.as_deref(), &rules, &args, &filter))
-                .collect()
-        });
+        let lint_one =
+            |input: &Input| lint_input(input, stdin_text.as_deref(), &rules, &args, &filter);
+        let outcomes: Vec<Outcome> = match &pool {
+            Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
+            None => chunk.iter().map(lint_one).collect(),
+        };
         for outcome in outcomes {
             let written = match outcome {
                 Outcome::Linted {

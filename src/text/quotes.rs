@@ -156,13 +156,40 @@ pub struct QuoteChecker {
     options: QuoteOptions,
     /// Every cue form in one automaton, so that a sentence is scanned once;
     /// `word_kinds[pattern id]` says which noun readings a match must be checked against.
-    words: AhoCorasick,
+    words: Cues,
     word_kinds: Vec<WordKind>,
     glosses: Vec<Vec<String>>,
     /// A reference to one person: "he", "her", "Dr Frasca".
     person: Regex,
     /// Words that show a quotation speaks for its speaker: "I", "my", "we".
     first_person: Regex,
+}
+
+/// The cue automaton, built when a sentence is first asked about: an article without
+/// quotations (or a run that only checks balance) never pays for it, and building it is
+/// most of the start-up cost of linting one article.
+#[derive(Debug, Clone)]
+struct Cues {
+    patterns: Vec<String>,
+    automaton: std::sync::OnceLock<AhoCorasick>,
+}
+
+impl Cues {
+    fn build(patterns: &[String]) -> Result<AhoCorasick, String> {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns)
+            .map_err(|e| format!("quote cue words: {e}"))
+    }
+
+    fn get(&self) -> &AhoCorasick {
+        // Plain strings always make an automaton; the limits it could hit are far above
+        // any word list.
+        self.automaton
+            .get_or_init(|| Self::build(&self.patterns).expect("a list of words builds"))
+    }
 }
 
 /// The checker with the default options, compiled once for the whole process.
@@ -269,12 +296,10 @@ impl QuoteChecker {
             patterns.push(form);
             word_kinds.push(kind);
         }
-        let words = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .map_err(|e| format!("quote cue words: {e}"))?;
+        let words = Cues {
+            patterns,
+            automaton: std::sync::OnceLock::new(),
+        };
         let glosses = options
             .gloss_words
             .iter()
@@ -518,6 +543,7 @@ impl QuoteChecker {
         let text = info.text;
         let found = self
             .words
+            .get()
             .find_iter(&text[sentence.clone()])
             .map(|m| {
                 (
