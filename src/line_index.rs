@@ -31,10 +31,14 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line(offset);
         let start = self.line_starts[line - 1];
-        let column = text.as_bytes()[start..offset]
+        let mut column = text.as_bytes()[start..offset]
             .iter()
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count();
+        // A byte-order mark is not a character an editor shows.
+        if start == 0 && offset >= 3 && text.starts_with('\u{feff}') {
+            column -= 1;
+        }
         (line, column + 1)
     }
 }
@@ -53,5 +57,7 @@ mod tests {
         assert_eq!(index.line_col(text, 8), (2, 4));
         assert_eq!(index.line_col(text, text.len()), (3, 2));
         assert_eq!(index.line(3), 1);
+        let bom = "\u{feff}The the";
+        assert_eq!(LineIndex::new(bom).line_col(bom, 7), (1, 5));
     }
 }

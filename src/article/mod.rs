@@ -99,18 +99,20 @@ impl Document {
     /// the source (so spans stay true to the file) and skipped by the parser.
     pub fn parse(source: String, format: Format) -> Result<Document, ParseError> {
         let content_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
-        let mut prose = blank_copy(&source);
-        let (front_matter, blocks, headline) = match format {
+        let (front_matter, blocks, headline, mut prose) = match format {
             Format::Plain => {
-                prose.replace_range(content_start.., &source[content_start..]);
+                // All of a plain-text file is prose but its byte-order mark.
+                let mut prose = source.clone();
+                prose.replace_range(..content_start, &" ".repeat(content_start));
                 let blocks = plain::blocks(&source, content_start);
                 let headline = blocks
                     .iter()
                     .find(|b| b.role == Role::Headline)
                     .map(|b| b.span.clone());
-                (None, blocks, headline)
+                (None, blocks, headline, prose)
             }
             Format::Markdown => {
+                let mut prose = blank_copy(&source);
                 let front_matter =
                     front_matter::parse(&source, content_start).map_err(|mut err| {
                         err.position = LineIndex::new(&source).line_col(&source, err.span.start);
@@ -131,7 +133,7 @@ impl Document {
                         .find(|b| b.role == Role::Headline)
                         .map(|b| b.span.clone())
                 });
-                (front_matter, blocks, headline)
+                (front_matter, blocks, headline, prose)
             }
         };
         mask_urls(&mut prose);
@@ -241,16 +243,11 @@ pub fn credit_value(line: &str) -> Option<&str> {
 
 /// A copy of `source` with every byte blanked but line breaks.
 fn blank_copy(source: &str) -> String {
-    source
+    let blank: Vec<u8> = source
         .bytes()
-        .map(|b| {
-            if b == b'\n' || b == b'\r' {
-                b as char
-            } else {
-                ' '
-            }
-        })
-        .collect()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
+    String::from_utf8(blank).expect("spaces and line breaks are UTF-8")
 }
 
 /// URLs are not prose: a date or a doubled word inside one is not the writer's.

@@ -59,7 +59,13 @@ pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> 
 pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     let mut errors = Vec::new();
     let mut files: Vec<SourceFile> = Vec::new();
+    let mut named: Vec<&str> = Vec::new();
     for pack in &options.packs {
+        // A pack named twice is loaded once.
+        if named.contains(&pack.get_ref().as_str()) {
+            continue;
+        }
+        named.push(pack.get_ref());
         match BUILTIN_PACKS
             .iter()
             .find(|(name, _)| *name == pack.get_ref())
@@ -84,6 +90,9 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         match pack_files_under(path) {
             Ok(paths) => {
                 for path in paths {
+                    if files.iter().any(|f| f.name == path.display().to_string()) {
+                        continue;
+                    }
                     match std::fs::read_to_string(&path) {
                         Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
                         Err(err) => errors.push(config_error(

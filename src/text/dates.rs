@@ -789,6 +789,10 @@ pub fn parse_article_date(text: &str) -> Option<Date> {
         let y: i32 = s[..4].parse().ok()?;
         let m: u8 = s[5..7].parse().ok()?;
         let d: u8 = s[8..10].parse().ok()?;
+        // The same years as dates in prose: "0000-01-01" is a placeholder, not a date.
+        if !(1000..=2999).contains(&y) {
+            return None;
+        }
         return make_date(y, m, d);
     }
     let mentions = find_dates(s, 0);

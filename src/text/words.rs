@@ -8,19 +8,39 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        // ASCII is read byte by byte; only other characters are decoded.
-        let start = loop {
-            let (c, width) = char_at(text, bytes, at)?;
-            if c.is_alphanumeric() {
-                break at;
+        // ASCII, nearly all of English copy, is classified byte by byte; only other
+        // characters are decoded.
+        loop {
+            let byte = *bytes.get(at)?;
+            if byte.is_ascii_alphanumeric() {
+                break;
             }
-            at += width;
-        };
-        let (_, width) = char_at(text, bytes, at)?;
-        at += width;
-        while let Some((c, width)) = char_at(text, bytes, at) {
-            let joins_next = matches!(c, '\'' | '’' | '-')
-                && char_at(text, bytes, at + width).is_some_and(|(next, _)| next.is_alphanumeric());
+            if byte.is_ascii() {
+                at += 1;
+            } else {
+                let c = text[at..].chars().next()?;
+                if c.is_alphanumeric() {
+                    break;
+                }
+                at += c.len_utf8();
+            }
+        }
+        let start = at;
+        while let Some(&byte) = bytes.get(at) {
+            if byte.is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let (c, width) = if byte.is_ascii() {
+                (byte as char, 1)
+            } else {
+                let c = text[at..]
+                    .chars()
+                    .next()
+                    .expect("at is a character boundary");
+                (c, c.len_utf8())
+            };
+            let joins_next = matches!(c, '\'' | '’' | '-') && starts_word(text, at + width);
             if !c.is_alphanumeric() && !joins_next {
                 break;
             }
@@ -30,15 +50,8 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-#[inline]
-fn char_at(text: &str, bytes: &[u8], at: usize) -> Option<(char, usize)> {
-    let byte = *bytes.get(at)?;
-    if byte.is_ascii() {
-        Some((byte as char, 1))
-    } else {
-        let c = text[at..].chars().next()?;
-        Some((c, c.len_utf8()))
-    }
+fn starts_word(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
 /// How many words `text` holds.

@@ -241,6 +241,19 @@ impl CompileContext<'_> {
                 .dfa_size_limit(8 << 20)
                 .build()
         };
+        // A pattern that can match nothing at all would flag (and `--fix` would rewrite)
+        // every position of every article.
+        if let Ok(hir) = regex_syntax::Parser::new().parse(pattern)
+            && hir.properties().minimum_len() == Some(0)
+        {
+            let mut error =
+                SpecError::field(field, span, format!("`{field}` can match empty text"));
+            error.label = Some("it would match between every two characters".to_string());
+            error.notes.push(
+                "make every alternative match at least one character (`x+`, not `x*`)".to_string(),
+            );
+            return Err(error);
+        }
         // The original is compiled only when the fast form fails, so errors point into
         // what the author wrote.
         build(&ascii_word_boundaries(pattern))

@@ -48,6 +48,13 @@ impl Pattern {
                 Matcher::Regex { regex, flag }
             }
             (None, Some(words)) => {
+                if words.get_ref().is_empty() {
+                    return Err(SpecError::field(
+                        "words",
+                        words.span(),
+                        "`words` is empty: the rule could never fire",
+                    ));
+                }
                 if words.get_ref().iter().any(|w| w.trim().is_empty()) {
                     return Err(SpecError::field(
                         "words",

@@ -45,6 +45,10 @@ impl Repetition {
             for current in words::words(text) {
                 if let Some(first) = previous.replace(current.clone()) {
                     let (a, b) = (&text[first.clone()], &text[current.clone()]);
+                    // Most pairs differ in length: that cheap test goes first.
+                    if a.len() != b.len() && a.is_ascii() && b.is_ascii() {
+                        continue;
+                    }
                     let gap = &text[first.end..current.start];
                     if !gap.chars().all(char::is_whitespace)
                         || !a.chars().any(char::is_alphabetic)
