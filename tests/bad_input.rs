@@ -974,7 +974,7 @@ fn rule_file_regex_over_the_size_limit_fails_fast() {
             &run,
             &["house.toml:4:11"],
             &[
-                "error: `pattern` is not a valid regular expression",
+                "error: `pattern` would compile to a regex over the size limit",
                 "exceeds size limit",
             ],
         );

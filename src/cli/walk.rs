@@ -53,7 +53,12 @@ pub fn collect_inputs(
                 message: io_message(&err),
             }),
             Ok(meta) if meta.is_file() => inputs.push(Input::File(path.clone())),
-            Ok(_) => walk_folder(path, config, &mut inputs, &mut errors),
+            Ok(meta) if meta.is_dir() => walk_folder(path, config, &mut inputs, &mut errors),
+            Ok(_) => errors.push(WalkError {
+                path: path.clone(),
+                message: "not a file or folder (a device, socket or pipe): nothing to lint"
+                    .to_string(),
+            }),
         }
     }
     inputs.sort();
@@ -140,6 +145,8 @@ pub fn io_message(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or folder".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        // ELOOP: a symbolic link that leads back to itself.
+        _ if err.raw_os_error() == Some(40) => "symbolic link loop".to_string(),
         _ => err.to_string(),
     }
 }

@@ -263,11 +263,12 @@ impl CompileContext<'_> {
                 let error_span = at
                     .and_then(|offset| self.pattern_offset_in_file(span.clone(), pattern, offset))
                     .unwrap_or(span.clone());
-                let mut error = SpecError::field(
-                    field,
-                    error_span,
-                    format!("`{field}` is not a valid regular expression"),
-                );
+                let message = if why.contains("size limit") {
+                    format!("`{field}` would compile to a regex over the size limit (8 MB); make it smaller")
+                } else {
+                    format!("`{field}` is not a valid regular expression")
+                };
+                let mut error = SpecError::field(field, error_span, message);
                 error.label = Some(why);
                 error
             })
