@@ -205,13 +205,13 @@ const MONTH_NAMES: [&str; 12] = [
 // Capitalised only: lower-case `may` is the verb, and `MAY` a shouted headline word.
 static MONTH_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b(\.)?",
+        r"(?-u:\b)(January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?-u:\b)(\.)?",
     )
     .expect("month regex")
 });
 
 static NUMERIC_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{1,4})([-./])(\d{1,2})([-./])(\d{1,4})").expect("numeric date regex")
+    Regex::new(r"([0-9]{1,4})([-./])([0-9]{1,2})([-./])([0-9]{1,4})").expect("numeric date regex")
 });
 
 // Anchored at the end: run on the few bytes before a date to find a weekday naming it.
@@ -226,13 +226,13 @@ static WEEKDAY_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
 // not name the date alone.
 static WEEKDAY_PAIR_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?,?\s*(?:and|or|&|to|through|till|until|-|–|—|/)\s*\z",
+        r"(?-u:\b)(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?,?\s*(?:and|or|&|to|through|till|until|-|–|—|/)\s*\z",
     )
     .expect("weekday pair regex")
 });
 
 static WEEKDAY_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A,\s+a\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+    Regex::new(r"\A,\s+a\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
         .expect("weekday-after regex")
 });
 
