@@ -2,7 +2,9 @@
 //! source order. Analyses several rules share (quotations, dates) are computed once per
 //! document, on first use, in a [`Context`].
 
+use std::cell::RefCell;
 use std::ops::Range;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use crate::article::{Document, Role};
@@ -38,6 +40,7 @@ pub struct Context<'a> {
     doc: &'a Document,
     quotations: OnceLock<Vec<Range<usize>>>,
     dates: OnceLock<Vec<DateMention>>,
+    units: RefCell<Vec<(Scope, Rc<Vec<Unit<'a>>>)>>,
 }
 
 impl<'a> Context<'a> {
@@ -47,6 +50,7 @@ impl<'a> Context<'a> {
             doc,
             quotations: OnceLock::new(),
             dates: OnceLock::new(),
+            units: RefCell::new(Vec::new()),
         }
     }
 
@@ -143,7 +147,20 @@ impl<'a> Context<'a> {
     }
 
     /// The units of a scope, in source order.
-    pub fn units(&self, scope: &Scope) -> Vec<Unit<'a>> {
+    pub fn units(&self, scope: &Scope) -> Rc<Vec<Unit<'a>>> {
+        // Forty rules of a pack share a handful of scopes: each scope's units are worked
+        // out once per document.
+        if let Some((_, units)) = self.units.borrow().iter().find(|(s, _)| s == scope) {
+            return Rc::clone(units);
+        }
+        let units = Rc::new(self.compute_units(scope));
+        self.units
+            .borrow_mut()
+            .push((scope.clone(), Rc::clone(&units)));
+        units
+    }
+
+    fn compute_units(&self, scope: &Scope) -> Vec<Unit<'a>> {
         let doc = self.doc;
         let prose_unit = |span: Range<usize>| Unit {
             offset: span.start,

@@ -40,7 +40,7 @@ impl MaxLength {
 
     /// One finding per unit longer than the limit, spanning the unit.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for unit in ctx.units(&self.scope) {
+        for unit in ctx.units(&self.scope).iter() {
             let count = words::count(unit.text);
             if count > self.max {
                 let trimmed_end = unit.text.trim_end().len();

@@ -39,7 +39,7 @@ impl Repetition {
 
     /// Report the second word of each doubled pair, with a fix that deletes it.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for unit in ctx.units(&self.scope) {
+        for unit in ctx.units(&self.scope).iter() {
             let text = unit.text;
             let mut previous: Option<std::ops::Range<usize>> = None;
             for current in words::words(text) {
