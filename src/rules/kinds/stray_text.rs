@@ -1,9 +1,10 @@
 //! `kind = "stray-text"`: fragments left in the copy by accident. A trailing fragment is the
 //! last paragraph when it is short (`max_words`), has no terminal punctuation and either
 //! follows a credit line or begins in lower case ("a", "ok", "sent from my"), or is
-//! punctuation alone; inside the body, a one-line paragraph of at most `max_chars`
-//! characters that is not a name or a figure ("x", "--"). The fix removes the fragment and
-//! the blank lines before it, so the file ends as it did before the slip.
+//! punctuation alone (so is each paragraph before it that would be such a fragment once the
+//! ones after it are gone); inside the body, a one-line paragraph of at most `max_chars`
+//! characters that is not a name or a figure ("x", "--"). The fix removes the fragment's
+//! lines and the blank lines before them, so the file ends as it did before the slip.
 
 use std::sync::LazyLock;
 
@@ -44,22 +45,39 @@ impl StrayText {
         let doc = ctx.doc();
         let blocks = doc.blocks();
         let source = doc.source();
-        let last_index = blocks.len().checked_sub(1);
+        let after_credit = |index: usize| {
+            index
+                .checked_sub(1)
+                .is_some_and(|i| blocks[i].role == Role::Credit)
+        };
+        // The trailing fragments: the last block, and each block before it whose removal
+        // would leave it last ("ok" in "…\n\nok\n\na"). All are reported at once, so that
+        // one pass of `--fix` removes the whole tail rather than one fragment a pass.
+        let mut trailing_from = blocks.len();
+        while let Some(index) = trailing_from.checked_sub(1) {
+            let block = &blocks[index];
+            let text = doc.prose_at(block.span.clone()).trim();
+            if block.role != Role::Body || self.trailing_reason(text, after_credit(index)).is_none()
+            {
+                break;
+            }
+            trailing_from = index;
+        }
         for (index, block) in blocks.iter().enumerate() {
             if block.role != Role::Body {
                 continue;
             }
             let text = doc.prose_at(block.span.clone()).trim();
             let previous = index.checked_sub(1).map(|i| &blocks[i]);
-            let after_credit = previous.is_some_and(|p| p.role == Role::Credit);
-            let reason = if Some(index) == last_index {
-                self.trailing_reason(text, after_credit)
+            let reason = if index >= trailing_from {
+                self.trailing_reason(text, after_credit(index))
             } else {
                 None
             };
             let reason = reason.or_else(|| self.inner_reason(text));
             let Some(reason) = reason else { continue };
-            let removal_start = previous.map_or(doc.content_start(), |p| p.span.end);
+            let floor = previous.map_or(doc.content_start(), |p| p.span.end);
+            let removal_start = removal_start(source, floor, block.span.start);
             let shown: String = text.chars().take(40).collect();
             out.push(Finding {
                 span: block.span.clone(),
@@ -99,5 +117,99 @@ impl StrayText {
             return None;
         }
         Some("on a line of its own")
+    }
+}
+
+/// Where the removal of a fragment starting at `start` begins: at the start of its line (a
+/// list or quote marker goes with it), then back over the blank lines before it, never below
+/// `floor` (the end of the previous block). Whatever else lies between the two blocks is not
+/// the fragment's: a code block, an HTML comment, a setext underline or the front matter.
+fn removal_start(source: &str, floor: usize, start: usize) -> usize {
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1).max(floor);
+    floor + source[floor..line_start].trim_end().len()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Document, Format};
+    use crate::fix::{fix_text, lint_with_rules};
+    use crate::rules::{LoadOptions, RuleSet, load_rules};
+
+    fn rules() -> RuleSet {
+        let options = LoadOptions {
+            packs: vec![toml::Spanned::new(0..0, "news".to_string())],
+            ..Default::default()
+        };
+        load_rules(&options).expect("the built-in pack compiles")
+    }
+
+    fn fixed(text: &str, format: Format) -> String {
+        fix_text(text.to_string(), format, true, &lint_with_rules(&rules()))
+            .expect("the article parses")
+            .text
+    }
+
+    #[test]
+    fn removal_keeps_what_lies_between_the_blocks() {
+        let md = |text: &str| fixed(text, Format::Markdown);
+        assert_eq!(
+            md("Body text here.\n\n```\nkeep me\n```\n\na\n"),
+            "Body text here.\n\n```\nkeep me\n```\n"
+        );
+        assert_eq!(
+            md("Body text here.\n\n<!-- keep -->\n\na\n"),
+            "Body text here.\n\n<!-- keep -->\n"
+        );
+        assert_eq!(
+            md("Body text here.\n\nSubhead\n-------\n\na\n"),
+            "Body text here.\n\nSubhead\n-------\n"
+        );
+        assert_eq!(
+            md("---\ntitle: Vote\n---\n\na\n"),
+            "---\ntitle: Vote\n---\n"
+        );
+        // A list marker goes with its item.
+        assert_eq!(md("Body text here.\n\n- a\n"), "Body text here.\n");
+        assert_eq!(
+            fixed("Headline\n\nBody text.\n\na\n", Format::Plain),
+            "Headline\n\nBody text.\n"
+        );
+    }
+
+    /// The cascade behind the fuzz case below, in plain text: each fix of a trailing fragment
+    /// left another one last, one a pass, so ten of them outlasted the fix loop and a second
+    /// `--fix` changed the text again.
+    #[test]
+    fn a_tail_of_fragments_is_removed_in_one_pass() {
+        let text = format!("Headline\n\nBody text.\n\n{}", ["ok go"; 10].join("\n\n"));
+        let doc = Document::parse(text.clone(), Format::Plain).unwrap();
+        let found = crate::lint(&rules(), &doc);
+        assert_eq!(
+            found.iter().filter(|d| &*d.rule == "stray-text").count(),
+            10
+        );
+        assert_eq!(fixed(&text, Format::Plain), "Headline\n\nBody text.");
+        // A capitalised line or a sentence ends the tail.
+        assert_eq!(
+            fixed(
+                "Headline\n\nBody text.\n\nDana Holt\n\nok\n\na",
+                Format::Plain
+            ),
+            "Headline\n\nBody text.\n\nDana Holt"
+        );
+    }
+
+    /// Found by `cargo fuzz run fix`: removing the last fragment took the setext underline
+    /// of the heading before it, which became a paragraph and the next fragment, and so on
+    /// past the fix loop's last pass, so a second `--fix` changed the text again.
+    #[test]
+    fn fuzz_setext_underline_chain_is_fixed_in_one_go() {
+        let text = "-\0\0\n\n\0\n-\n\0\n-\nt\n-\ntit\n\n\0\n-\n\u{1}\n-\nt\n-\nti";
+        let once = fixed(text, Format::Markdown);
+        assert_eq!(fixed(&once, Format::Markdown), once);
+        assert!(
+            Document::parse(once, Format::Markdown).is_ok(),
+            "the fixed text parses"
+        );
     }
 }
