@@ -128,7 +128,7 @@ def main():
 
     if args.skip_scale:
         return
-    print("\ngrowth with corpus size (news pack):")
+    print("\ngrowth with corpus size:")
     scales = [int(s) for s in args.scales.split(",")]
     work = tempfile.mkdtemp(prefix="newslint-scale-")
     try:
@@ -137,9 +137,13 @@ def main():
             while made < scale:
                 shutil.copytree(args.corpus, os.path.join(work, f"copy{made:03d}"))
                 made += 1
-            argv = [binary, "check", "--format", "json", "--isolated", work]
-            seconds, peak, _ = median_run(argv, max(1, min(args.runs, 3)))
-            report_line(f"{scale:3d}x ({len(files) * scale} articles)", seconds, total * scale, len(files) * scale, 0, peak)
+            for packs in (["news"], ["news", "ap"]):
+                cfg = config_dir(packs)
+                argv = [binary, "check", "--format", "json", "--config", os.path.join(cfg, "newslint.toml"), work]
+                seconds, peak, _ = median_run(argv, max(1, min(args.runs, 3)))
+                shutil.rmtree(cfg)
+                label = f"{scale:3d}x {'+'.join(packs)} ({len(files) * scale} articles)"
+                report_line(label, seconds, total * scale, len(files) * scale, 0, peak)
     finally:
         shutil.rmtree(work)
 
