@@ -8,11 +8,7 @@
 //! ```
 //! use newslint::{Document, Format, lint, rules};
 //!
-//! let options = rules::LoadOptions {
-//!     packs: vec![toml::Spanned::new(0..0, "news".to_string())],
-//!     ..Default::default()
-//! };
-//! let rule_set = rules::load_rules(&options).expect("the built-in pack compiles");
+//! let rule_set = rules::builtin_rules(&["news"]).expect("the built-in pack compiles");
 //! let doc = Document::parse("Headline\n\nThe the vote.\n".to_string(), Format::Plain).unwrap();
 //! let found = lint(&rule_set, &doc);
 //! assert!(found.iter().any(|d| &*d.rule == "repeated-word"));

@@ -5,10 +5,9 @@
 
 mod common;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::{Desk, ONLY_WARNING, Run};
+use common::{Desk, ONLY_WARNING, Run, locations};
 
 /// The good article every case lints alongside the bad input.
 const GOOD: &str = "good.md";
@@ -100,21 +99,6 @@ fn run_both(desk: &Desk, paths: &[&str]) -> (Run, Run) {
     assert_contains(&concise.stdout, GOOD_CONCISE);
     assert_contains(&human.stdout, GOOD_HUMAN);
     (concise, human)
-}
-
-/// Every `┌─ file:line:col` location codespan drew, as `file-name:line:col`.
-fn locations(stderr: &str) -> Vec<String> {
-    stderr
-        .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("┌─ "))
-        .map(|loc| {
-            Path::new(loc)
-                .file_name()
-                .expect("a file name")
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect()
 }
 
 /// Lint the good article with `house.toml` loaded through `newslint.toml`.

@@ -7,7 +7,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{CLEAN, Desk, FERRY, ONLY_ERROR, ONLY_INFO, ONLY_WARNING, Run, nth_offset};
+use common::{CLEAN, Desk, FERRY, ONLY_ERROR, ONLY_INFO, ONLY_WARNING, Run, locations, nth_offset};
 use serde_json::Value;
 
 // ---------------------------------------------------------------------------------------
@@ -517,21 +517,6 @@ fn with_config(config: &str, house: &str) -> Run {
     desk.write("house.toml", house);
     desk.write("pier.md", CLEAN);
     desk.run(&["check", "pier.md"])
-}
-
-/// Every `┌─ file:line:col` location codespan drew, as `file-name:line:col`.
-fn locations(stderr: &str) -> Vec<String> {
-    stderr
-        .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("┌─ "))
-        .map(|loc| {
-            Path::new(loc)
-                .file_name()
-                .expect("a file name")
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect()
 }
 
 /// Assert a config error: exit 2, nothing on stdout, one location, and `needles` in stderr.

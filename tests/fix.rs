@@ -10,11 +10,7 @@ use newslint::{Document, Format, lint};
 use proptest::prelude::*;
 
 fn news_rules() -> newslint::RuleSet {
-    let options = newslint::rules::LoadOptions {
-        packs: vec![toml::Spanned::new(0..0, "news".to_string())],
-        ..Default::default()
-    };
-    newslint::rules::load_rules(&options).unwrap()
+    newslint::rules::builtin_rules(&["news"]).unwrap()
 }
 
 fn newslint() -> Command {

@@ -10,14 +10,7 @@ use newslint::fix::{apply_edits, fix_text, lint_with_rules, select_fixes};
 use newslint::{Document, Format, RuleSet, lint};
 
 fn all_packs() -> RuleSet {
-    let options = newslint::rules::LoadOptions {
-        packs: newslint::rules::BUILTIN_PACKS
-            .iter()
-            .map(|(name, _)| toml::Spanned::new(0..0, name.to_string()))
-            .collect(),
-        ..Default::default()
-    };
-    newslint::rules::load_rules(&options).expect("the built-in packs compile")
+    newslint::rules::builtin_rules(&[]).expect("the built-in packs compile")
 }
 
 fn check(name: &str, text: &str, format: Format, rules: &RuleSet) {

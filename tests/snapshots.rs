@@ -76,11 +76,7 @@ fn expected() -> BTreeMap<String, Vec<String>> {
 }
 
 fn news_rules() -> newslint::RuleSet {
-    let options = newslint::rules::LoadOptions {
-        packs: vec![toml::Spanned::new(0..0, "news".to_string())],
-        ..Default::default()
-    };
-    newslint::rules::load_rules(&options).unwrap()
+    newslint::rules::builtin_rules(&["news"]).unwrap()
 }
 
 #[test]

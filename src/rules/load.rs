@@ -35,6 +35,24 @@ pub struct LoadOptions {
     pub config: Option<SourceFile>,
 }
 
+/// The built-in packs named (every one when `packs` is empty), with no config: what tests,
+/// fuzz targets and programs embedding the engine usually want.
+pub fn builtin_rules(packs: &[&str]) -> Result<RuleSet, Vec<ConfigError>> {
+    let names: Vec<&str> = if packs.is_empty() {
+        BUILTIN_PACKS.iter().map(|(n, _)| *n).collect()
+    } else {
+        packs.to_vec()
+    };
+    let options = LoadOptions {
+        packs: names
+            .into_iter()
+            .map(|name| Spanned::new(0..0, name.to_string()))
+            .collect(),
+        ..LoadOptions::default()
+    };
+    load_rules(&options)
+}
+
 /// Read one pack file's rules (without overrides): used by `newslint test`.
 pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> {
     let (pack_name, specs) = parse_pack(file).map_err(|e| vec![*e])?;

@@ -180,3 +180,18 @@ pub fn nth_offset(text: &str, needle: &str, nth: usize) -> usize {
         .unwrap_or_else(|| panic!("{needle:?} occurs fewer than {} times", nth + 1))
         .0
 }
+
+/// Every `┌─ file:line:col` location codespan drew, as `file-name:line:col`.
+pub fn locations(stderr: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("┌─ "))
+        .map(|loc| {
+            std::path::Path::new(loc)
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect()
+}

@@ -133,14 +133,10 @@ fn removal_start(source: &str, floor: usize, start: usize) -> usize {
 mod tests {
     use crate::article::{Document, Format};
     use crate::fix::{fix_text, lint_with_rules};
-    use crate::rules::{LoadOptions, RuleSet, load_rules};
+    use crate::rules::{RuleSet, builtin_rules};
 
     fn rules() -> RuleSet {
-        let options = LoadOptions {
-            packs: vec![toml::Spanned::new(0..0, "news".to_string())],
-            ..Default::default()
-        };
-        load_rules(&options).expect("the built-in pack compiles")
+        builtin_rules(&["news"]).expect("the built-in pack compiles")
     }
 
     fn fixed(text: &str, format: Format) -> String {
