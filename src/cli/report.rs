@@ -604,7 +604,6 @@ impl Reporter for Sarif<'_> {
                 "tool": {"driver": {
                     "name": "newslint",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://github.com/newslint/newslint",
                     "rules": rules,
                 }},
                 "columnKind": "unicodeCodePoints",
