@@ -615,17 +615,14 @@ fn rule_file_toml_syntax_error() {
     assert_config_error(&run, "house.toml:2:17", &["invalid basic string"]);
 }
 
-#[test]
-fn rule_file_duplicate_id_in_one_file() {
-    let run = with_house_rules(
-        "[[rule]]\nid = \"x\"\nkind = \"pattern\"\npattern = \"gangway\"\n\n\
-         [[rule]]\nid = \"x\"\nkind = \"pattern\"\npattern = \"jetty\"\n",
-    );
+/// A duplicate-id error: exit 2, nothing linted, one location in house.toml, and a note
+/// naming the first definition.
+fn assert_defined_twice(run: &Run, id: &str, first: &str) {
     run.expect_code(2);
     assert_eq!(run.stdout, "");
     assert!(
         run.stderr
-            .starts_with("error: rule id `x` is defined twice"),
+            .starts_with(&format!("error: rule id `{id}` is defined twice")),
         "{}",
         run.stderr
     );
@@ -633,10 +630,19 @@ fn rule_file_duplicate_id_in_one_file() {
     assert_eq!(locations.len(), 1, "{}", run.stderr);
     assert!(locations[0].starts_with("house.toml:"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("house.toml at line 2"),
+        run.stderr.contains(first),
         "the note names the first definition: {}",
         run.stderr
     );
+}
+
+#[test]
+fn rule_file_duplicate_id_in_one_file() {
+    let run = with_house_rules(
+        "[[rule]]\nid = \"x\"\nkind = \"pattern\"\npattern = \"gangway\"\n\n\
+         [[rule]]\nid = \"x\"\nkind = \"pattern\"\npattern = \"jetty\"\n",
+    );
+    assert_defined_twice(&run, "x", "house.toml at line 2");
 }
 
 #[test]
@@ -644,22 +650,7 @@ fn rule_file_id_clashing_with_a_builtin_rule() {
     let run = with_house_rules(
         "[[rule]]\nid = \"repeated-word\"\nkind = \"pattern\"\npattern = \"gangway\"\n",
     );
-    run.expect_code(2);
-    assert_eq!(run.stdout, "");
-    assert!(
-        run.stderr
-            .starts_with("error: rule id `repeated-word` is defined twice"),
-        "{}",
-        run.stderr
-    );
-    let locations = locations(&run.stderr);
-    assert_eq!(locations.len(), 1, "{}", run.stderr);
-    assert!(locations[0].starts_with("house.toml:"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("first defined in builtin:news"),
-        "{}",
-        run.stderr
-    );
+    assert_defined_twice(&run, "repeated-word", "first defined in builtin:news");
 }
 
 #[test]
