@@ -9,6 +9,10 @@ use std::sync::OnceLock;
 
 use crate::article::{Document, Role};
 use crate::diagnostic::Diagnostic;
+use crate::facts::Facts;
+use crate::facts::ages::{self, AgeMention};
+use crate::facts::names::{self, CapWord};
+use crate::line_index::LineIndex;
 use crate::rules::{Finding, Rule, RuleSet, Scope};
 use crate::text::dates::{self, DateMention};
 use crate::text::quotes::{self, Paragraph};
@@ -38,17 +42,25 @@ impl Unit<'_> {
 /// One document under lint, with its lazily computed shared analyses.
 pub struct Context<'a> {
     doc: &'a Document,
+    facts: &'a Facts,
     quotations: OnceLock<Vec<Range<usize>>>,
+    cap_words: OnceLock<Vec<CapWord<'a>>>,
+    ages: OnceLock<Vec<AgeMention<'a>>>,
+    lines: OnceLock<LineIndex>,
     dates: OnceLock<Vec<DateMention>>,
     units: RefCell<Vec<(Scope, Rc<Vec<Unit<'a>>>)>>,
 }
 
 impl<'a> Context<'a> {
-    /// Start linting `doc`.
-    pub fn new(doc: &'a Document) -> Self {
+    /// Start linting `doc` against what the newsroom knows.
+    pub fn new(doc: &'a Document, facts: &'a Facts) -> Self {
         Self {
             doc,
+            facts,
             quotations: OnceLock::new(),
+            cap_words: OnceLock::new(),
+            ages: OnceLock::new(),
+            lines: OnceLock::new(),
             dates: OnceLock::new(),
             units: RefCell::new(Vec::new()),
         }
@@ -57,6 +69,43 @@ impl<'a> Context<'a> {
     /// The document.
     pub fn doc(&self) -> &'a Document {
         self.doc
+    }
+
+    /// The facts and word list of the run.
+    pub fn facts(&self) -> &'a Facts {
+        self.facts
+    }
+
+    /// The 1-based line of a byte offset of the source.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let source = self.doc.source();
+        self.lines
+            .get_or_init(|| LineIndex::new(source))
+            .line_col(source, offset)
+            .0
+    }
+
+    /// The capitalised words of the prose (headline, dek, subheads, body), in source order.
+    pub fn cap_words(&self) -> &[CapWord<'a>] {
+        self.cap_words.get_or_init(|| {
+            let mut out = Vec::new();
+            for (index, unit) in self.units(&Scope::Prose).iter().enumerate() {
+                names::cap_words(unit.text, unit.offset, index, &mut out);
+            }
+            out
+        })
+    }
+
+    /// Ages written next to names in the prose, in source order. `list_items` `Name (NN)`
+    /// in one paragraph make a list (the first rule to ask decides; the pack sets one value).
+    pub fn ages(&self, list_items: usize) -> &[AgeMention<'a>] {
+        self.ages.get_or_init(|| {
+            let mut out = Vec::new();
+            for unit in self.units(&Scope::Prose).iter() {
+                ages::find_ages(unit.text, unit.offset, list_items, &mut out);
+            }
+            out
+        })
     }
 
     /// Body paragraphs as the quotation finder wants them.
@@ -258,16 +307,20 @@ impl<'a> Context<'a> {
 
 /// Lint one document with every rule of the set; diagnostics come back sorted by position.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
-    lint_with(rules.iter(), doc)
+    lint_with(rules.iter(), doc, rules.facts())
 }
 
 /// Lint one document with the given rules; diagnostics come back sorted by position.
-pub fn lint_with<'r>(rules: impl IntoIterator<Item = &'r Rule>, doc: &Document) -> Vec<Diagnostic> {
+pub fn lint_with<'r>(
+    rules: impl IntoIterator<Item = &'r Rule>,
+    doc: &Document,
+    facts: &Facts,
+) -> Vec<Diagnostic> {
     // An empty file is not an article yet: nothing to check, so nothing to report.
     if doc.source()[doc.content_start()..].trim().is_empty() {
         return Vec::new();
     }
-    let context = Context::new(doc);
+    let context = Context::new(doc, facts);
     let mut diagnostics = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     for rule in rules {

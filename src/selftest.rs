@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::article::{Document, Format};
 use crate::error::SourceFile;
+use crate::facts::Facts;
 use crate::fix::fix_text;
 use crate::line_index::LineIndex;
 use crate::lint::lint_with;
@@ -46,8 +47,10 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
             report.untested.push(rule.id.clone());
         }
         for example in &rule.examples {
+            let no_facts = Facts::default();
             match check_example(
                 rule,
+                example.facts.as_deref().unwrap_or(&no_facts),
                 &example.text,
                 example.expect,
                 example.line,
@@ -68,6 +71,7 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
 
 fn check_example(
     rule: &Rule,
+    facts: &Facts,
     text: &str,
     expect: Expectation,
     line: Option<usize>,
@@ -75,7 +79,7 @@ fn check_example(
 ) -> Result<(), String> {
     let doc = Document::parse(text.to_string(), Format::Markdown)
         .map_err(|e| format!("the example does not parse: {}", e.message))?;
-    let found = lint_with([rule], &doc);
+    let found = lint_with([rule], &doc, facts);
     match expect {
         Expectation::Good => {
             if let Some(first) = found.first() {
@@ -121,7 +125,7 @@ fn check_example(
                 }
                 (true, Some(expected)) => {
                     let outcome = fix_text(text.to_string(), Format::Markdown, true, &|d| {
-                        lint_with([rule], d)
+                        lint_with([rule], d, facts)
                     })
                     .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;
                     if outcome.text != expected {

@@ -29,6 +29,10 @@ pub struct LoadOptions {
     pub packs: Vec<Spanned<String>>,
     /// Pack files or folders of pack files (`*.toml`), with their span in `config`.
     pub rule_paths: Vec<(PathBuf, Option<Range<usize>>)>,
+    /// Facts files or folders of them (`*.toml`), with their span in `config`.
+    pub fact_paths: Vec<(PathBuf, Option<Range<usize>>)>,
+    /// House word lists or folders of them (`*.txt`), with their span in `config`.
+    pub word_list_paths: Vec<(PathBuf, Option<Range<usize>>)>,
     /// `[rules.<id>]` overrides, keyed by id.
     pub overrides: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
     /// The config file the spans above point into.
@@ -104,32 +108,26 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
             )),
         }
     }
-    for (path, span) in &options.rule_paths {
-        match pack_files_under(path) {
-            Ok(paths) => {
-                for path in paths {
-                    if files.iter().any(|f| f.name == path.display().to_string()) {
-                        continue;
-                    }
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
-                        Err(err) => errors.push(config_error(
-                            options.config.as_ref(),
-                            span.clone(),
-                            format!("cannot read rule file {}: {err}", path.display()),
-                            String::new(),
-                        )),
-                    }
-                }
-            }
-            Err(err) => errors.push(config_error(
-                options.config.as_ref(),
-                span.clone(),
-                format!("cannot read rule path {}: {err}", path.display()),
-                String::new(),
-            )),
+    for file in read_sources(&options.rule_paths, "toml", "rule", options, &mut errors) {
+        if !files.iter().any(|f| f.name == file.name) {
+            files.push(file);
         }
     }
+    let fact_files = read_sources(&options.fact_paths, "toml", "facts", options, &mut errors);
+    let word_lists = read_sources(
+        &options.word_list_paths,
+        "txt",
+        "word list",
+        options,
+        &mut errors,
+    );
+    let facts = match crate::facts::Facts::load(&fact_files, &word_lists) {
+        Ok(facts) => Arc::new(facts),
+        Err(mut errs) => {
+            errors.append(&mut errs);
+            Arc::default()
+        }
+    };
 
     let overrides: HashMap<&str, &Spanned<RuleSpec>> = options
         .overrides
@@ -194,7 +192,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     }
     check_duplicates(&rules, &mut errors);
     if errors.is_empty() {
-        Ok(RuleSet::new(rules))
+        Ok(RuleSet::new(rules).with_facts(facts))
     } else {
         Err(errors)
     }
@@ -244,16 +242,54 @@ fn line_of(text: &str, offset: usize) -> (usize, usize) {
     crate::line_index::LineIndex::new(text).line_col(text, offset)
 }
 
-/// `path` itself when it is a file; the `*.toml` files directly inside it, sorted, when it is
-/// a folder.
-fn pack_files_under(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// Read the files `paths` name (a folder stands for its `*.<extension>` files), each once.
+fn read_sources(
+    paths: &[(PathBuf, Option<Range<usize>>)],
+    extension: &str,
+    what: &str,
+    options: &LoadOptions,
+    errors: &mut Vec<ConfigError>,
+) -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = Vec::new();
+    for (path, span) in paths {
+        match files_under(path, extension) {
+            Ok(paths) => {
+                for path in paths {
+                    if files.iter().any(|f| f.name == path.display().to_string()) {
+                        continue;
+                    }
+                    match std::fs::read_to_string(&path) {
+                        Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
+                        Err(err) => errors.push(config_error(
+                            options.config.as_ref(),
+                            span.clone(),
+                            format!("cannot read {what} file {}: {err}", path.display()),
+                            String::new(),
+                        )),
+                    }
+                }
+            }
+            Err(err) => errors.push(config_error(
+                options.config.as_ref(),
+                span.clone(),
+                format!("cannot read {what} path {}: {err}", path.display()),
+                String::new(),
+            )),
+        }
+    }
+    files
+}
+
+/// `path` itself when it is a file; the `*.<extension>` files directly inside it, sorted,
+/// when it is a folder.
+fn files_under(path: &Path, extension: &str) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         std::fs::metadata(path)?;
         return Ok(vec![path.to_path_buf()]);
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == extension) && p.is_file())
         .collect();
     files.sort();
     Ok(files)
@@ -393,6 +429,26 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
     for example in spec.examples.iter().flatten() {
         let span = example.span();
         let e = example.get_ref();
+        let facts = match &e.facts {
+            None => None,
+            Some(text) => {
+                let file = SourceFile::new("the example's facts", text.get_ref().as_str());
+                match crate::facts::Facts::load(&[file], &[]) {
+                    Ok(facts) => Some(Arc::new(facts)),
+                    Err(errs) => {
+                        errors.push(SpecError::field(
+                            "examples",
+                            text.span(),
+                            format!(
+                                "the example's `facts` are not a valid facts file: {}",
+                                errs[0]
+                            ),
+                        ));
+                        None
+                    }
+                }
+            }
+        };
         match (&e.bad, &e.good) {
             (Some(bad), None) => examples.push(Example {
                 expect: Expectation::Bad,
@@ -400,6 +456,7 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
                 fixed: e.fixed.clone(),
                 line: e.line,
                 span: bad.span(),
+                facts,
             }),
             (None, Some(good)) => {
                 if e.fixed.is_some() || e.line.is_some() {
@@ -415,6 +472,7 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
                     fixed: None,
                     line: None,
                     span: good.span(),
+                    facts,
                 })
             }
             _ => errors.push(SpecError::field(
