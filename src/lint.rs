@@ -88,8 +88,11 @@ impl<'a> Context<'a> {
     /// The capitalised words of the prose (headline, dek, subheads, body), in source order.
     pub fn cap_words(&self) -> &[CapWord<'a>] {
         self.cap_words.get_or_init(|| {
-            let mut out = Vec::new();
-            for (index, unit) in self.units(&Scope::Prose).iter().enumerate() {
+            let units = self.units(&Scope::Prose);
+            // About one capitalised word in 40 bytes of English copy.
+            let mut out =
+                Vec::with_capacity(units.iter().map(|u| u.text.len()).sum::<usize>() / 40);
+            for (index, unit) in units.iter().enumerate() {
                 names::cap_words(unit.text, unit.offset, index, &mut out);
             }
             out

@@ -43,19 +43,39 @@ pub fn find_ages<'a>(
     let bytes = text.as_bytes();
     let first_of_unit = out.len();
     let mut bracketed = Vec::new();
-    let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() {
-            at += 1;
-            continue;
+    // Every form puts a fixed mark next to the digits (`, `, `, aged `, `(`, `-year-old`):
+    // those are found with memchr, and only the digits beside them are read.
+    let digits_at = |from: usize| {
+        let len = bytes[from.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        (len > 0).then_some((from, from + len))
+    };
+    let mut candidates: Vec<(usize, usize)> = memchr::memchr2_iter(b',', b'(', bytes)
+        .filter_map(|p| match bytes[p] {
+            b'(' => digits_at(p + 1),
+            _ if text[p..].starts_with(", aged ") => digits_at(p + 7),
+            _ if text[p..].starts_with(", ") => digits_at(p + 2),
+            _ => None,
+        })
+        .collect();
+    for p in memchr::memmem::find_iter(bytes, "-year-old") {
+        let start = bytes[..p]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if start > 0 {
+            candidates.push((p - start, p));
         }
-        let start = at;
-        while at < bytes.len() && bytes[at].is_ascii_digit() {
-            at += 1;
-        }
-        let end = at;
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    for (start, end) in candidates {
         if end - start > 3
             || (start > 0 && (bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'.'))
+            || bytes.get(end).is_some_and(u8::is_ascii_digit)
         {
             continue;
         }

@@ -41,7 +41,11 @@ pub struct CapWord<'a> {
 impl CapWord<'_> {
     /// Letters in the word.
     pub fn letters(&self) -> usize {
-        self.text.chars().filter(|c| c.is_alphabetic()).count()
+        if self.text.is_ascii() {
+            self.text.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            self.text.chars().filter(|c| c.is_alphabetic()).count()
+        }
     }
 }
 
@@ -54,28 +58,43 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
     let bytes = text.as_bytes();
     let mut at = 0;
     // End of the previous word of any case, and whether it was a linkable capitalised word.
+    // The end of the capitalised word before, whether it can link to the next one, and
+    // whether there is one in this unit: a lower-case word between two capitalised ones
+    // shows in the gap between them, so lower-case words need not be read at all.
     let mut prev_end = 0;
     let mut prev_linkable = false;
-    let first = out.len();
-    // For each word of the unit: a comma and a space stand between it and the capitalised
-    // word before.
-    let mut comma_prev: Vec<bool> = Vec::new();
     let mut prev_capitalised = false;
+    let first = out.len();
+    let mut comma_prev: Vec<bool> = Vec::new();
     while at < bytes.len() {
         let byte = bytes[at];
-        let (c, width) = if byte.is_ascii() {
-            (byte as char, 1)
+        // Only an upper-case letter can start a capitalised word; nearly every byte of copy
+        // is ASCII and is skipped on a single comparison.
+        let width = if byte < 0x80 {
+            if !byte.is_ascii_uppercase() {
+                at += 1;
+                continue;
+            }
+            1
         } else {
             let c = text[at..].chars().next().expect("char boundary");
-            (c, c.len_utf8())
+            if !c.is_uppercase() {
+                at += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
         };
-        if !c.is_alphabetic() {
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
             at += width;
             continue;
         }
         let start = at;
         let mut end = at;
-        let mut glued_to_digit = start > 0 && bytes[start - 1].is_ascii_digit();
+        let mut glued_to_digit = false;
         // Letters, and apostrophes with a letter on both sides.
         while end < bytes.len() {
             let b = bytes[end];
@@ -102,11 +121,8 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
         }
         at = end;
         let word = &text[start..end];
-        let initial = word.chars().next().expect("a word has a letter");
-        if !initial.is_uppercase() || glued_to_digit {
-            prev_end = end;
+        if glued_to_digit {
             prev_linkable = false;
-            prev_capitalised = false;
             continue;
         }
         let (stem_end, mut possessive) = match word.char_indices().rev().nth(1) {
@@ -134,9 +150,13 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
                     .all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r'))
             && gap.matches('\n').count() < 2;
         let stem = &text[start..stem_end];
-        let all_caps = stem.chars().filter(|c| c.is_alphabetic()).count() > 1
-            && !stem.chars().any(char::is_lowercase);
-        comma_prev.push(prev_capitalised && text[prev_end..start] == *", ");
+        let all_caps = if stem.is_ascii() {
+            stem.len() > 1 && !stem.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            stem.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !stem.chars().any(char::is_lowercase)
+        };
+        comma_prev.push(prev_capitalised && gap == ", ");
         out.push(CapWord {
             text: stem,
             span: offset + start..offset + stem_end,

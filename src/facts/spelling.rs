@@ -13,13 +13,20 @@ pub fn max_edits(letters: usize) -> Option<usize> {
 }
 
 /// Optimal string alignment distance of `a` and `b`, or `None` when it exceeds `limit`.
-pub fn osa_within(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+pub fn osa_within<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
     let width = b.len() + 1;
-    // Three rows: two back (for swaps), one back, current.
-    let mut rows = vec![0usize; 3 * width];
+    // Three rows: two back (for swaps), one back, current; on the stack for names.
+    let mut stack = [0usize; 3 * 40];
+    let mut heap = Vec::new();
+    let rows: &mut [usize] = if 3 * width <= stack.len() {
+        &mut stack[..3 * width]
+    } else {
+        heap.resize(3 * width, 0);
+        &mut heap
+    };
     for (j, cell) in rows[2 * width..].iter_mut().enumerate() {
         *cell = j;
     }
@@ -80,16 +87,29 @@ pub fn is_variant(a: &str, b: &str, endings: &[String]) -> bool {
     if super::names::fold_letter(fa) != super::names::fold_letter(fb) {
         return false;
     }
-    let ca: Vec<char> = a.chars().collect();
-    let cb: Vec<char> = b.chars().collect();
-    let shorter = ca.len().min(cb.len());
-    let Some(limit) = max_edits(shorter) else {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let Some(limit) = max_edits(la.min(lb)) else {
         return false;
     };
-    if ca.len() == cb.len() && a.to_lowercase() == b.to_lowercase() {
+    if la.abs_diff(lb) > limit {
+        return false;
+    }
+    if la == lb
+        && a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    {
         return true;
     }
-    osa_within(&ca, &cb, limit).is_some() && !is_derivation(a, b, endings)
+    // Most names are ASCII: their bytes are their letters.
+    let within = if a.is_ascii() && b.is_ascii() {
+        osa_within(a.as_bytes(), b.as_bytes(), limit)
+    } else {
+        let ca: Vec<char> = a.chars().collect();
+        let cb: Vec<char> = b.chars().collect();
+        osa_within(&ca, &cb, limit)
+    };
+    within.is_some() && !is_derivation(a, b, endings)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! minority spelling's occurrences are flagged, with the majority spelling as an unsafe fix;
 //! on a tie the later spelling is flagged and no fix is offered.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use super::{CompileContext, SpecError};
 use crate::facts::names::{CapWord, Possessive, fold_letter};
@@ -79,11 +79,11 @@ impl NameOptions {
 /// One spelling of the article and where it stands.
 struct Spelling<'a> {
     /// The key: the word, or the word as written for a misplaced apostrophe.
-    key: String,
+    key: Cow<'a, str>,
     /// For a misplaced apostrophe: the spelling it belongs to.
     partner: Option<&'a str>,
-    /// Indices into the document's capitalised words.
-    occurrences: Vec<usize>,
+    /// Indices into the document's capitalised words, in source order.
+    occurrences: Cow<'a, [usize]>,
 }
 
 impl NameVariant {
@@ -97,57 +97,89 @@ impl NameVariant {
     /// Flag the minority spelling of each pair of variants.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let words = ctx.cap_words();
-        let spellings = self.spellings(ctx, words);
+        // Candidate words (long enough, not in capitals) sorted by spelling, then position.
+        let mut order: Vec<usize> = (0..words.len())
+            .filter(|&i| !words[i].all_caps && words[i].letters() >= self.names.min_letters)
+            .collect();
+        order.sort_unstable_by(|&a, &b| words[a].text.cmp(words[b].text).then(a.cmp(&b)));
+        let spellings = self.spellings(ctx, words, &order);
         if spellings.len() < 2 {
             return;
         }
-        let runs = run_ids(words);
-        let neighbours: Vec<Vec<&str>> = spellings
+        // Pairs first, on spelling alone (cheap, and rare); the dictionary, runs and
+        // neighbours are consulted only for the spellings of a pair.
+        // Bucketed by first letter and length, so only spellings that could be one edit
+        // or two apart are compared.
+        let mut by_shape: Vec<(char, usize, usize)> = spellings
             .iter()
-            .map(|s| self.neighbours(words, &s.occurrences))
+            .enumerate()
+            .map(|(i, s)| (initial(&s.key), s.key.chars().count(), i))
             .collect();
-        // For each flagged occurrence: (majority count, spelling index, majority index).
-        let mut flagged: HashMap<usize, (usize, usize, usize, bool)> = HashMap::new();
-        for a in 0..spellings.len() {
-            for b in a + 1..spellings.len() {
+        by_shape.sort_unstable();
+        let mut pairs = Vec::new();
+        for (k, &(letter, len, a)) in by_shape.iter().enumerate() {
+            for &(other_letter, other_len, b) in &by_shape[k + 1..] {
+                if other_letter != letter || other_len > len + 2 {
+                    break;
+                }
+                let (a, b) = (a.min(b), a.max(b));
                 let (sa, sb) = (&spellings[a], &spellings[b]);
                 let related = match (sa.partner, sb.partner) {
-                    (Some(p), None) => p == sb.key,
-                    (None, Some(p)) => p == sa.key,
+                    (Some(p), None) => p == sb.key.as_ref(),
+                    (None, Some(p)) => p == sa.key.as_ref(),
                     (None, None) => is_variant(&sa.key, &sb.key, &self.names.endings),
                     (Some(_), Some(_)) => false,
                 };
-                if !related
-                    || same_run(&runs, sa, sb)
-                    || two_people(&neighbours[a], &neighbours[b])
-                    || (listed(words, sa) && listed(words, sb))
-                {
-                    continue;
-                }
-                let (na, nb) = (sa.occurrences.len(), sb.occurrences.len());
-                let (minor, major, tie) = match na.cmp(&nb) {
-                    std::cmp::Ordering::Less => (a, b, false),
-                    std::cmp::Ordering::Greater => (b, a, false),
-                    std::cmp::Ordering::Equal => {
-                        // The later spelling is flagged.
-                        (b, a, true)
-                    }
-                };
-                let major_count = spellings[major].occurrences.len();
-                for &occurrence in &spellings[minor].occurrences {
-                    let entry = flagged.entry(occurrence).or_insert((0, minor, major, tie));
-                    if major_count > entry.0 {
-                        *entry = (major_count, minor, major, tie);
-                    }
+                if related {
+                    pairs.push((a, b));
                 }
             }
         }
-        let mut flagged: Vec<_> = flagged.into_iter().collect();
+        pairs.sort_unstable();
+        if pairs.is_empty() {
+            return;
+        }
+        let dictionary = ctx.facts().dictionary();
+        let is_word = |s: &Spelling| dictionary.contains(words[s.occurrences[0]].text);
+        let runs = run_ids(words);
+        // For each flagged occurrence: (majority count, minority, majority, tie).
+        let mut flagged: Vec<(usize, (usize, usize, usize, bool))> = Vec::new();
+        for (a, b) in pairs {
+            let (sa, sb) = (&spellings[a], &spellings[b]);
+            if is_word(sa)
+                || is_word(sb)
+                || same_run(&runs, sa, sb)
+                || two_people(
+                    &self.neighbours(words, &sa.occurrences),
+                    &self.neighbours(words, &sb.occurrences),
+                )
+                || (listed(words, sa) && listed(words, sb))
+            {
+                continue;
+            }
+            let (na, nb) = (sa.occurrences.len(), sb.occurrences.len());
+            // Spellings are in order of first appearance: on a tie the later is flagged.
+            let (minor, major, tie) = match na.cmp(&nb) {
+                std::cmp::Ordering::Less => (a, b, false),
+                std::cmp::Ordering::Greater => (b, a, false),
+                std::cmp::Ordering::Equal => (b, a, true),
+            };
+            let major_count = spellings[major].occurrences.len();
+            for &occurrence in spellings[minor].occurrences.iter() {
+                match flagged.iter_mut().find(|(o, _)| *o == occurrence) {
+                    Some((_, entry)) if major_count > entry.0 => {
+                        *entry = (major_count, minor, major, tie)
+                    }
+                    Some(_) => {}
+                    None => flagged.push((occurrence, (major_count, minor, major, tie))),
+                }
+            }
+        }
         flagged.sort_by_key(|(occurrence, _)| *occurrence);
         for (occurrence, (_, minor, major, tie)) in flagged {
             let word = &words[occurrence];
             let (minor, major) = (&spellings[minor], &spellings[major]);
-            let shown = |s: &Spelling| s.key.clone();
+            let shown = |s: &Spelling| s.key.to_string();
             let times = |n: usize| {
                 if n == 1 {
                     "once".to_string()
@@ -179,7 +211,7 @@ impl NameVariant {
                         };
                         (word.written.clone(), format!("{}{apostrophe}s", major.key))
                     }
-                    None => (word.span.clone(), major.key.clone()),
+                    None => (word.span.clone(), major.key.to_string()),
                 };
                 (
                     format!(
@@ -198,7 +230,7 @@ impl NameVariant {
                 } else {
                     word.span.clone()
                 },
-                suggestion: Some(major.key.clone()),
+                suggestion: Some(major.key.to_string()),
                 detail: Some(format!(
                     "\"{}\" is spelled \"{}\" elsewhere in the article",
                     minor.key, major.key
@@ -209,55 +241,71 @@ impl NameVariant {
         }
     }
 
-    /// The spellings that can be names, each with its occurrences, in source order.
-    fn spellings<'a>(&self, ctx: &Context, words: &'a [CapWord<'a>]) -> Vec<Spelling<'a>> {
-        let mut bare: HashMap<&str, usize> = HashMap::new();
-        for w in words.iter().filter(|w| w.possessive == Possessive::None) {
-            *bare.entry(w.text).or_default() += 1;
-        }
-        let mut index: HashMap<String, usize> = HashMap::new();
-        let mut spellings: Vec<Spelling<'a>> = Vec::new();
-        let mut is_name: HashMap<&str, bool> = HashMap::new();
-        for (i, word) in words.iter().enumerate() {
-            if !*is_name
-                .entry(word.text)
-                .or_insert_with(|| self.names.is_name_word(ctx, word))
-            {
-                continue;
-            }
-            // A misplaced apostrophe: `Ebber's` beside `Ebbers`, `Cotterills'` beside `Cotterill`.
-            let partner = match word.possessive {
-                _ if bare.contains_key(word.text) => None,
-                Possessive::ApostropheS => {
-                    let with_s = format!("{}s", word.text);
-                    bare.get_key_value(with_s.as_str()).map(|(k, _)| *k)
-                }
-                Possessive::Trailing => word
-                    .text
-                    .strip_suffix('s')
-                    .and_then(|stem| bare.get_key_value(stem).map(|(k, _)| *k)),
+    /// The spellings of the candidate words (`order`: sorted by spelling, then position),
+    /// each with its occurrences, in order of first appearance. Grouped by sorting, not
+    /// hashing, and borrowed, not copied: an article has a few hundred capitalised words.
+    fn spellings<'a, 'w: 'a>(
+        &self,
+        ctx: &Context,
+        words: &'w [CapWord<'w>],
+        order: &'a [usize],
+    ) -> Vec<Spelling<'a>> {
+        let groups: Vec<&'a [usize]> = order
+            .chunk_by(|&a, &b| words[a].text == words[b].text)
+            .collect();
+        let bare = |text: &str| -> Option<&'a str> {
+            let found = groups
+                .binary_search_by(|g| words[g[0]].text.cmp(text))
+                .ok()?;
+            let group = groups[found];
+            group
+                .iter()
+                .any(|&i| words[i].possessive == Possessive::None)
+                .then(|| words[group[0]].text)
+        };
+        let mut spellings: Vec<Spelling<'a>> = Vec::with_capacity(groups.len());
+        for &group in &groups {
+            let text = words[group[0]].text;
+            // A misplaced apostrophe: `Ebber's` beside `Ebbers`, `Cotterills'` beside
+            // `Cotterill`, where the stem never stands alone.
+            let partner_of = |i: usize| match words[i].possessive {
+                Possessive::ApostropheS => bare(&format!("{text}s")),
+                Possessive::Trailing => text.strip_suffix('s').and_then(bare),
                 Possessive::None => None,
             };
-            let key = match partner {
-                Some(_) => ctx.doc().source()[word.written.clone()].replace('’', "'"),
-                None => word.text.to_string(),
-            };
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
+            if bare(text).is_some() || !group.iter().any(|&i| partner_of(i).is_some()) {
                 spellings.push(Spelling {
-                    key,
-                    partner,
-                    occurrences: Vec::new(),
+                    key: Cow::Borrowed(text),
+                    partner: None,
+                    occurrences: Cow::Borrowed(group),
                 });
-                spellings.len() - 1
-            });
-            spellings[slot].occurrences.push(i);
+                continue;
+            }
+            let mut plain = Vec::new();
+            for &i in group {
+                let Some(partner) = partner_of(i) else {
+                    plain.push(i);
+                    continue;
+                };
+                let key = ctx.doc().source()[words[i].written.clone()].replace('’', "'");
+                match spellings.iter_mut().find(|s| s.key == key) {
+                    Some(s) => s.occurrences.to_mut().push(i),
+                    None => spellings.push(Spelling {
+                        key: Cow::Owned(key),
+                        partner: Some(partner),
+                        occurrences: Cow::Owned(vec![i]),
+                    }),
+                }
+            }
+            if !plain.is_empty() {
+                spellings.push(Spelling {
+                    key: Cow::Borrowed(text),
+                    partner: None,
+                    occurrences: Cow::Owned(plain),
+                });
+            }
         }
-        // Only spellings that share a first letter with another can pair.
-        let mut initials: HashMap<char, usize> = HashMap::new();
-        for s in &spellings {
-            *initials.entry(initial(&s.key)).or_default() += 1;
-        }
-        spellings.retain(|s| initials[&initial(&s.key)] > 1);
+        spellings.sort_unstable_by_key(|s| s.occurrences[0]);
         spellings
     }
 
