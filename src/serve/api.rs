@@ -232,10 +232,12 @@ fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError
                 "invalid-request",
                 format!("the JSON is not a request this route takes: {message}"),
             ),
-            _ if message.contains("surrogate") => ApiError::new(
+            _ if has_lone_surrogate(body) => ApiError::new(
                 StatusCode::BAD_REQUEST,
                 "not-utf8",
-                format!("the text is not valid Unicode: {message}"),
+                format!(
+                    "the text is not valid Unicode: it escapes half of a UTF-16 surrogate pair alone ({message})"
+                ),
             ),
             _ => ApiError::new(
                 StatusCode::BAD_REQUEST,
@@ -244,6 +246,36 @@ fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError
             ),
         }
     })
+}
+
+/// Whether a JSON text escapes half of a UTF-16 surrogate pair alone (`"\ud800"`), which no
+/// Unicode string holds: the JSON way of sending text that is not valid UTF-8.
+fn has_lone_surrogate(body: &[u8]) -> bool {
+    let escape_at = |i: usize| -> Option<u16> {
+        let hex = body.get(i..i + 6)?;
+        if hex[0] != b'\\' || hex[1] != b'u' {
+            return None;
+        }
+        u16::from_str_radix(std::str::from_utf8(&hex[2..]).ok()?, 16).ok()
+    };
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'\\' {
+            match escape_at(i) {
+                Some(0xD800..=0xDBFF) => match escape_at(i + 6) {
+                    Some(0xDC00..=0xDFFF) => i += 12,
+                    _ => return true,
+                },
+                Some(0xDC00..=0xDFFF) => return true,
+                Some(_) => i += 6,
+                // Another escape (`\\`, `\"` …): skip the escaped character.
+                None => i += 2,
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// The article's name and format: `format` ("txt" or "md") if given, else the name's
@@ -445,4 +477,21 @@ pub async fn method_not_allowed(request: Request) -> ApiError {
             request.method()
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_surrogates_are_told_from_pairs() {
+        assert!(has_lone_surrogate(br#"{"text": "a\ud800b"}"#));
+        assert!(has_lone_surrogate(br#"{"text": "a\uDC00"}"#));
+        assert!(has_lone_surrogate(br#"{"text": "\ud834\u0041"}"#));
+        assert!(!has_lone_surrogate(br#"{"text": "clef \ud834\udd1e"}"#));
+        assert!(!has_lone_surrogate(
+            br#"{"text": "a\\ud800 is written \"so\""}"#
+        ));
+        assert!(!has_lone_surrogate(br#"{"text": "\u00e9"}"#));
+    }
 }
