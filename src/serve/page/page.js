@@ -171,7 +171,8 @@ function drawList() {
   const counts = { error: 0, warning: 0, info: 0 };
   findings.forEach((f) => counts[f.severity]++);
   $("counts").textContent = findings.length === 0 ? "" :
-    `(${[plural(counts.error, "error"), plural(counts.warning, "warning"), plural(counts.info, "note")].join(", ")})`;
+    `(${[plural(counts.error, "error"), plural(counts.warning, "warning"), plural(counts.info, "note")]
+      .filter((part) => !part.startsWith("0 ")).join(", ")})`;
   const items = findings.map((f) => {
     const item = document.createElement("li");
     item.className = `finding ${f.severity}`;
