@@ -369,10 +369,9 @@ fn a_check_over_the_time_limit_gets_503_and_the_server_goes_on() {
         "4000000",
     ]);
     let response = server.post_json("/api/v1/check", &json!({"text": long_article()}));
-    assert_eq!(
-        (response.status, response.error_code().as_str()),
-        (503, "time-limit")
-    );
+    // 503 when the check overran; 408 if, on a loaded machine, even the upload did.
+    assert_eq!(response.error_code(), "time-limit");
+    assert!(matches!(response.status, 503 | 408), "{}", response.status);
     let health = server.get("/healthz");
     assert_eq!(health.status, 200);
 }
@@ -389,26 +388,42 @@ fn checks_beyond_the_in_flight_cap_get_503_with_retry_after() {
         "4000000",
     ]);
     let slow = json!({"text": long_article()}).to_string();
-    std::thread::scope(|scope| {
-        let first = scope.spawn(|| server.request("POST", "/api/v1/check", &[], slow.as_bytes()));
-        // While the long check runs, a second one is refused; keep asking until it is.
-        let mut refused = None;
-        for _ in 0..2_000 {
-            let response =
-                server.post_json("/api/v1/check", &json!({"text": "Headline\n\nBody.\n"}));
-            if response.status == 503 {
-                refused = Some(response);
+    let small = json!({"text": "Headline\n\nBody.\n"});
+    // While a long check runs, another is refused. Which of two requests takes the one
+    // place is a race: when the long one lost it (refused itself), try again.
+    let mut seen_refusal = false;
+    for _ in 0..20 {
+        let (refused, first) = std::thread::scope(|scope| {
+            let first =
+                scope.spawn(|| server.request("POST", "/api/v1/check", &[], slow.as_bytes()));
+            let mut refused = None;
+            while !first.is_finished() {
+                let response = server.post_json("/api/v1/check", &small);
+                if response.status == 503 {
+                    refused = Some(response);
+                    break;
+                }
+            }
+            (refused, first.join().unwrap())
+        });
+        match refused {
+            Some(refused) => {
+                assert_eq!(refused.error_code(), "busy");
+                assert_eq!(refused.header("retry-after"), Some("1"));
+                assert_eq!(first.status, 200);
+                seen_refusal = true;
                 break;
             }
-            if first.is_finished() {
-                break;
+            None => {
+                assert_eq!((first.status, first.error_code().as_str()), (503, "busy"));
+                assert_eq!(first.header("retry-after"), Some("1"));
             }
         }
-        let refused = refused.expect("a check beyond the cap was refused");
-        assert_eq!(refused.error_code(), "busy");
-        assert_eq!(refused.header("retry-after"), Some("1"));
-        assert_eq!(first.join().unwrap().status, 200);
-    });
+    }
+    assert!(
+        seen_refusal,
+        "a check beyond the cap was refused while the long one ran"
+    );
     // The place is free again.
     assert_eq!(check(&server, ARTICLE, "a.txt")["summary"]["errors"], 1);
 }
