@@ -148,15 +148,12 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         };
         for spec in specs {
             let id = spec.get_ref().id.as_ref().map(|id| id.get_ref().clone());
-            let over = id.as_deref().and_then(|id| overrides.get(id)).map(|o| {
-                (
-                    o.get_ref(),
-                    options
-                        .config
-                        .as_ref()
-                        .expect("overrides come from a config"),
-                )
-            });
+            // A library caller may pass overrides without the config text they came
+            // from; their mistakes are then reported without a position.
+            let over = id
+                .as_deref()
+                .and_then(|id| overrides.get(id))
+                .map(|o| (o.get_ref(), options.config.as_ref()));
             seen_ids.extend(id);
             match compile_rule(file, &pack_name, &spec, over) {
                 Ok(Some(rule)) => rules.push(rule),
@@ -181,6 +178,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         for (field, span) in [
             ("id", spec.id.as_ref().map(|s| s.span())),
             ("kind", spec.kind.as_ref().map(|s| s.span())),
+            ("examples", spec.examples.as_ref().map(|_| id.span())),
         ] {
             if let Some(span) = span {
                 errors.push(config_error(
@@ -287,7 +285,7 @@ fn compile_rule(
     file: &SourceFile,
     pack: &str,
     spanned: &Spanned<RuleSpec>,
-    over: Option<(&RuleSpec, &SourceFile)>,
+    over: Option<(&RuleSpec, Option<&SourceFile>)>,
 ) -> Result<Option<Rule>, Vec<ConfigError>> {
     let table_span = spanned.span();
     let mut spec = spanned.get_ref().clone();
@@ -295,16 +293,18 @@ fn compile_rule(
         spec.merge_from(over);
     }
     // A mistake in a field the override set is the config's, not the pack's.
-    let file_of = |field: Option<&str>| -> &SourceFile {
+    let file_of = |field: Option<&str>| -> Option<&SourceFile> {
         match (over, field) {
             (Some((over, config)), Some(field)) if over.fields_set().contains(&field) => config,
-            _ => file,
+            _ => Some(file),
         }
     };
     let to_config_error = |err: SpecError| {
-        let target = file_of(err.field);
         let span = err.span.unwrap_or_else(|| table_span.clone());
-        let mut e = ConfigError::at(target, span, err.message);
+        let mut e = match file_of(err.field) {
+            Some(target) => ConfigError::at(target, span, err.message),
+            None => ConfigError::plain(None, err.message),
+        };
         if let Some(label) = err.label {
             e = e.with_label(label);
         }
@@ -439,4 +439,47 @@ fn is_kebab_case(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn override_of(id: &str, toml: &str) -> BTreeMap<Spanned<String>, Spanned<RuleSpec>> {
+        let spec: RuleSpec = toml::from_str(toml).expect("override parses");
+        BTreeMap::from([(
+            Spanned::new(0..0, id.to_string()),
+            Spanned::new(0..0, spec),
+        )])
+    }
+
+    #[test]
+    fn overrides_without_a_config_file_do_not_panic() {
+        let options = LoadOptions {
+            packs: vec![Spanned::new(0..0, "news".to_string())],
+            overrides: override_of("repeated-word", "severity = \"error\"\nmax = 3"),
+            config: None,
+            ..LoadOptions::default()
+        };
+        let errors = load_rules(&options).unwrap_err();
+        assert!(errors[0].message.contains("`max`"), "{errors:?}");
+        assert!(errors[0].file.is_none());
+    }
+
+    #[test]
+    fn overrides_of_description_and_link_take_effect() {
+        let options = LoadOptions {
+            packs: vec![Spanned::new(0..0, "news".to_string())],
+            overrides: override_of(
+                "repeated-word",
+                "description = \"Our desk's reason.\"\nlink = \"https://desk.example/style\"",
+            ),
+            config: Some(SourceFile::new("newslint.toml", "")),
+            ..LoadOptions::default()
+        };
+        let rules = load_rules(&options).unwrap();
+        let rule = rules.get("repeated-word").unwrap();
+        assert_eq!(rule.description, "Our desk's reason.");
+        assert_eq!(rule.link.as_deref(), Some("https://desk.example/style"));
+    }
 }

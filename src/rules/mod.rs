@@ -206,3 +206,33 @@ mod tests {
         assert_eq!(fill_template("{detail}", "x", None, Some("why")), "why");
     }
 }
+
+/// Helpers for the unit tests of kinds and loading: a pack from TOML text, run on one
+/// article.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::article::{Document, Format};
+    use crate::diagnostic::Diagnostic;
+    use crate::error::SourceFile;
+
+    /// The rules of a pack written inline (`[[rule]]` tables), or the errors as text.
+    pub fn pack(toml: &str) -> Result<super::RuleSet, String> {
+        let file = SourceFile::new("test.toml".to_string(), toml.to_string());
+        super::load_pack_file(&file)
+            .map(super::RuleSet::new)
+            .map_err(|errors| {
+                errors
+                    .iter()
+                    .map(|e| format!("{e:?}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+    }
+
+    /// Diagnostics of a pack written inline on a Markdown article.
+    pub fn lint(toml: &str, article: &str) -> Vec<Diagnostic> {
+        let rules = pack(toml).expect("the test pack loads");
+        let doc = Document::parse(article.to_string(), Format::Markdown).expect("parses");
+        crate::lint::lint(&rules, &doc)
+    }
+}

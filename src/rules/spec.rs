@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use indexmap::IndexMap;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -151,9 +152,9 @@ pub struct RuleSpec {
     /// pattern: a replacement (`$1`, `$name`) that makes a fix.
     #[schemars(with = "Option<String>")]
     pub replacement: Option<Spanned<String>>,
-    /// substitution: bad → preferred.
+    /// substitution: bad → preferred, tried in the order written.
     #[schemars(with = "Option<BTreeMap<String, String>>")]
-    pub swap: Option<Spanned<BTreeMap<String, String>>>,
+    pub swap: Option<Spanned<IndexMap<String, String>>>,
     /// substitution: the keys of `swap` are regular expressions.
     #[schemars(with = "Option<bool>")]
     pub regex: Option<Spanned<bool>>,
@@ -241,6 +242,12 @@ macro_rules! for_common_fields {
         if $over.fix.is_some() {
             $this.fix = $over.fix.clone();
         }
+        if $over.description.is_some() {
+            $this.description = $over.description.clone();
+        }
+        if $over.link.is_some() {
+            $this.link = $over.link.clone();
+        }
     };
 }
 
@@ -277,6 +284,8 @@ impl RuleSpec {
             ("scope", self.scope.is_some()),
             ("message", self.message.is_some()),
             ("fix", self.fix.is_some()),
+            ("description", self.description.is_some()),
+            ("link", self.link.is_some()),
         ] {
             if is_set {
                 set.push(name);
