@@ -55,11 +55,11 @@ pub fn builtin_rules(packs: &[&str]) -> Result<RuleSet, Vec<ConfigError>> {
 
 /// Read one pack file's rules (without overrides): used by `newslint test`.
 pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> {
-    let (pack_name, specs) = parse_pack(file).map_err(|e| vec![*e])?;
+    let pack = parse_pack(file).map_err(|e| vec![*e])?;
     let mut rules = Vec::new();
     let mut errors = Vec::new();
-    for spec in specs {
-        match compile_rule(file, &pack_name, &spec, None) {
+    for spec in &pack.rules {
+        match compile_rule(file, &pack, spec, None) {
             Ok(Some(rule)) => rules.push(rule),
             Ok(None) => {}
             Err(mut errs) => errors.append(&mut errs),
@@ -139,14 +139,14 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     let mut rules = Vec::new();
     let mut seen_ids: Vec<String> = Vec::new();
     for file in &files {
-        let (pack_name, specs) = match parse_pack(file) {
+        let pack = match parse_pack(file) {
             Ok(parsed) => parsed,
             Err(err) => {
                 errors.push(*err);
                 continue;
             }
         };
-        for spec in specs {
+        for spec in &pack.rules {
             let id = spec.get_ref().id.as_ref().map(|id| id.get_ref().clone());
             // A library caller may pass overrides without the config text they came
             // from; their mistakes are then reported without a position.
@@ -155,7 +155,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
                 .and_then(|id| overrides.get(id))
                 .map(|o| (o.get_ref(), options.config.as_ref()));
             seen_ids.extend(id);
-            match compile_rule(file, &pack_name, &spec, over) {
+            match compile_rule(file, &pack, spec, over) {
                 Ok(Some(rule)) => rules.push(rule),
                 Ok(None) => {}
                 Err(mut errs) => errors.append(&mut errs),
@@ -257,10 +257,21 @@ fn pack_files_under(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), Box<ConfigError>> {
+/// A pack file as read: its name, the regex fragments its rules share, its rule tables.
+struct ParsedPack {
+    name: String,
+    fragments: kinds::Fragments,
+    rules: Vec<Spanned<RuleSpec>>,
+}
+
+fn parse_pack(file: &SourceFile) -> Result<ParsedPack, Box<ConfigError>> {
     let parsed: PackFile =
         toml::from_str(&file.text).map_err(|err| Box::new(toml_error(file, &err)))?;
-    let name = parsed.pack.map(|p| p.name.into_inner()).unwrap_or_else(|| {
+    let (name, fragments) = match parsed.pack {
+        Some(meta) => (Some(meta.name.into_inner()), meta.fragments),
+        None => (None, Default::default()),
+    };
+    let name = name.unwrap_or_else(|| {
         Path::new(&file.name)
             .file_stem()
             .and_then(|s| s.to_str())
@@ -268,7 +279,13 @@ fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), Box
             .trim_start_matches("builtin:")
             .to_string()
     });
-    Ok((name, parsed.rule))
+    let fragments = kinds::Fragments::new(fragments)
+        .map_err(|(span, message)| Box::new(ConfigError::at(file, span, message)))?;
+    Ok(ParsedPack {
+        name,
+        fragments,
+        rules: parsed.rule,
+    })
 }
 
 /// A TOML error (syntax, unknown field, wrong type) as a diagnostic in its file.
@@ -283,7 +300,7 @@ pub(crate) fn toml_error(file: &SourceFile, err: &toml::de::Error) -> ConfigErro
 /// Compile one rule table, with the config override merged in. `Ok(None)`: disabled.
 fn compile_rule(
     file: &SourceFile,
-    pack: &str,
+    pack: &ParsedPack,
     spanned: &Spanned<RuleSpec>,
     over: Option<(&RuleSpec, Option<&SourceFile>)>,
 ) -> Result<Option<Rule>, Vec<ConfigError>> {
@@ -345,7 +362,7 @@ fn compile_rule(
         Some(m) => m.get_ref().clone(),
         None => kinds::default_message(*kind.get_ref()).to_string(),
     };
-    let compiled = kinds::compile(*kind.get_ref(), &spec, &file.text);
+    let compiled = kinds::compile(*kind.get_ref(), &spec, &file.text, &pack.fragments);
     let kind = match compiled {
         Ok(kind) => kind,
         Err(errs) => {
@@ -365,13 +382,14 @@ fn compile_rule(
     }
     Ok(Some(Rule {
         id: Arc::from(id.get_ref().as_str()),
-        pack: pack.to_string(),
+        pack: pack.name.clone(),
         kind_name: *spec.kind.as_ref().expect("checked above").get_ref(),
         severity: spec
             .severity
             .as_ref()
             .map_or(Severity::Warning, |s| *s.get_ref()),
         message,
+        help: spec.help.as_ref().map(|h| h.get_ref().clone()),
         description: spec
             .description
             .as_ref()
@@ -447,10 +465,7 @@ mod tests {
 
     fn override_of(id: &str, toml: &str) -> BTreeMap<Spanned<String>, Spanned<RuleSpec>> {
         let spec: RuleSpec = toml::from_str(toml).expect("override parses");
-        BTreeMap::from([(
-            Spanned::new(0..0, id.to_string()),
-            Spanned::new(0..0, spec),
-        )])
+        BTreeMap::from([(Spanned::new(0..0, id.to_string()), Spanned::new(0..0, spec))])
     }
 
     #[test]

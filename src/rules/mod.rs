@@ -81,6 +81,8 @@ pub struct Rule {
     pub severity: Severity,
     /// Message template.
     pub message: String,
+    /// Help line template, for findings whose check gives none.
+    pub help: Option<String>,
     /// Why the rule exists.
     pub description: String,
     /// Style guide link.
@@ -109,12 +111,18 @@ impl Rule {
             finding.suggestion.as_deref(),
             finding.detail.as_deref(),
         );
-        let help = finding.help.or_else(|| {
-            finding
-                .suggestion
-                .as_ref()
-                .map(|s| format!("write \"{s}\" instead"))
-        });
+        let help = finding
+            .help
+            .or_else(|| {
+                let template = self.help.as_ref()?;
+                Some(fill_template(
+                    template,
+                    matched,
+                    finding.suggestion.as_deref(),
+                    finding.detail.as_deref(),
+                ))
+            })
+            .or_else(|| finding.suggestion.as_deref().map(help_from_suggestion));
         let fix = match (finding.fix, self.fix_safety) {
             (Some(_), FixSafety::None) | (None, _) => None,
             (Some((range, replacement)), safety) => Some(Fix {
@@ -131,6 +139,16 @@ impl Rule {
             help,
             fix,
         }
+    }
+}
+
+/// "write "said" instead"; a suggestion that quotes its own choices ("\"inaugural\" or
+/// \"first\"") is not put in quotation marks again.
+fn help_from_suggestion(suggestion: &str) -> String {
+    if suggestion.contains(['"', '“', '”']) {
+        format!("write {suggestion} instead")
+    } else {
+        format!("write \"{suggestion}\" instead")
     }
 }
 
@@ -204,6 +222,11 @@ mod tests {
             "Use \"said\" not \"stated\""
         );
         assert_eq!(fill_template("{detail}", "x", None, Some("why")), "why");
+        assert_eq!(help_from_suggestion("said"), "write \"said\" instead");
+        assert_eq!(
+            help_from_suggestion("\"inaugural\" or \"first\""),
+            "write \"inaugural\" or \"first\" instead"
+        );
     }
 }
 

@@ -5,18 +5,20 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::{CompileContext, SpecError, is_anchored, is_whole_word, match_case};
+use super::{CompileContext, SpecError, is_whole_word, match_case};
 use crate::lint::Context;
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
-pub const OPTIONS: &[&str] = &["swap", "ignore_case", "regex"];
+pub const OPTIONS: &[&str] = &["swap", "ignore_case", "regex", "exceptions"];
 
 /// A compiled substitution rule.
 #[derive(Debug)]
 pub struct Substitution {
     scope: Scope,
     matcher: Matcher,
+    /// Contexts in which a match is no fault.
+    exceptions: Vec<Regex>,
 }
 
 #[derive(Debug)]
@@ -66,7 +68,7 @@ impl Substitution {
                 .collect::<Vec<_>>()
                 .join("|");
             let any = ctx.regex("swap", swap.span(), &alternation, ignore_case)?;
-            let anchored = swap.get_ref().keys().any(|k| is_anchored(k));
+            let anchored = swap.get_ref().keys().any(|k| ctx.is_anchored(k));
             Matcher::Regexes {
                 keys,
                 any,
@@ -108,25 +110,30 @@ impl Substitution {
         };
         Ok(Self {
             scope: ctx.scope(Scope::Prose)?,
+            exceptions: ctx.exceptions(ignore_case)?,
             matcher,
         })
     }
 
     /// Report every bad form in scope, each with its fix.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let units = ctx.units(&self.scope);
+        let (units, outside_quotes) = ctx.match_units(&self.scope);
         match &self.matcher {
             Matcher::Literal {
                 automaton,
                 preferred,
             } => {
-                let found = ctx.find_in_units(&units, false, |hay, emit| {
+                let mut found = ctx.find_in_units(&units, false, |hay, emit| {
                     for m in automaton.find_iter(hay) {
                         if is_whole_word(hay, m.range()) {
                             emit(m.range());
                         }
                     }
                 });
+                super::drop_exceptions(&self.exceptions, &units, &mut found);
+                if outside_quotes {
+                    ctx.drop_quoted(&mut found);
+                }
                 let source = ctx.doc().source();
                 // The key is found again in the matched text alone: with case kept,
                 // "US" and "us" are different keys with different replacements.
@@ -147,11 +154,15 @@ impl Substitution {
                 any,
                 anchored,
             } => {
-                let found = ctx.find_in_units(&units, *anchored, |hay, emit| {
+                let mut found = ctx.find_in_units(&units, *anchored, |hay, emit| {
                     for m in any.find_iter(hay) {
                         emit(m.range());
                     }
                 });
+                super::drop_exceptions(&self.exceptions, &units, &mut found);
+                if outside_quotes {
+                    ctx.drop_quoted(&mut found);
+                }
                 for (index, span) in found {
                     let unit = &units[index];
                     let at = span.start - unit.offset;
