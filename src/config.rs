@@ -69,6 +69,19 @@ pub struct ConfigFile {
     /// Per-file ignores for copy where a comment cannot be written (plain text).
     #[serde(default)]
     pub per_file: Vec<PerFile>,
+    /// Settings of `newslint serve`.
+    #[serde(default)]
+    pub serve: ServeSettings,
+}
+
+/// `[serve]`: settings of the checking service that belong to the newsroom, not the host.
+#[derive(Debug, Default, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServeSettings {
+    /// Web origins (`https://cms.example.org`) whose pages may call the service from a
+    /// browser (CORS). None by default: only same-origin pages and non-browser clients.
+    #[serde(default)]
+    pub cors_origins: Vec<String>,
 }
 
 /// `[[per-file]] path = "…", ignore = ["rule", …]`.

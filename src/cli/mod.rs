@@ -24,6 +24,8 @@ use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputForma
 use report::{FileProblem, FileReport, Summary};
 use walk::Input;
 
+pub(crate) use errors::print as print_config_errors;
+
 /// Exit code: nothing at or above the fail level.
 pub const EXIT_CLEAN: u8 = 0;
 /// Exit code: findings at or above the fail level.
@@ -45,6 +47,8 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        #[cfg(feature = "serve")]
+        Some(Command::Serve(args)) => crate::serve::run(args),
     };
     ExitCode::from(code)
 }
