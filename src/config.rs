@@ -132,12 +132,8 @@ impl Config {
 
     /// Read and check a config file.
     pub fn load(path: &Path) -> Result<Self, Vec<ConfigError>> {
-        let text = std::fs::read_to_string(path).map_err(|err| {
-            vec![ConfigError::plain(
-                None,
-                format!("cannot read config file {}: {err}", path.display()),
-            )]
-        })?;
+        let text = crate::settings_file::read_settings_file(path, "config file")
+            .map_err(|message| vec![ConfigError::plain(None, message)])?;
         Self::from_text(path, text)
     }
 
