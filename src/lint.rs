@@ -7,6 +7,8 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+use jiff::civil::Date;
+
 use crate::article::{Document, Role};
 use crate::diagnostic::Diagnostic;
 use crate::facts::Facts;
@@ -43,6 +45,7 @@ impl Unit<'_> {
 pub struct Context<'a> {
     doc: &'a Document,
     facts: &'a Facts,
+    today: Option<Date>,
     quotations: OnceLock<Vec<Range<usize>>>,
     cap_words: OnceLock<Vec<CapWord<'a>>>,
     ages: OnceLock<Vec<AgeMention<'a>>>,
@@ -52,11 +55,13 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Start linting `doc` against what the newsroom knows.
-    pub fn new(doc: &'a Document, facts: &'a Facts) -> Self {
+    /// Start linting `doc` against what the newsroom knows; `today` is the caller's date
+    /// (the engine never reads the clock).
+    pub fn new(doc: &'a Document, facts: &'a Facts, today: Option<Date>) -> Self {
         Self {
             doc,
             facts,
+            today,
             quotations: OnceLock::new(),
             cap_words: OnceLock::new(),
             ages: OnceLock::new(),
@@ -64,6 +69,11 @@ impl<'a> Context<'a> {
             dates: OnceLock::new(),
             units: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The date the lint runs on, when the caller gave one.
+    pub fn today(&self) -> Option<Date> {
+        self.today
     }
 
     /// The document.
@@ -122,10 +132,20 @@ impl<'a> Context<'a> {
             .collect()
     }
 
-    /// Spans of the direct quotations of the body, marks included.
+    /// Spans of the direct quotations of the prose (headline, dek and subheads as well as
+    /// the body: a usage rule must not rewrite a quoted headline either), marks included.
     pub fn quotations(&self) -> &[Range<usize>] {
-        self.quotations
-            .get_or_init(|| quotes::default_checker().quotation_spans(&self.body_paragraphs()))
+        self.quotations.get_or_init(|| {
+            let paragraphs: Vec<Paragraph> = self
+                .prose_units()
+                .into_iter()
+                .map(|u| Paragraph {
+                    offset: u.offset,
+                    text: u.text,
+                })
+                .collect();
+            quotes::default_checker().quotation_spans(&paragraphs)
+        })
     }
 
     /// Every date written in the headline, date line, dek and body.
@@ -198,6 +218,30 @@ impl<'a> Context<'a> {
         found
     }
 
+    /// The units a matching rule searches for a scope, and whether its matches that
+    /// overlap a quotation must be dropped ([`Context::drop_quoted`]). The quotation
+    /// scopes search whole paragraphs, so that `^`, `\A` and word boundaries mean what
+    /// they mean elsewhere (the text after a closing mark does not start a sentence).
+    pub fn match_units(&self, scope: &Scope) -> (Rc<Vec<Unit<'a>>>, bool) {
+        match scope {
+            Scope::OutsideQuote => (self.units(&Scope::Prose), true),
+            Scope::BodyOutsideQuote => (self.units(&Scope::Body), true),
+            other => (self.units(other), false),
+        }
+    }
+
+    /// Drop the matches `(unit index, absolute span)` that overlap a quotation.
+    pub fn drop_quoted(&self, found: &mut Vec<(usize, Range<usize>)>) {
+        if found.is_empty() {
+            return;
+        }
+        let quotations = self.quotations();
+        found.retain(|(_, span)| {
+            let i = quotations.partition_point(|q| q.end <= span.start);
+            quotations.get(i).is_none_or(|q| q.start >= span.end)
+        });
+    }
+
     /// The units of a scope, in source order.
     pub fn units(&self, scope: &Scope) -> Rc<Vec<Unit<'a>>> {
         // Forty rules of a pack share a handful of scopes: each scope's units are worked
@@ -239,10 +283,15 @@ impl<'a> Context<'a> {
             Scope::Body | Scope::Paragraph => blocks(&[Role::Body]),
             Scope::Sentence => doc.sentences().iter().cloned().map(prose_unit).collect(),
             Scope::Quote => self.quotations().iter().cloned().map(prose_unit).collect(),
-            Scope::OutsideQuote => {
+            Scope::OutsideQuote | Scope::BodyOutsideQuote => {
                 let quotations = self.quotations();
                 let mut out = Vec::new();
-                for unit in self.prose_units() {
+                let within = if *scope == Scope::OutsideQuote {
+                    self.prose_units()
+                } else {
+                    blocks(&[Role::Body])
+                };
+                for unit in within {
                     let end = unit.offset + unit.text.len();
                     let mut cursor = unit.offset;
                     for q in quotations
@@ -308,22 +357,26 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Lint one document with every rule of the set; diagnostics come back sorted by position.
+/// Lint one document with every rule of the set, with no "today" (every date "is");
+/// diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
+/// which adds suppressions and per-file settings.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
-    lint_with(rules.iter(), doc, rules.facts())
+    lint_with(rules.iter(), doc, rules.facts(), None)
 }
 
-/// Lint one document with the given rules; diagnostics come back sorted by position.
+/// Lint one document with the given rules, against `facts`, on the day `today`;
+/// diagnostics come back sorted by position.
 pub fn lint_with<'r>(
     rules: impl IntoIterator<Item = &'r Rule>,
     doc: &Document,
     facts: &Facts,
+    today: Option<Date>,
 ) -> Vec<Diagnostic> {
     // An empty file is not an article yet: nothing to check, so nothing to report.
     if doc.source()[doc.content_start()..].trim().is_empty() {
         return Vec::new();
     }
-    let context = Context::new(doc, facts);
+    let context = Context::new(doc, facts, today);
     let mut diagnostics = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     for rule in rules {
