@@ -139,3 +139,21 @@ fn a_missing_facts_file_is_a_config_error() {
         run.stderr
     );
 }
+
+#[test]
+fn headline_and_dek_quotations_of_plain_text_are_held_to_the_body() {
+    let desk = Desk::new();
+    desk.write(
+        "story.txt",
+        "#Local\n\nMayor vows to \"scrap the charges\"\n\n2026-01-02\n\n\
+         Council says the \"fines were fair\" after a review\n\n\
+         BRACKENHOLM — \"We will review the charges,\" Mayor Ann Holt said. The fines were fair, she said.\n\n\
+         Photo: Harbour Gazette/Ines Marsh\n",
+    );
+    let run = desk.run(&["check", "--format", "concise", "story.txt"]);
+    assert_eq!(
+        run.stdout,
+        "story.txt:3:15: warning[headline-quote-unsupported] nobody in the body says \"scrap the charges\"\n\
+         story.txt:7:18: warning[headline-quote-unsupported] the body has \"fines were fair\", but not inside one quotation\n"
+    );
+}

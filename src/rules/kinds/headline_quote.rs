@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use super::{CompileContext, SpecError};
+use crate::article::Role;
 use crate::lint::Context;
 use crate::rules::{Finding, Scope};
 
@@ -51,9 +52,20 @@ impl HeadlineQuote {
             return;
         }
         let prose = ctx.doc().prose();
+        // Quotations of the body only: the headline's own passage supports nothing.
+        let body_blocks: Vec<_> = ctx
+            .doc()
+            .blocks_with(Role::Body)
+            .map(|b| b.span.clone())
+            .collect();
         let quoted: Vec<Vec<String>> = ctx
             .quotations()
             .iter()
+            .filter(|q| {
+                body_blocks
+                    .iter()
+                    .any(|b| b.start <= q.start && q.end <= b.end)
+            })
             .map(|q| normal_words(&prose[q.clone()]))
             .collect();
         let mut body = Vec::new();
