@@ -123,6 +123,8 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     }
+    // Every loaded rule, --select or not: a suppression of a deselected rule is not a typo.
+    let known_ids: Vec<&str> = known.iter().map(String::as_str).collect();
     if !args.select.is_empty() {
         rules.retain(|r| args.select.iter().any(|s| *s == *r.id));
     }
@@ -220,7 +222,7 @@ fn check(args: CheckArgs) -> u8 {
         let ignored = config.per_file_ignores(path);
         let mut kept: Vec<Diagnostic> = if doc.source().contains("newslint") {
             let lines = LineIndex::new(doc.source());
-            Suppressions::parse(doc.source(), &lines).apply(&lines, diagnostics)
+            Suppressions::of(doc, &lines).apply(&lines, diagnostics, &known_ids)
         } else {
             diagnostics
         };

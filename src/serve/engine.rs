@@ -169,7 +169,13 @@ impl Settings {
         let found = lint(&self.rules, doc);
         let mut kept = if doc.source().contains("newslint") {
             let lines = LineIndex::new(doc.source());
-            Suppressions::parse(doc.source(), &lines).apply(&lines, found)
+            let known: Vec<&str> = self
+                .rules
+                .iter()
+                .map(|r| &*r.id)
+                .chain([newslint::suppress::UNUSED_SUPPRESSION])
+                .collect();
+            Suppressions::of(doc, &lines).apply(&lines, found, &known)
         } else {
             found
         };
