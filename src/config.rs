@@ -225,6 +225,9 @@ impl Config {
             rule_paths: paths(&self.raw.rule_files),
             fact_paths: paths(&self.raw.facts),
             word_list_paths: paths(&self.raw.dictionary),
+            pack_texts: Vec::new(),
+            fact_texts: Vec::new(),
+            word_list_texts: Vec::new(),
             overrides: self.raw.rules.clone(),
             config: self.file.clone(),
         }

@@ -36,6 +36,9 @@ use crate::suppress::{Suppressions, UNUSED_SUPPRESSION};
 pub struct Engine {
     config: Config,
     rules: RuleSet,
+    /// Every loaded rule's id, selected or not (a suppression of a rule left out by
+    /// `--select` is not a typo), and `unused-suppression`.
+    known_ids: Vec<std::sync::Arc<str>>,
     /// Whether `unused-suppression` is selected (it is produced by the pipeline, not by a
     /// rule of the set, so the selection is remembered here).
     report_unused_suppressions: bool,
@@ -54,9 +57,15 @@ impl std::fmt::Display for UnknownRule {
 impl Engine {
     /// An engine for `config` with the rules it compiled to, every rule selected.
     pub fn new(config: Config, rules: RuleSet) -> Self {
+        let known_ids = rules
+            .iter()
+            .map(|r| r.id.clone())
+            .chain([std::sync::Arc::from(UNUSED_SUPPRESSION)])
+            .collect();
         Self {
             config,
             rules,
+            known_ids,
             report_unused_suppressions: true,
         }
     }
@@ -96,7 +105,8 @@ impl Engine {
         let found = lint_with(self.rules.iter(), doc, self.rules.facts(), today);
         let mut kept = if doc.source().contains("newslint") {
             let lines = LineIndex::new(doc.source());
-            Suppressions::parse(doc.source(), &lines).apply(&lines, found)
+            let known: Vec<&str> = self.known_ids.iter().map(|id| &**id).collect();
+            Suppressions::of(doc, &lines).apply(&lines, found, &known)
         } else {
             found
         };
@@ -202,6 +212,34 @@ mod tests {
             .select(&["no-such-rule".to_string()], &[])
             .unwrap_err();
         assert_eq!(err, UnknownRule("no-such-rule".to_string()));
+    }
+
+    #[test]
+    fn packs_and_config_load_from_memory() {
+        let config = Config::from_text(
+            Path::new("/desk/newslint.toml"),
+            "packs = []\n[rules.desk-no-utilise]\nseverity = \"error\"\n".to_string(),
+        )
+        .unwrap();
+        let mut options = config.load_options();
+        options.pack_texts.push(crate::SourceFile::new(
+            "desk.toml",
+            "[pack]\nname = \"desk\"\n\n[[rule]]\nid = \"desk-no-utilise\"\nkind = \"pattern\"\n\
+             description = \"Plain words.\"\npattern = \"utilise\"\nmessage = \"say use\"\n",
+        ));
+        let rules = crate::rules::load_rules(&options).expect("the in-memory pack compiles");
+        let engine = Engine::new(config, rules);
+        let (_, found) = engine
+            .check_text(
+                Path::new("/desk/a.txt"),
+                "Headline\n\nWe utilise it.\n".to_string(),
+                Format::Plain,
+                None,
+            )
+            .unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].rule, "desk-no-utilise");
+        assert_eq!(found[0].severity, crate::Severity::Error);
     }
 
     #[test]

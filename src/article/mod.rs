@@ -92,6 +92,10 @@ pub struct Document {
     headline: Option<Range<usize>>,
     article_date: Option<jiff::civil::Date>,
     sentences: OnceLock<Vec<Range<usize>>>,
+    /// Where comments can stand: raw HTML of Markdown (None: anywhere, for plain text).
+    comment_zones: Option<Vec<Range<usize>>>,
+    /// `[newslint: ignore …]` markers in the prose, which the prose view leaves blank.
+    markers: Vec<Range<usize>>,
 }
 
 impl Document {
@@ -99,6 +103,7 @@ impl Document {
     /// the source (so spans stay true to the file) and skipped by the parser.
     pub fn parse(source: String, format: Format) -> Result<Document, ParseError> {
         let content_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut html = Vec::new();
         let (front_matter, blocks, headline, mut prose) = match format {
             Format::Plain => {
                 // All of a plain-text file is prose but its byte-order mark.
@@ -121,7 +126,7 @@ impl Document {
                 let body_start = front_matter
                     .as_ref()
                     .map_or(content_start, |fm| fm.span.end);
-                let blocks = markdown::blocks(&source, body_start, &mut prose);
+                let blocks = markdown::blocks(&source, body_start, &mut prose, &mut html);
                 let title = front_matter
                     .as_ref()
                     .and_then(|fm| fm.get("title"))
@@ -137,6 +142,13 @@ impl Document {
             }
         };
         mask_urls(&mut prose);
+        // A marker is an instruction to newslint, not copy: its words ("quote", "ignore")
+        // must not count as prose.
+        let markers = crate::suppress::marker_spans(&prose);
+        for span in &markers {
+            prose.replace_range(span.clone(), &" ".repeat(span.len()));
+        }
+        let comment_zones = (format == Format::Markdown).then_some(html);
         let article_date = article_date(&source, &blocks, front_matter.as_ref());
         Ok(Document {
             source,
@@ -148,7 +160,20 @@ impl Document {
             headline,
             article_date,
             sentences: OnceLock::new(),
+            comment_zones,
+            markers,
         })
+    }
+
+    /// Where an HTML comment (a suppression directive) can stand: the raw HTML of a Markdown
+    /// file, never its code; `None` when the format has no such structure (plain text).
+    pub fn comment_zones(&self) -> Option<&[Range<usize>]> {
+        self.comment_zones.as_deref()
+    }
+
+    /// Spans of the `[newslint: ignore …]` markers written in the prose.
+    pub fn markers(&self) -> &[Range<usize>] {
+        &self.markers
     }
 
     /// Give back the source text.

@@ -4,6 +4,7 @@
 pub mod args;
 mod commands;
 mod errors;
+mod output;
 mod report;
 mod walk;
 mod write;
@@ -23,6 +24,7 @@ use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputForma
 use report::{FileProblem, FileReport, Summary};
 use walk::Input;
 
+#[cfg(feature = "serve")]
 pub(crate) use errors::print as print_config_errors;
 
 /// Exit code: nothing at or above the fail level.
@@ -133,8 +135,12 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let (mut inputs, walk_errors) =
-        walk::collect_inputs(&paths, config, args.stdin_filename.as_deref());
+    let (mut inputs, walk_errors) = walk::collect_inputs(
+        &paths,
+        config,
+        args.stdin_filename.as_deref(),
+        args.force_exclude,
+    );
     if args.fix || args.diff {
         // A link and its target (or two hard links) are one article: fix it once.
         walk::keep_one_per_file(&mut inputs);
@@ -152,15 +158,16 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         termcolor::ColorChoice::Never
     };
-    let out: Box<dyn WriteColor> = if report_to_stderr {
+    let stream: Box<dyn WriteColor> = if report_to_stderr {
         Box::new(BufferedStandardStream::stderr(color))
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
+    let mut out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(out, rules)
+        report::statistics(Box::new(out.clone()), rules)
     } else {
-        report::reporter(args.format, out, rules, inputs.len())
+        report::reporter(args.format, Box::new(out.clone()), rules, inputs.len())
     };
     let mut summary = Summary::default();
     let mut trouble = false;
@@ -224,7 +231,8 @@ fn check(args: CheckArgs) -> u8 {
                     fixed,
                 } => {
                     if let Some(diff) = diff {
-                        print!("{diff}");
+                        // Through the report's stream, so the two stay in order.
+                        let _ = out.write_all(diff.as_bytes());
                         failed = true;
                     }
                     if let Some(fixed) = fixed {
@@ -254,27 +262,39 @@ fn check(args: CheckArgs) -> u8 {
                     })
                 }
             };
-            if let Err(err) = written {
-                if err.kind() == io::ErrorKind::BrokenPipe {
-                    return if trouble { EXIT_TROUBLE } else { EXIT_FINDINGS };
-                }
-                eprintln!("error: cannot write the report: {err}");
-                return EXIT_TROUBLE;
+            let _ = written;
+            if out.status() != output::Written::Whole {
+                break;
             }
         }
+        if out.status() != output::Written::Whole {
+            break;
+        }
     }
-    if reporter.finish(&summary).is_err() {
-        return EXIT_TROUBLE;
-    }
+    let _ = reporter.finish(&summary);
     drop(reporter);
-    if !stdout_fixed.is_empty() {
-        let mut stdout = io::stdout().lock();
-        for text in stdout_fixed {
-            if stdout.write_all(text.as_bytes()).is_err() {
-                return EXIT_TROUBLE;
-            }
+    let exit = |trouble: bool, failed: bool| {
+        if trouble {
+            EXIT_TROUBLE
+        } else if failed {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
         }
-        let _ = stdout.flush();
+    };
+    match out.finish() {
+        output::Written::Whole => {}
+        // The reader has what it wanted (`| head -1`).
+        output::Written::Closed => return exit(trouble, failed),
+        output::Written::Failed(message) => {
+            eprintln!("error: {message}");
+            return EXIT_TROUBLE;
+        }
+    }
+    for text in stdout_fixed {
+        if let Some(code) = output::print_stdout(&text) {
+            return code.max(exit(trouble, failed));
+        }
     }
     if trouble {
         EXIT_TROUBLE

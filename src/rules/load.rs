@@ -33,6 +33,13 @@ pub struct LoadOptions {
     pub fact_paths: Vec<(PathBuf, Option<Range<usize>>)>,
     /// House word lists or folders of them (`*.txt`), with their span in `config`.
     pub word_list_paths: Vec<(PathBuf, Option<Range<usize>>)>,
+    /// Packs given as text rather than as paths (a CMS, an editor's unsaved buffer): the
+    /// engine reads no file itself. Loaded after the built-in packs, before `rule_paths`.
+    pub pack_texts: Vec<SourceFile>,
+    /// Facts files given as text, loaded before `fact_paths`.
+    pub fact_texts: Vec<SourceFile>,
+    /// House word lists given as text, loaded before `word_list_paths`.
+    pub word_list_texts: Vec<SourceFile>,
     /// `[rules.<id>]` overrides, keyed by id.
     pub overrides: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
     /// The config file the spans above point into.
@@ -108,19 +115,28 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
             )),
         }
     }
+    files.extend(options.pack_texts.iter().cloned());
     for file in read_sources(&options.rule_paths, "toml", "rule", options, &mut errors) {
         if !files.iter().any(|f| f.name == file.name) {
             files.push(file);
         }
     }
-    let fact_files = read_sources(&options.fact_paths, "toml", "facts", options, &mut errors);
-    let word_lists = read_sources(
+    let mut fact_files = options.fact_texts.clone();
+    fact_files.extend(read_sources(
+        &options.fact_paths,
+        "toml",
+        "facts",
+        options,
+        &mut errors,
+    ));
+    let mut word_lists = options.word_list_texts.clone();
+    word_lists.extend(read_sources(
         &options.word_list_paths,
         "txt",
         "word list",
         options,
         &mut errors,
-    );
+    ));
     let facts = match crate::facts::Facts::load(&fact_files, &word_lists) {
         Ok(facts) => Arc::new(facts),
         Err(mut errs) => {
