@@ -47,15 +47,29 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
             report.untested.push(rule.id.clone());
         }
         for example in &rule.examples {
-            let no_facts = Facts::default();
-            match check_example(
-                rule,
-                example.facts.as_deref().unwrap_or(&no_facts),
-                &example.text,
-                example.expect,
-                example.line,
-                example.fixed.as_deref(),
-            ) {
+            let facts = match &example.facts {
+                None => Ok(Facts::default()),
+                Some(text) => Facts::load(
+                    &[SourceFile::new("the example's facts", text.as_str())],
+                    &[],
+                )
+                .map_err(|errs| {
+                    format!(
+                        "the example's `facts` are not a valid facts file: {}",
+                        errs[0]
+                    )
+                }),
+            };
+            match facts.and_then(|facts| {
+                check_example(
+                    rule,
+                    &facts,
+                    &example.text,
+                    example.expect,
+                    example.line,
+                    example.fixed.as_deref(),
+                )
+            }) {
                 Ok(()) => report.passed += 1,
                 Err(message) => report.failures.push(ExampleFailure {
                     rule: rule.id.clone(),

@@ -478,26 +478,8 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
     for example in spec.examples.iter().flatten() {
         let span = example.span();
         let e = example.get_ref();
-        let facts = match &e.facts {
-            None => None,
-            Some(text) => {
-                let file = SourceFile::new("the example's facts", text.get_ref().as_str());
-                match crate::facts::Facts::load(&[file], &[]) {
-                    Ok(facts) => Some(Arc::new(facts)),
-                    Err(errs) => {
-                        errors.push(SpecError::field(
-                            "examples",
-                            text.span(),
-                            format!(
-                                "the example's `facts` are not a valid facts file: {}",
-                                errs[0]
-                            ),
-                        ));
-                        None
-                    }
-                }
-            }
-        };
+        // Parsed when the example runs (`newslint test`), not on every load.
+        let facts = e.facts.as_ref().map(|text| text.get_ref().clone());
         match (&e.bad, &e.good) {
             (Some(bad), None) => examples.push(Example {
                 expect: Expectation::Bad,

@@ -68,8 +68,8 @@ pub struct Example {
     pub line: Option<usize>,
     /// Span of the example in its pack file.
     pub span: Range<usize>,
-    /// The facts the example is checked against (none: no facts file).
-    pub facts: Option<Arc<Facts>>,
+    /// The facts file (TOML text) the example is checked against (none: no facts file).
+    pub facts: Option<String>,
 }
 
 /// A compiled rule.
