@@ -2,7 +2,7 @@
 //! end so earlier offsets stay valid, and a loop that relints until nothing changes. Bytes
 //! outside the edits are never touched (line endings and a byte-order mark included).
 
-use crate::article::{Document, Format, ParseError};
+use crate::article::{Document, Format, ParseError, ReadOptions};
 use crate::diagnostic::{Diagnostic, Fix, FixSafety};
 use crate::rules::RuleSet;
 
@@ -85,22 +85,34 @@ pub fn fix_text(
     allow_unsafe: bool,
     lint: &dyn Fn(&Document) -> Vec<Diagnostic>,
 ) -> Result<FixOutcome, ParseError> {
-    let mut document = Document::parse(source, format)?;
+    fix_text_with(source, format, &ReadOptions::default(), allow_unsafe, lint)
+}
+
+/// [`fix_text`] with the house's reading options (its HTML templates). The edits are made
+/// to the file's text: for HTML, the markup.
+pub fn fix_text_with(
+    source: String,
+    format: Format,
+    options: &ReadOptions,
+    allow_unsafe: bool,
+    lint: &dyn Fn(&Document) -> Vec<Diagnostic>,
+) -> Result<FixOutcome, ParseError> {
+    let mut document = Document::parse_with(source, format, options)?;
     let mut applied = 0;
     for _ in 0..MAX_FIX_PASSES {
         let diagnostics = lint(&document);
         let edits = select_fixes(&diagnostics, allow_unsafe);
         if edits.is_empty() {
             return Ok(FixOutcome {
-                text: document.source().to_string(),
+                text: document.file_text().to_string(),
                 applied,
                 remaining: diagnostics,
                 document,
             });
         }
-        let next = apply_edits(document.source(), &edits);
+        let next = apply_edits(document.file_text(), &edits);
         applied += edits.len();
-        if next == document.source() {
+        if next == document.file_text() {
             return Ok(FixOutcome {
                 text: next,
                 applied,
@@ -108,11 +120,11 @@ pub fn fix_text(
                 document,
             });
         }
-        document = Document::parse(next, format)?;
+        document = Document::parse_with(next, format, options)?;
     }
     let remaining = lint(&document);
     Ok(FixOutcome {
-        text: document.source().to_string(),
+        text: document.file_text().to_string(),
         applied,
         remaining,
         document,

@@ -4,6 +4,7 @@
 pub mod args;
 mod commands;
 mod errors;
+mod inspect;
 mod report;
 mod walk;
 
@@ -13,8 +14,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
+use newslint::article::ReadOptions;
 use newslint::config::{Config, FailLevel};
-use newslint::fix::fix_text;
+use newslint::fix::fix_text_with;
 use newslint::line_index::LineIndex;
 use newslint::suppress::{Suppressions, UNUSED_SUPPRESSION};
 use newslint::{ConfigError, Diagnostic, Document, Format, RuleSet, lint};
@@ -45,6 +47,12 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        Some(Command::Inspect {
+            file,
+            format,
+            stdin_filename,
+            config,
+        }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
     };
     ExitCode::from(code)
 }
@@ -209,9 +217,10 @@ fn check(args: CheckArgs) -> u8 {
     };
     let filter = |path: &Path, doc: &Document, diagnostics: Vec<Diagnostic>| -> Vec<Diagnostic> {
         let ignored = config.per_file_ignores(path);
-        let mut kept: Vec<Diagnostic> = if doc.source().contains("newslint") {
-            let lines = LineIndex::new(doc.source());
-            Suppressions::parse(doc.source(), &lines).apply(&lines, diagnostics)
+        let file = doc.file_text();
+        let mut kept: Vec<Diagnostic> = if file.contains("newslint") {
+            let lines = LineIndex::new(file);
+            Suppressions::parse(file, &lines).apply(&lines, diagnostics)
         } else {
             diagnostics
         };
@@ -224,8 +233,16 @@ fn check(args: CheckArgs) -> u8 {
 
     let mut stdout_fixed = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
-        let lint_one =
-            |input: &Input| lint_input(input, stdin_text.as_deref(), &rules, &args, &filter);
+        let lint_one = |input: &Input| {
+            lint_input(
+                input,
+                stdin_text.as_deref(),
+                &rules,
+                &args,
+                &config.read_options,
+                &filter,
+            )
+        };
         let outcomes: Vec<Outcome> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
             None => chunk.iter().map(lint_one).collect(),
@@ -308,6 +325,7 @@ fn lint_input(
     stdin: Option<&[u8]>,
     rules: &RuleSet,
     args: &CheckArgs,
+    options: &ReadOptions,
     filter: &Filter,
 ) -> Outcome {
     let path = input.display_path().to_path_buf();
@@ -343,7 +361,7 @@ fn lint_input(
 
     if args.fix || args.diff {
         let original = source.clone();
-        let outcome = match fix_text(source, format, args.unsafe_fixes, &|doc| {
+        let outcome = match fix_text_with(source, format, options, args.unsafe_fixes, &|doc| {
             filter(&path, doc, lint(rules, doc))
         }) {
             Ok(outcome) => outcome,
@@ -357,12 +375,12 @@ fn lint_input(
                 diff = Some(unified_diff(&path, &original, &outcome.text));
             }
             // --diff changes nothing: report the findings of the original text.
-            return match Document::parse(original, format) {
+            return match Document::parse_with(original, format, options) {
                 Ok(doc) => {
                     let diagnostics = filter(&path, &doc, lint(rules, &doc));
                     Outcome::Linted {
                         path,
-                        source: doc.source().to_string(),
+                        source: doc.into_file_text(),
                         diagnostics,
                         diff,
                         fixed,
@@ -394,12 +412,12 @@ fn lint_input(
         };
     }
 
-    match Document::parse(source, format) {
+    match Document::parse_with(source, format, options) {
         Ok(doc) => {
             let diagnostics = filter(&path, &doc, lint(rules, &doc));
             Outcome::Linted {
                 path,
-                source: doc.into_source(),
+                source: doc.into_file_text(),
                 diagnostics,
                 diff: None,
                 fixed: None,
@@ -407,6 +425,17 @@ fn lint_input(
         }
         Err(err) => parse_problem(err),
     }
+}
+
+/// Read a file's bytes as an article of the format its name implies, or say why not.
+pub(crate) fn read_document(
+    path: &Path,
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+) -> Result<Document, (String, Option<(usize, usize)>)> {
+    let format = Format::from_path(path);
+    let source = decode(bytes)?;
+    Document::parse_with(source, format, options).map_err(|err| (err.message, Some(err.position)))
 }
 
 /// Bytes as UTF-8 text, or why not (with the position of the first bad byte).
