@@ -73,6 +73,9 @@ pub struct ConfigFile {
     /// The house's own HTML templates: where the body of its pages is.
     #[serde(default)]
     pub html: HtmlConfig,
+    /// Settings of `newslint serve`.
+    #[serde(default)]
+    pub serve: ServeSettings,
 }
 
 /// `[html]`: CSS selectors for a house's own page templates, which beat any heuristic.
@@ -87,6 +90,16 @@ pub struct HtmlConfig {
     #[schemars(with = "Vec<String>")]
     #[serde(default)]
     pub exclude: Vec<Spanned<String>>,
+}
+
+/// `[serve]`: settings of the checking service that belong to the newsroom, not the host.
+#[derive(Debug, Default, Clone, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ServeSettings {
+    /// Web origins (`https://cms.example.org`) whose pages may call the service from a
+    /// browser (CORS). None by default: only same-origin pages and non-browser clients.
+    #[serde(default)]
+    pub cors_origins: Vec<String>,
 }
 
 /// `[[per-file]] path = "…", ignore = ["rule", …]`.
@@ -139,12 +152,8 @@ impl Config {
 
     /// Read and check a config file.
     pub fn load(path: &Path) -> Result<Self, Vec<ConfigError>> {
-        let text = std::fs::read_to_string(path).map_err(|err| {
-            vec![ConfigError::plain(
-                None,
-                format!("cannot read config file {}: {err}", path.display()),
-            )]
-        })?;
+        let text = crate::settings_file::read_settings_file(path, "config file")
+            .map_err(|message| vec![ConfigError::plain(None, message)])?;
         Self::from_text(path, text)
     }
 

@@ -23,6 +23,7 @@ pub mod line_index;
 pub mod lint;
 pub mod rules;
 pub mod selftest;
+pub mod settings_file;
 pub mod suppress;
 pub mod text;
 

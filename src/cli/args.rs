@@ -59,6 +59,9 @@ pub enum Command {
         #[command(flatten)]
         config: ConfigArgs,
     },
+    /// Run the checking service (HTTP API) and the desk's page.
+    #[cfg(feature = "serve")]
+    Serve(crate::serve::ServeArgs),
     /// Write a commented newslint.toml and a starter rules/house.toml.
     Init {
         /// The folder to write into.

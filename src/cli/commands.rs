@@ -134,7 +134,7 @@ pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
                 }
             };
             for file in files {
-                match std::fs::read_to_string(&file) {
+                match newslint::settings_file::read_settings_file(&file, "rule file") {
                     Ok(text) => {
                         let source = SourceFile::new(file.display().to_string(), text);
                         match load_pack_file(&source) {
@@ -142,10 +142,7 @@ pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
                             Err(mut errs) => load_errors.append(&mut errs),
                         }
                     }
-                    Err(err) => load_errors.push(ConfigError::plain(
-                        None,
-                        format!("{}: {err}", file.display()),
-                    )),
+                    Err(message) => load_errors.push(ConfigError::plain(None, message)),
                 }
             }
         }

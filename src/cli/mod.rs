@@ -7,6 +7,7 @@ mod errors;
 mod inspect;
 mod report;
 mod walk;
+mod write;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -25,6 +26,8 @@ use rayon::prelude::*;
 use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputFormat};
 use report::{FileProblem, FileReport, Summary};
 use walk::Input;
+
+pub(crate) use errors::print as print_config_errors;
 
 /// Exit code: nothing at or above the fail level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -53,6 +56,8 @@ pub fn run() -> ExitCode {
             stdin_filename,
             config,
         }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
+        #[cfg(feature = "serve")]
+        Some(Command::Serve(args)) => crate::serve::run(args),
     };
     ExitCode::from(code)
 }
@@ -146,8 +151,12 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let (inputs, walk_errors) =
+    let (mut inputs, walk_errors) =
         walk::collect_inputs(&paths, &config, args.stdin_filename.as_deref());
+    if args.fix || args.diff {
+        // A link and its target (or two hard links) are one article: fix it once.
+        walk::keep_one_per_file(&mut inputs);
+    }
     let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
 
     let report_to_stderr = stdin_fix;
@@ -392,10 +401,12 @@ fn lint_input(
         match input {
             Input::Stdin(_) => fixed = Some(outcome.text.clone()),
             Input::File(file) if changed => {
-                if let Err(err) = newslint_write::write_atomically(file, outcome.text.as_bytes()) {
+                if let Err(write::NotWritten(message)) =
+                    write::write_fixed(file, original.as_bytes(), outcome.text.as_bytes())
+                {
                     return Outcome::Problem {
                         path,
-                        message: format!("cannot write the fixed file: {err}"),
+                        message,
                         position: None,
                     };
                 }
@@ -478,26 +489,4 @@ fn unified_diff(path: &Path, before: &str, after: &str) -> String {
         .context_radius(2)
         .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
-}
-
-/// Writing a fixed file without risking the original.
-mod newslint_write {
-    use std::io::Write;
-    use std::path::Path;
-
-    /// Write `bytes` to a temporary file in the same folder, give it the original's
-    /// permissions, and rename it over the original: a crash leaves the old file whole.
-    pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let permissions = std::fs::metadata(path)?.permissions();
-        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-        temp.write_all(bytes)?;
-        temp.as_file().sync_all()?;
-        std::fs::set_permissions(temp.path(), permissions)?;
-        temp.persist(path).map_err(|e| e.error)?;
-        Ok(())
-    }
 }

@@ -77,6 +77,20 @@ pub fn collect_inputs(
     (inputs, errors)
 }
 
+/// Drop inputs that name a file an earlier input names too (through a symbolic link or a
+/// hard link), keeping the first.
+pub fn keep_one_per_file(inputs: &mut Vec<Input>) {
+    use std::os::unix::fs::MetadataExt;
+    let mut seen = std::collections::HashSet::new();
+    inputs.retain(|input| match input {
+        Input::File(path) => match std::fs::metadata(path) {
+            Ok(meta) => seen.insert((meta.dev(), meta.ino())),
+            Err(_) => true,
+        },
+        Input::Stdin(_) => true,
+    });
+}
+
 fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
     let mut builder = ignore::WalkBuilder::new(root);
     builder

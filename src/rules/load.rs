@@ -111,12 +111,12 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
                     if files.iter().any(|f| f.name == path.display().to_string()) {
                         continue;
                     }
-                    match std::fs::read_to_string(&path) {
+                    match crate::settings_file::read_settings_file(&path, "rule file") {
                         Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
-                        Err(err) => errors.push(config_error(
+                        Err(message) => errors.push(config_error(
                             options.config.as_ref(),
                             span.clone(),
-                            format!("cannot read rule file {}: {err}", path.display()),
+                            message,
                             String::new(),
                         )),
                     }
@@ -276,6 +276,21 @@ fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), Box
 /// A TOML error (syntax, unknown field, wrong type) as a diagnostic in its file.
 pub(crate) fn toml_error(file: &SourceFile, err: &toml::de::Error) -> ConfigError {
     let message = err.message().trim().to_string();
+    // A file that is not TOML at all may be anything a config pointed at (a key file, an
+    // environment dump): say where, but show none of its lines. A `.toml` file with a
+    // typo is what it claims to be, and its line is the help the author needs.
+    let claims_toml = file.name.ends_with(".toml") || file.name.starts_with("builtin:");
+    if !claims_toml && file.text.parse::<toml::Table>().is_err() {
+        let at = err.span().map_or(0, |s| s.start);
+        let (line, col) = line_of(&file.text, at);
+        return ConfigError::plain(
+            None,
+            format!(
+                "{}:{line}:{col}: not valid TOML: {message} (the file's text is not shown)",
+                file.name
+            ),
+        );
+    }
     match err.span() {
         Some(span) => ConfigError::at(file, span, message),
         None => ConfigError::plain(Some(file), message),

@@ -4,6 +4,7 @@
 
 pub mod kinds;
 mod load;
+pub mod replacement;
 mod scope;
 pub mod spec;
 

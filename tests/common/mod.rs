@@ -112,6 +112,18 @@ impl Desk {
         Run::from(self.cmd(args).output().expect("run newslint"))
     }
 
+    /// Run `newslint` with `args` in this folder with one more environment variable
+    /// (`NAME=value`).
+    pub fn run_env(&self, args: &[&str], variable: &str) -> Run {
+        let (name, value) = variable.split_once('=').expect("NAME=value");
+        Run::from(
+            self.cmd(args)
+                .env(name, value)
+                .output()
+                .expect("run newslint"),
+        )
+    }
+
     /// Run `newslint` with `args` in this folder, with `stdin` piped in.
     pub fn run_with_stdin(&self, args: &[&str], stdin: &str) -> Run {
         Run::from(

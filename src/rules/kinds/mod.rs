@@ -274,6 +274,21 @@ impl CompileContext<'_> {
             })
     }
 
+    /// Refuse a replacement template that refers to a group `regex` does not have.
+    pub fn replacement(
+        &self,
+        field: &'static str,
+        span: Range<usize>,
+        regex: &Regex,
+        template: &str,
+    ) -> Result<(), SpecError> {
+        super::replacement::check_template(regex, template).map_err(|err| {
+            let mut error = SpecError::field(field, span, err.message);
+            error.notes.extend(err.help);
+            error
+        })
+    }
+
     /// Map a byte offset of a pattern to the TOML file, when the string literal holds the
     /// pattern verbatim (literal strings `'…'`, or basic strings without escapes).
     fn pattern_offset_in_file(

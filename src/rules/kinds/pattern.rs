@@ -96,6 +96,14 @@ impl Pattern {
                 "`replacement` works with `pattern`; for word lists use kind `substitution`",
             ));
         }
+        if let (Some(replacement), Matcher::Regex { regex, .. }) = (&spec.replacement, &matcher) {
+            ctx.replacement(
+                "replacement",
+                replacement.span(),
+                regex,
+                replacement.get_ref(),
+            )?;
+        }
         let anchored = spec
             .pattern
             .as_ref()

@@ -53,10 +53,9 @@ impl Substitution {
         let matcher = if spec.regex.as_ref().is_some_and(|v| *v.get_ref()) {
             let mut keys = Vec::new();
             for (pattern, replacement) in swap.get_ref() {
-                keys.push((
-                    ctx.regex("swap", swap.span(), pattern, ignore_case)?,
-                    replacement.clone(),
-                ));
+                let regex = ctx.regex("swap", swap.span(), pattern, ignore_case)?;
+                ctx.replacement("swap", swap.span(), &regex, replacement)?;
+                keys.push((regex, replacement.clone()));
             }
             let alternation = swap
                 .get_ref()

@@ -1,0 +1,60 @@
+//! The GitHub format: workflow commands that GitHub Actions turns into annotations.
+
+use std::io;
+
+use codespan_reporting::term::termcolor::WriteColor;
+use newslint::Severity;
+
+use super::{FileProblem, FileReport, Reporter, Summary, end_position, path_text, position};
+
+pub(super) struct Github<'a> {
+    pub(super) out: Box<dyn WriteColor + 'a>,
+}
+
+/// Escape data of a workflow command (`%`, CR, LF) and, in properties, `:` and `,` too.
+fn github_escape(text: &str, property: bool) -> String {
+    let mut out = text
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A");
+    if property {
+        out = out.replace(':', "%3A").replace(',', "%2C");
+    }
+    out
+}
+
+impl Reporter for Github<'_> {
+    fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        for d in report.diagnostics {
+            let (line, col) = position(report, d.span.start);
+            let (end_line, end_col) = end_position(report, d);
+            let command = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "notice",
+            };
+            writeln!(
+                self.out,
+                "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
+                github_escape(&path_text(report.path), true),
+                github_escape(&format!("newslint {}", d.rule), true),
+                github_escape(&d.message, false),
+            )?;
+        }
+        Ok(())
+    }
+
+    fn problem(&mut self, problem: &FileProblem) -> io::Result<()> {
+        let (line, col) = problem.position.unwrap_or((1, 1));
+        writeln!(
+            self.out,
+            "::error file={},line={line},col={col},title=newslint::{}",
+            github_escape(&path_text(problem.path), true),
+            github_escape(&problem.message, false)
+        )
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+}

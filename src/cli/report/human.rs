@@ -1,0 +1,93 @@
+//! The human format: rustc-style diagnostics with the source line underlined.
+
+use std::io;
+
+use codespan_reporting::diagnostic::Diagnostic as CsDiagnostic;
+use codespan_reporting::diagnostic::Label;
+use codespan_reporting::diagnostic::Severity as CsSeverity;
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+use codespan_reporting::term::termcolor::WriteColor;
+use newslint::Severity;
+
+use super::{FileProblem, FileReport, Reporter, Summary, path_text, plural, problem_to_stderr};
+
+pub(super) struct Human<'a> {
+    pub(super) out: Box<dyn WriteColor + 'a>,
+}
+
+impl Reporter for Human<'_> {
+    fn file(&mut self, report: &FileReport) -> io::Result<()> {
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
+        let file = SimpleFile::new(path_text(report.path), report.source);
+        let config = term::Config::default();
+        for d in report.diagnostics {
+            let severity = match d.severity {
+                Severity::Error => CsSeverity::Error,
+                Severity::Warning => CsSeverity::Warning,
+                Severity::Info => CsSeverity::Note,
+            };
+            let mut notes = Vec::new();
+            if let Some(help) = &d.help {
+                notes.push(format!("help: {help}"));
+            }
+            if let Some(fix) = &d.fix {
+                let what = if fix.replacement.is_empty() {
+                    "remove it".to_string()
+                } else {
+                    format!("replace with \"{}\"", fix.replacement)
+                };
+                let how = match fix.safety {
+                    newslint::FixSafety::Unsafe => "--fix --unsafe-fixes",
+                    _ => "--fix",
+                };
+                notes.push(format!("fix ({how}): {what}"));
+            }
+            let label = Label::primary((), d.span.clone());
+            let diagnostic = CsDiagnostic::new(severity)
+                .with_code(d.rule.to_string())
+                .with_message(&d.message)
+                .with_labels(vec![label])
+                .with_notes(notes);
+            term::emit_to_write_style(&mut *self.out, &config, &file, &diagnostic)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+        }
+        Ok(())
+    }
+
+    fn problem(&mut self, problem: &FileProblem) -> io::Result<()> {
+        problem_to_stderr(problem)
+    }
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        let mut parts = Vec::new();
+        for (n, word) in [
+            (s.errors, "error"),
+            (s.warnings, "warning"),
+            (s.infos, "note"),
+        ] {
+            if n > 0 {
+                parts.push(plural(n, word));
+            }
+        }
+        let mut line = if parts.is_empty() {
+            format!("no findings in {}", plural(s.files, "file"))
+        } else {
+            format!(
+                "{} in {} ({} checked)",
+                parts.join(", "),
+                plural(s.files_with_findings, "file"),
+                s.files
+            )
+        };
+        if s.problems > 0 {
+            line.push_str(&format!(
+                "; {} could not be checked",
+                plural(s.problems, "file")
+            ));
+        }
+        writeln!(self.out, "{line}")
+    }
+}

@@ -1,0 +1,161 @@
+//! Output formats. Reports are streamed file by file, in path order, so memory stays flat
+//! however large the archive; only SARIF, a single JSON object with nested results, keeps
+//! the findings (not the files) until the end.
+
+mod concise;
+mod github;
+mod human;
+mod json;
+mod sarif;
+mod statistics;
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use codespan_reporting::term::termcolor::WriteColor;
+use newslint::line_index::LineIndex;
+use newslint::{Diagnostic, RuleSet, Severity};
+
+use super::args::OutputFormat;
+use concise::Concise;
+use github::Github;
+use human::Human;
+use json::Json;
+use sarif::Sarif;
+use statistics::Statistics;
+
+/// One linted file, ready to render.
+pub struct FileReport<'a> {
+    /// The path as given or walked.
+    pub path: &'a Path,
+    /// The file's text.
+    pub source: &'a str,
+    /// Its line starts.
+    pub lines: &'a LineIndex,
+    /// What was found, sorted by position.
+    pub diagnostics: &'a [Diagnostic],
+}
+
+/// A file that could not be linted: not found, unreadable, not UTF-8, broken front matter.
+pub struct FileProblem<'a> {
+    /// The path.
+    pub path: &'a Path,
+    /// What is wrong.
+    pub message: String,
+    /// 1-based line and column, where there is one.
+    pub position: Option<(usize, usize)>,
+}
+
+/// Totals for the summary.
+#[derive(Debug, Default, Clone)]
+pub struct Summary {
+    /// Files linted.
+    pub files: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
+    /// Findings by severity.
+    pub errors: usize,
+    /// Findings by severity.
+    pub warnings: usize,
+    /// Findings by severity.
+    pub infos: usize,
+    /// Files that could not be linted.
+    pub problems: usize,
+}
+
+impl Summary {
+    /// Count a file's findings.
+    pub fn add(&mut self, diagnostics: &[Diagnostic]) {
+        self.files += 1;
+        if !diagnostics.is_empty() {
+            self.files_with_findings += 1;
+        }
+        for d in diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+        }
+    }
+}
+
+/// A renderer.
+pub trait Reporter {
+    /// Render one file's findings.
+    fn file(&mut self, report: &FileReport) -> io::Result<()>;
+    /// Render a file that could not be linted.
+    fn problem(&mut self, problem: &FileProblem) -> io::Result<()>;
+    /// Close the report.
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The reporter for a format, writing to `out`.
+pub fn reporter<'a>(
+    format: OutputFormat,
+    out: Box<dyn WriteColor + 'a>,
+    rules: &'a RuleSet,
+    total_files: usize,
+) -> Box<dyn Reporter + 'a> {
+    match format {
+        OutputFormat::Human => Box::new(Human { out }),
+        OutputFormat::Concise => Box::new(Concise { out }),
+        OutputFormat::Json => Box::new(Json {
+            out,
+            opened: false,
+            first: true,
+            total_files,
+            problems: Vec::new(),
+        }),
+        OutputFormat::Github => Box::new(Github { out }),
+        OutputFormat::Sarif => Box::new(Sarif {
+            out,
+            rules,
+            results: Vec::new(),
+            problems: Vec::new(),
+        }),
+    }
+}
+
+/// Machine formats keep standard output one document; problems are told on stderr too.
+fn problem_to_stderr(problem: &FileProblem) -> io::Result<()> {
+    let at = match problem.position {
+        Some((line, col)) => format!("{}:{line}:{col}", path_text(problem.path)),
+        None => path_text(problem.path),
+    };
+    writeln!(io::stderr(), "error: {at}: {}", problem.message)
+}
+
+/// `--statistics`: findings per rule, most first, with the files they are in.
+pub fn statistics<'a>(out: Box<dyn WriteColor + 'a>, rules: &'a RuleSet) -> Box<dyn Reporter + 'a> {
+    Box::new(Statistics {
+        out,
+        rules,
+        counts: std::collections::BTreeMap::new(),
+    })
+}
+
+fn path_text(path: &Path) -> String {
+    path.display().to_string()
+}
+
+fn position(report: &FileReport, offset: usize) -> (usize, usize) {
+    report.lines.line_col(report.source, offset)
+}
+
+/// The end of a span as a 1-based position; an empty span ends where it starts.
+fn end_position(report: &FileReport, d: &Diagnostic) -> (usize, usize) {
+    if d.span.is_empty() {
+        position(report, d.span.start)
+    } else {
+        position(report, d.span.end)
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,385 @@
+//! The attribution pass of `quote-unattributed`: which sentences around a quotation hold a
+//! speech verb, a source or a colon introduction, and which quotations are glosses,
+//! titles or short partial quotes and so need none.
+
+use std::cell::Cell;
+use std::ops::Range;
+
+use super::marks::RawQuote;
+use super::{Paragraph, QuoteChecker, QuoteFinding};
+use crate::text::sentences::split_sentences;
+
+/// What a match of the cue automaton is, and so which noun readings it must be checked
+/// against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum WordKind {
+    /// Base and -s forms of a cue verb: "a state loan", "under state rules", "the notes"
+    /// are nouns.
+    Base,
+    /// -ing and past forms: "a warning", "the stated aim" are not verbs either.
+    Derived,
+    /// Fixed cue phrases such as "according to".
+    Phrase,
+}
+
+/// Words after which a cue form is a noun or an adjective, not a verb.
+#[rustfmt::skip]
+pub(super) const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
+    "every", "each", "no", "any", "some", "another", "such", "whose",
+];
+
+/// Prepositions after which a base or -s form is a noun ("under state law", "for
+/// comment"). "to" is left out: it marks an infinitive.
+#[rustfmt::skip]
+pub(super) const PREPOSITIONS: &[&str] = &[
+    "of", "in", "on", "at", "for", "from", "with", "by", "under", "over", "into", "about",
+    "without", "after", "before", "against", "between", "through", "during", "per", "via",
+];
+
+impl QuoteChecker {
+    pub(super) fn find_unattributed(
+        &self,
+        paragraphs: &[Paragraph],
+        quotes: &[RawQuote],
+    ) -> Vec<QuoteFinding> {
+        let closed: Vec<&RawQuote> = quotes.iter().filter(|q| q.close.is_some()).collect();
+        if closed.is_empty() {
+            return Vec::new();
+        }
+        // Local pieces of every closed quotation, per paragraph, sorted by start.
+        let mut pieces: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); paragraphs.len()];
+        for (qi, q) in closed.iter().enumerate() {
+            for (pi, range) in q.local_pieces(paragraphs) {
+                pieces[pi].push((qi, range));
+            }
+        }
+        let mut info: Vec<Option<ParaInfo>> = vec![None; paragraphs.len()];
+        for (pi, list) in pieces.iter_mut().enumerate() {
+            if !list.is_empty() {
+                list.sort_by_key(|(_, r)| r.start);
+                info[pi] = Some(self.para_info(paragraphs[pi].text, list));
+            }
+        }
+
+        let mut attributed = vec![false; closed.len()];
+        // The last top-level quotation closed in each paragraph so far, for clause 4.
+        let mut last_closed: Vec<Option<usize>> = vec![None; paragraphs.len()];
+        let mut findings = Vec::new();
+        for (qi, q) in closed.iter().enumerate() {
+            if q.depth > 0 {
+                // Nested marks quote inside a quotation that is judged as a whole.
+                attributed[qi] = true;
+                continue;
+            }
+            let (pc, close_end) = q.close.expect("closed");
+            let (po, o) = (q.open_para, q.open_local);
+            let text = paragraphs[po].text;
+            let open_info = info[po].as_ref().expect("paragraph with a quotation");
+            let close_info = info[pc].as_ref().expect("paragraph with a quotation");
+            let so = sentence_at(&open_info.sentences, o);
+            let sc = sentence_at(&close_info.sentences, close_end - 1);
+
+            let sentence_start = open_info.sentences.get(so).map_or(0, |s| s.start);
+            let lead_in = &text[sentence_start.min(o)..o];
+            let inside_sentence = lead_in.chars().any(char::is_alphanumeric);
+
+            let by_cue = || {
+                if po == pc {
+                    self.cue_in(open_info, so.saturating_sub(1), sc + 1)
+                } else {
+                    // A quotation running over paragraphs is attributed in its first
+                    // paragraph, and the usual closing tag ("…," she said.) counts too.
+                    self.cue_in(open_info, 0, usize::MAX) || self.cue_in(close_info, sc, sc + 1)
+                }
+            };
+            let by_colon = text[..o].trim_end().ends_with(':')
+                || (po > 0 && paragraphs[po - 1].text.trim_end().ends_with(':'));
+            let opens_paragraph = text[..o].trim().is_empty();
+            let same_speaker = opens_paragraph
+                && po > 0
+                && info[po - 1].as_ref().is_some_and(|prev| {
+                    let last = prev.sentences.last().cloned().unwrap_or(0..0);
+                    pieces[po - 1].iter().any(|(pq, r)| {
+                        closed[*pq].depth == 0
+                            && r.start < last.end
+                            && last.start < r.end
+                            && attributed[*pq]
+                    })
+                });
+            let follows_attributed = || {
+                last_closed[po].is_some_and(|pq| {
+                    let end = closed[pq].close.map_or(usize::MAX, |(_, end)| end);
+                    attributed[pq]
+                        && end <= o
+                        // Only white space, or the full stop some copy sets outside.
+                        && text[end..o]
+                            .chars()
+                            .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';'))
+                })
+            };
+            // A first-person quotation opening its sentence right after one about a
+            // single person ("he", "Dr Frasca"): that person goes on speaking.
+            let person_goes_on = || {
+                !inside_sentence
+                    && so > 0
+                    && self.sentence_names_person(open_info, so - 1)
+                    && q.local_pieces(paragraphs)
+                        .iter()
+                        .any(|(pi, r)| self.first_person.is_match(&paragraphs[*pi].text[r.clone()]))
+            };
+            attributed[qi] =
+                by_colon || same_speaker || follows_attributed() || by_cue() || person_goes_on();
+            last_closed[pc] = Some(qi);
+            if attributed[qi] {
+                continue;
+            }
+
+            let words = q.words(paragraphs);
+            if words < self.options.min_words || self.is_gloss(lead_in) {
+                continue;
+            }
+            if q.close.is_some_and(|(pc, _)| pc == po) && is_title(q.content(paragraphs)) {
+                continue;
+            }
+            let first = q.first_content_char(paragraphs);
+            if inside_sentence
+                && first.is_some_and(char::is_lowercase)
+                && words < self.options.partial_max_words
+            {
+                continue;
+            }
+            let mark_end = o + q.open_mark.len_utf8();
+            let abs = paragraphs[po].offset + o;
+            findings.push(QuoteFinding {
+                span: abs..abs + q.open_mark.len_utf8(),
+                message: format!(
+                    "quotation \"{}\" has no attribution: no speech verb or source in its \
+                     sentence or the sentences around it",
+                    excerpt(q.content_start(paragraphs, mark_end), 6)
+                ),
+            });
+        }
+        findings
+    }
+
+    fn para_info<'t>(&self, text: &'t str, pieces: &[(usize, Range<usize>)]) -> ParaInfo<'t> {
+        let sentences = split_sentences(text);
+        // Quoted words are someone else's: cues and names count only outside the union of
+        // all quotations.
+        let mut quoted: Vec<Range<usize>> = Vec::new();
+        for (_, r) in pieces {
+            match quoted.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => quoted.push(r.clone()),
+            }
+        }
+        let cue = vec![Cell::new(None); sentences.len()];
+        let person = cue.clone();
+        ParaInfo {
+            text,
+            sentences,
+            quoted,
+            cue,
+            person,
+        }
+    }
+
+    /// Whether sentence `si` holds a cue outside quotations; worked out on first asking.
+    fn sentence_has_cue(&self, info: &ParaInfo, si: usize) -> bool {
+        let Some(sentence) = info.sentences.get(si) else {
+            return false;
+        };
+        if let Some(known) = info.cue[si].get() {
+            return known;
+        }
+        let text = info.text;
+        let found = self
+            .words
+            .get()
+            .find_iter(&text[sentence.clone()])
+            .map(|m| {
+                (
+                    m.range().start + sentence.start..m.range().end + sentence.start,
+                    m,
+                )
+            })
+            .any(|(range, m)| {
+                whole_words(text, range.clone())
+                    && !info.is_quoted(range.start)
+                    && is_verb_use(
+                        text,
+                        range,
+                        sentence.start,
+                        self.word_kinds[m.pattern().as_usize()],
+                    )
+            });
+        info.cue[si].set(Some(found));
+        found
+    }
+
+    /// Whether any sentence from `first` to `last` (inclusive, clamped) holds a cue.
+    fn cue_in(&self, info: &ParaInfo, first: usize, last: usize) -> bool {
+        let end = last.saturating_add(1).min(info.sentences.len());
+        (first..end).any(|si| self.sentence_has_cue(info, si))
+    }
+
+    /// Whether sentence `si` refers to one person outside quotations: "he", "Dr Frasca".
+    fn sentence_names_person(&self, info: &ParaInfo, si: usize) -> bool {
+        let Some(sentence) = info.sentences.get(si) else {
+            return false;
+        };
+        if let Some(known) = info.person[si].get() {
+            return known;
+        }
+        let found = self
+            .person
+            .find_iter(&info.text[sentence.clone()])
+            .any(|m| !info.is_quoted(m.start() + sentence.start));
+        info.person[si].set(Some(found));
+        found
+    }
+
+    /// Whether the words just before an opening mark introduce a gloss or title.
+    fn is_gloss(&self, lead_in: &str) -> bool {
+        let tail = last_words_lower(lead_in, 4);
+        if tail.is_empty() {
+            return false;
+        }
+        self.glosses.iter().any(|gloss| {
+            // "or" must stand right before the mark; the others may be followed by a
+            // couple of words ("the slogan is", "called it").
+            let slack = if gloss.len() == 1 && gloss[0] == "or" {
+                0
+            } else {
+                2
+            };
+            (0..=slack).any(|skip| {
+                tail.len() >= gloss.len() + skip
+                    && tail[tail.len() - skip - gloss.len()..tail.len() - skip] == gloss[..]
+            })
+        })
+    }
+}
+
+/// What the attribution pass knows of a paragraph holding a quotation.
+#[derive(Debug, Clone)]
+pub(super) struct ParaInfo<'t> {
+    text: &'t str,
+    sentences: Vec<Range<usize>>,
+    /// Quoted bytes, as sorted disjoint ranges.
+    quoted: Vec<Range<usize>>,
+    /// Whether each sentence holds a cue, once asked.
+    cue: Vec<Cell<Option<bool>>>,
+    /// Whether each sentence refers to one person, once asked.
+    person: Vec<Cell<Option<bool>>>,
+}
+
+impl ParaInfo<'_> {
+    fn is_quoted(&self, pos: usize) -> bool {
+        let i = self.quoted.partition_point(|r| r.end <= pos);
+        self.quoted.get(i).is_some_and(|r| r.start <= pos)
+    }
+}
+
+/// Whether `range` starts and ends at word boundaries ("said" is not in "Saidi").
+pub(super) fn whole_words(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a cue match reads as the verb (or phrase) rather than a noun or a name.
+pub(super) fn is_verb_use(
+    text: &str,
+    range: Range<usize>,
+    sentence_start: usize,
+    kind: WordKind,
+) -> bool {
+    if kind == WordKind::Phrase {
+        return true;
+    }
+    // Capitalised inside a sentence: part of a name ("United States", "Daily Report").
+    if text[range.clone()].starts_with(char::is_uppercase)
+        && text[sentence_start.min(range.start)..range.start]
+            .chars()
+            .rev()
+            .any(char::is_alphanumeric)
+    {
+        return false;
+    }
+    let before = text[..range.start].trim_end_matches([' ', '\t', '\n', '\r']);
+    if before.len() == range.start {
+        return true;
+    }
+    let prev_start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let prev = &before[prev_start..];
+    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(prev));
+    if is(DETERMINERS) {
+        return false;
+    }
+    !(kind == WordKind::Base && is(PREPOSITIONS))
+}
+
+/// Index of the sentence holding byte `pos` (or the next one, for a position between
+/// sentences).
+pub(super) fn sentence_at(sentences: &[Range<usize>], pos: usize) -> usize {
+    sentences.partition_point(|s| s.end <= pos)
+}
+
+/// A name or title in title case ("Action Plan for the Development of Rell", "How Soon
+/// Is Now?"): every word longer than three letters capitalised, and no punctuation of
+/// running speech inside.
+pub(super) fn is_title(content: &str) -> bool {
+    let content = content.trim().trim_end_matches(['?', '!']);
+    if content.is_empty() || content.contains([',', '.', ';', ':', '"', '“', '”']) {
+        return false;
+    }
+    let mut words = content
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let capital = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+    };
+    capital(first)
+        && words.all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 3 || capital(w))
+}
+
+pub(super) fn words_lower(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The last `n` words of `text`, lower-cased, in order.
+pub(super) fn last_words_lower(text: &str, n: usize) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .rsplit(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect();
+    out.reverse();
+    out
+}
+
+pub(super) fn excerpt(text: &str, max_words: usize) -> String {
+    let mut words = text.split_whitespace();
+    let head: Vec<&str> = words.by_ref().take(max_words).collect();
+    let mut out = head.join(" ");
+    if words.next().is_some() {
+        out.push('…');
+    }
+    out
+}

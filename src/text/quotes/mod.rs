@@ -1,0 +1,340 @@
+//! Direct quotations in body prose, and the two checks built on them:
+//! `quote-unattributed` (a quotation of four or more words that nothing attributes) and
+//! `quote-unbalanced` (a double quotation mark with no partner in its paragraph).
+//!
+//! One scan finds the double marks of all paragraphs. They are paired twice: in order, as
+//! the contract of `quote-unbalanced` reads, and by position, to find the quotations that
+//! the attribution check and the `quote`/`outside-quote` scopes use (so that one lost
+//! closing mark spoils one quotation, not every later one). The attribution pass splits
+//! only paragraphs that hold quotations into sentences, and looks for cues only in the
+//! sentences some quotation asks about. The cue verbs in all their inflections are
+//! compiled once, in [`QuoteChecker::new`], into one automaton.
+
+mod attribution;
+mod inflect;
+mod marks;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
+
+use attribution::{WordKind, words_lower};
+use inflect::{base_forms, normalise_phrase};
+use marks::{Pairing, find_marks, pair_marks};
+
+pub use inflect::inflections;
+
+/// One body paragraph exactly as it stands in the source. Single line breaks are soft
+/// breaks; non-prose bytes (inline code, URLs) are already replaced by spaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph<'a> {
+    /// Absolute byte offset of `text` in the file.
+    pub offset: usize,
+    pub text: &'a str,
+}
+
+/// The house's settings for the quotation checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteOptions {
+    /// Speech and source verbs as lemmas ("say", "point out"); every inflection is matched.
+    pub cue_verbs: Vec<String>,
+    /// Fixed phrases that attribute as they stand ("according to"), matched without
+    /// inflection.
+    pub cue_phrases: Vec<String>,
+    /// Words that introduce a gloss, name or title rather than speech ("known as", "or").
+    pub gloss_words: Vec<String>,
+    /// Quotations with fewer words than this are exempt (scare quotes, names).
+    pub min_words: usize,
+    /// A partial quotation (starting lower-case inside a sentence) with fewer words than
+    /// this is exempt.
+    pub partial_max_words: usize,
+}
+
+/// Lemmas of the default speech and source verbs.
+#[rustfmt::skip]
+pub const DEFAULT_CUE_VERBS: &[&str] = &[
+    "say", "tell", "add", "ask", "answer", "reply", "write", "state", "note", "explain", "argue",
+    "claim", "insist", "warn", "declare", "announce", "continue", "recall", "post", "tweet",
+    "acknowledge", "admit", "confirm", "describe", "stress", "reveal", "report", "quote",
+    "comment", "remark", "observe", "mention", "suggest", "predict", "promise", "vow", "pledge",
+    "urge", "concede", "complain", "respond", "retort", "reiterate", "emphasise", "emphasize",
+    "assert", "joke", "quip", "shout", "exclaim", "boast", "deny", "conclude", "testify",
+    "speak", "whisper", "protest", "plead", "demand", "wonder", "counter", "caution", "advise",
+    "allege", "assure", "inform", "recount", "blog", "chant", "proclaim", "elaborate", "muse",
+    "lament", "grumble", "agree", "point out", "go on", "sum up", "read",
+    // speech acts that news copy puts before the words that carry them out
+    "praise", "hail", "thank", "cite", "criticise", "criticize", "condemn", "applaud",
+    "apologise", "apologize", "accuse", "blame", "recommend", "slam", "express",
+    "attribute", "specify", "trumpet", "call for",
+    // tags of manner: "…," laughs Conti.
+    "laugh", "smile", "sigh", "chuckle",
+    // a stated view: "She believes the plan will fail. \"…\""
+    "believe", "think", "feel", "hope", "fear",
+];
+
+/// Default attributing phrases that take no inflection.
+pub const DEFAULT_CUE_PHRASES: &[&str] = &[
+    "according to",
+    "statement",
+    "statements",
+    "spokesman",
+    "spokesmen",
+    "spokeswoman",
+    "spokeswomen",
+    "spokesperson",
+    "spokespeople",
+    "interview",
+    "interviews",
+    "press conference",
+    "news conference",
+    "press release",
+    "soundbite",
+    // a speaker's intent, which news copy states before the quotation that bears it out
+    "keen",
+];
+
+/// Default words and phrases that introduce a gloss, a name or a title.
+pub const DEFAULT_GLOSS_WORDS: &[&str] = &[
+    "known as",
+    "called",
+    "dubbed",
+    "titled",
+    "entitled",
+    "nicknamed",
+    "billed as",
+    "slogan",
+    "motto",
+    "meaning",
+    "translated as",
+    "or",
+];
+
+impl Default for QuoteOptions {
+    fn default() -> Self {
+        let owned = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+        QuoteOptions {
+            cue_verbs: owned(DEFAULT_CUE_VERBS),
+            cue_phrases: owned(DEFAULT_CUE_PHRASES),
+            gloss_words: owned(DEFAULT_GLOSS_WORDS),
+            min_words: 4,
+            partial_max_words: 8,
+        }
+    }
+}
+
+/// A quotation whose marks pair up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// Absolute bytes from the opening mark to the end of the closing mark. A quotation
+    /// that runs over several paragraphs spans the text between them too.
+    pub span: Range<usize>,
+    /// The span cut at paragraph ends: one piece per paragraph the quotation covers, so
+    /// that the blank lines between paragraphs are not counted as quoted.
+    pub pieces: Vec<Range<usize>>,
+    /// Words inside the marks.
+    pub words: usize,
+    /// Whether it sits inside another double-marked quotation.
+    pub nested: bool,
+}
+
+/// One finding of either check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteFinding {
+    /// Absolute bytes of the opening mark (unattributed) or of the unmatched mark
+    /// (unbalanced).
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// Everything one pass over an article's paragraphs yields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct QuoteReport {
+    pub quotations: Vec<Quotation>,
+    pub unattributed: Vec<QuoteFinding>,
+    pub unbalanced: Vec<QuoteFinding>,
+}
+
+/// The compiled quotation checks.
+#[derive(Debug, Clone)]
+pub struct QuoteChecker {
+    options: QuoteOptions,
+    /// Every cue form in one automaton, so that a sentence is scanned once;
+    /// `word_kinds[pattern id]` says which noun readings a match must be checked against.
+    words: Cues,
+    word_kinds: Vec<WordKind>,
+    glosses: Vec<Vec<String>>,
+    /// A reference to one person: "he", "her", "Dr Frasca".
+    person: Regex,
+    /// Words that show a quotation speaks for its speaker: "I", "my", "we".
+    first_person: Regex,
+}
+
+/// The cue automaton, built when a sentence is first asked about: an article without
+/// quotations (or a run that only checks balance) never pays for it, and building it is
+/// most of the start-up cost of linting one article.
+#[derive(Debug, Clone)]
+struct Cues {
+    patterns: Vec<String>,
+    automaton: std::sync::OnceLock<AhoCorasick>,
+}
+
+impl Cues {
+    fn build(patterns: &[String]) -> Result<AhoCorasick, String> {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns)
+            .map_err(|e| format!("quote cue words: {e}"))
+    }
+
+    fn get(&self) -> &AhoCorasick {
+        // Plain strings always make an automaton; the limits it could hit are far above
+        // any word list.
+        self.automaton
+            .get_or_init(|| Self::build(&self.patterns).expect("a list of words builds"))
+    }
+}
+
+/// The checker with the default options, compiled once for the whole process.
+pub fn default_checker() -> &'static QuoteChecker {
+    static DEFAULT: LazyLock<QuoteChecker> = LazyLock::new(|| {
+        QuoteChecker::new(QuoteOptions::default()).expect("the default cue words compile")
+    });
+    &DEFAULT
+}
+
+impl QuoteChecker {
+    pub fn new(options: QuoteOptions) -> Result<Self, String> {
+        // A form that is both a base form and a derived one ("read") takes the stricter
+        // kind; a verb form that is also a fixed phrase is read as the verb.
+        let mut kinds: HashMap<String, WordKind> = HashMap::new();
+        let mut add = |form: String, kind: WordKind| {
+            if !form.is_empty() {
+                let entry = kinds.entry(form).or_insert(kind);
+                *entry = (*entry).min(kind);
+            }
+        };
+        for lemma in &options.cue_verbs {
+            let base = base_forms(lemma);
+            for form in inflections(lemma) {
+                let kind = if base.contains(&form) {
+                    WordKind::Base
+                } else {
+                    WordKind::Derived
+                };
+                add(form, kind);
+            }
+        }
+        for phrase in &options.cue_phrases {
+            add(normalise_phrase(phrase), WordKind::Phrase);
+        }
+        let mut patterns = Vec::new();
+        let mut word_kinds = Vec::new();
+        let mut sorted: Vec<(String, WordKind)> = kinds.into_iter().collect();
+        sorted.sort();
+        for (form, kind) in sorted {
+            // Phrases match across a soft line break as well as a space.
+            if form.contains(' ') {
+                for joint in ["\n", "\r\n"] {
+                    patterns.push(form.replace(' ', joint));
+                    word_kinds.push(kind);
+                }
+            }
+            patterns.push(form);
+            word_kinds.push(kind);
+        }
+        let words = Cues {
+            patterns,
+            automaton: std::sync::OnceLock::new(),
+        };
+        let glosses = options
+            .gloss_words
+            .iter()
+            .map(|g| words_lower(g))
+            .filter(|g| !g.is_empty())
+            .collect();
+        let person =
+            Regex::new(r"(?-u)\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|Mr|Mrs|Ms|Dr|Sir|Lady|Prof)\b")
+                .map_err(|e| e.to_string())?;
+        let first_person = Regex::new(
+            r"(?-u)\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b",
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(QuoteChecker {
+            options,
+            words,
+            word_kinds,
+            glosses,
+            person,
+            first_person,
+        })
+    }
+
+    pub fn options(&self) -> &QuoteOptions {
+        &self.options
+    }
+
+    /// Every quotation whose marks pair, with absolute spans, in order of opening.
+    /// Straight marks pair by position here (see [`Pairing::Robust`]), so one lost
+    /// closing mark does not turn the rest of a paragraph inside out.
+    pub fn quotations(&self, paragraphs: &[Paragraph]) -> Vec<Quotation> {
+        let marks = find_marks(paragraphs);
+        pair_marks(paragraphs, &marks, Pairing::Robust)
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some())
+            .map(|q| q.to_quotation(paragraphs))
+            .collect()
+    }
+
+    /// The quoted stretches of the body, marks included, for the `quote` and
+    /// `outside-quote` scopes: sorted and disjoint, one per paragraph a quotation covers
+    /// (nested quotations lie inside theirs and are not listed again).
+    pub fn quotation_spans(&self, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
+        let marks = find_marks(paragraphs);
+        let mut spans: Vec<Range<usize>> = pair_marks(paragraphs, &marks, Pairing::Robust)
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some() && q.depth == 0)
+            .flat_map(|q| q.to_quotation(paragraphs).pieces)
+            .collect();
+        spans.sort_by_key(|r| r.start);
+        spans
+    }
+
+    /// `quote-unattributed`: quotations of `min_words` or more that nothing attributes.
+    pub fn unattributed(&self, paragraphs: &[Paragraph]) -> Vec<QuoteFinding> {
+        let marks = find_marks(paragraphs);
+        let paired = pair_marks(paragraphs, &marks, Pairing::Robust);
+        self.find_unattributed(paragraphs, &paired.quotes)
+    }
+
+    /// `quote-unbalanced`: double marks with no partner in their paragraph.
+    pub fn unbalanced(&self, paragraphs: &[Paragraph]) -> Vec<QuoteFinding> {
+        pair_marks(paragraphs, &find_marks(paragraphs), Pairing::Strict).unbalanced
+    }
+
+    /// All three results from one scan of the marks, for callers that want more than one.
+    pub fn check(&self, paragraphs: &[Paragraph]) -> QuoteReport {
+        let marks = find_marks(paragraphs);
+        let paired = pair_marks(paragraphs, &marks, Pairing::Robust);
+        let quotations: Vec<Quotation> = paired
+            .quotes
+            .iter()
+            .filter(|q| q.close.is_some())
+            .map(|q| q.to_quotation(paragraphs))
+            .collect();
+        let unattributed = self.find_unattributed(paragraphs, &paired.quotes);
+        QuoteReport {
+            quotations,
+            unattributed,
+            unbalanced: pair_marks(paragraphs, &marks, Pairing::Strict).unbalanced,
+        }
+    }
+}
