@@ -70,10 +70,20 @@ impl<'a> Context<'a> {
             .collect()
     }
 
-    /// Spans of the direct quotations of the body, marks included.
+    /// Spans of the direct quotations of the prose (headline, dek and subheads as well as
+    /// the body: a usage rule must not rewrite a quoted headline either), marks included.
     pub fn quotations(&self) -> &[Range<usize>] {
-        self.quotations
-            .get_or_init(|| quotes::default_checker().quotation_spans(&self.body_paragraphs()))
+        self.quotations.get_or_init(|| {
+            let paragraphs: Vec<Paragraph> = self
+                .prose_units()
+                .into_iter()
+                .map(|u| Paragraph {
+                    offset: u.offset,
+                    text: u.text,
+                })
+                .collect();
+            quotes::default_checker().quotation_spans(&paragraphs)
+        })
     }
 
     /// Every date written in the headline, date line, dek and body.
@@ -146,6 +156,30 @@ impl<'a> Context<'a> {
         found
     }
 
+    /// The units a matching rule searches for a scope, and whether its matches that
+    /// overlap a quotation must be dropped ([`Context::drop_quoted`]). The quotation
+    /// scopes search whole paragraphs, so that `^`, `\A` and word boundaries mean what
+    /// they mean elsewhere (the text after a closing mark does not start a sentence).
+    pub fn match_units(&self, scope: &Scope) -> (Rc<Vec<Unit<'a>>>, bool) {
+        match scope {
+            Scope::OutsideQuote => (self.units(&Scope::Prose), true),
+            Scope::BodyOutsideQuote => (self.units(&Scope::Body), true),
+            other => (self.units(other), false),
+        }
+    }
+
+    /// Drop the matches `(unit index, absolute span)` that overlap a quotation.
+    pub fn drop_quoted(&self, found: &mut Vec<(usize, Range<usize>)>) {
+        if found.is_empty() {
+            return;
+        }
+        let quotations = self.quotations();
+        found.retain(|(_, span)| {
+            let i = quotations.partition_point(|q| q.end <= span.start);
+            quotations.get(i).is_none_or(|q| q.start >= span.end)
+        });
+    }
+
     /// The units of a scope, in source order.
     pub fn units(&self, scope: &Scope) -> Rc<Vec<Unit<'a>>> {
         // Forty rules of a pack share a handful of scopes: each scope's units are worked
@@ -187,10 +221,15 @@ impl<'a> Context<'a> {
             Scope::Body | Scope::Paragraph => blocks(&[Role::Body]),
             Scope::Sentence => doc.sentences().iter().cloned().map(prose_unit).collect(),
             Scope::Quote => self.quotations().iter().cloned().map(prose_unit).collect(),
-            Scope::OutsideQuote => {
+            Scope::OutsideQuote | Scope::BodyOutsideQuote => {
                 let quotations = self.quotations();
                 let mut out = Vec::new();
-                for unit in self.prose_units() {
+                let within = if *scope == Scope::OutsideQuote {
+                    self.prose_units()
+                } else {
+                    blocks(&[Role::Body])
+                };
+                for unit in within {
                     let end = unit.offset + unit.text.len();
                     let mut cursor = unit.offset;
                     for q in quotations

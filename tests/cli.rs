@@ -42,6 +42,8 @@ fn human_format_shows_rule_location_underline_help_and_summary() {
          \x20 ┌─ ferry.md:5:32\n\
          \x20 │\n\
          {}\
+         \x20 │\n\
+         \x20 = help: replace the placeholder with the missing copy, or cut it\n\
          \n\
          1 error, 1 warning in 1 file (1 checked)\n",
         underline(
@@ -168,7 +170,10 @@ fn json_format_has_every_key_one_based_lines_and_character_columns() {
     );
     assert_eq!(d["byte_start"], tk);
     assert_eq!(d["byte_end"], tk + 2);
-    assert_eq!(d["help"], Value::Null);
+    assert_eq!(
+        d["help"],
+        "replace the placeholder with the missing copy, or cut it"
+    );
     assert_eq!(d["fix"], Value::Null);
 
     assert_eq!(

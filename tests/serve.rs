@@ -346,6 +346,13 @@ fn bodies_over_the_limit_get_413() {
         (response.status, response.error_code().as_str()),
         (413, "too-large")
     );
+    // A client that sends all of a large body before it reads gets the 413, not a reset.
+    let huge = vec![b'a'; 8 * 1024 * 1024];
+    let response = server.request("POST", "/api/v1/check", &[], &huge);
+    assert_eq!(
+        (response.status, response.error_code().as_str()),
+        (413, "too-large")
+    );
     assert_eq!(
         check(&server, "Headline\n\nBody text.\n", "a.txt")["version"],
         1
@@ -673,4 +680,43 @@ fn clients_that_misbehave_do_not_stop_the_server() {
     assert_eq!(garbage.status, 400);
     server.wait_for_log(&["\"status\":400", "/api/v1/check"]);
     assert_eq!(check(&server, ARTICLE, "a.txt")["summary"]["errors"], 1);
+}
+
+#[test]
+fn the_readme_examples_answer_what_they_show() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let prefix = "$ curl -s localhost:7878/api/v1/check -d '";
+    let start = readme
+        .find(prefix)
+        .expect("the README shows a check request")
+        + prefix.len();
+    let request = &readme[start..start + readme[start..].find("'\n").unwrap()];
+    let server = Server::start(&["--isolated"]);
+    let response = server.request("POST", "/api/v1/check", &[], request.as_bytes());
+    assert_eq!(response.status, 200);
+    let body = String::from_utf8(response.body).unwrap();
+    let summary = body[body.find("\"summary\"").unwrap()..].to_string();
+    assert!(
+        readme.contains(&format!(" {summary}\n```")),
+        "README should show {summary}"
+    );
+    let first = &body[body.find("{\"path\"").unwrap()..body.find("\"fix\"").unwrap()];
+    let shown: String = readme[start..]
+        .lines()
+        .skip(1)
+        .take(3)
+        .map(str::trim_start)
+        .collect();
+    assert!(shown.contains(first), "README should show {first}");
+    // The [serve] table shown is a valid config.
+    let toml_start = readme
+        .find("```toml\n[serve]\n")
+        .expect("the README shows [serve]")
+        + 8;
+    let table = &readme[toml_start..toml_start + readme[toml_start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newslint.toml");
+    std::fs::write(&config, table).unwrap();
+    let _server = Server::start(&["--config", config.to_str().unwrap()]);
 }

@@ -55,11 +55,11 @@ pub fn builtin_rules(packs: &[&str]) -> Result<RuleSet, Vec<ConfigError>> {
 
 /// Read one pack file's rules (without overrides): used by `newslint test`.
 pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> {
-    let (pack_name, specs) = parse_pack(file).map_err(|e| vec![*e])?;
+    let pack = parse_pack(file).map_err(|e| vec![*e])?;
     let mut rules = Vec::new();
     let mut errors = Vec::new();
-    for spec in specs {
-        match compile_rule(file, &pack_name, &spec, None) {
+    for spec in &pack.rules {
+        match compile_rule(file, &pack, spec, None) {
             Ok(Some(rule)) => rules.push(rule),
             Ok(None) => {}
             Err(mut errs) => errors.append(&mut errs),
@@ -139,26 +139,23 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     let mut rules = Vec::new();
     let mut seen_ids: Vec<String> = Vec::new();
     for file in &files {
-        let (pack_name, specs) = match parse_pack(file) {
+        let pack = match parse_pack(file) {
             Ok(parsed) => parsed,
             Err(err) => {
                 errors.push(*err);
                 continue;
             }
         };
-        for spec in specs {
+        for spec in &pack.rules {
             let id = spec.get_ref().id.as_ref().map(|id| id.get_ref().clone());
-            let over = id.as_deref().and_then(|id| overrides.get(id)).map(|o| {
-                (
-                    o.get_ref(),
-                    options
-                        .config
-                        .as_ref()
-                        .expect("overrides come from a config"),
-                )
-            });
+            // A library caller may pass overrides without the config text they came
+            // from; their mistakes are then reported without a position.
+            let over = id
+                .as_deref()
+                .and_then(|id| overrides.get(id))
+                .map(|o| (o.get_ref(), options.config.as_ref()));
             seen_ids.extend(id);
-            match compile_rule(file, &pack_name, &spec, over) {
+            match compile_rule(file, &pack, spec, over) {
                 Ok(Some(rule)) => rules.push(rule),
                 Ok(None) => {}
                 Err(mut errs) => errors.append(&mut errs),
@@ -181,6 +178,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         for (field, span) in [
             ("id", spec.id.as_ref().map(|s| s.span())),
             ("kind", spec.kind.as_ref().map(|s| s.span())),
+            ("examples", spec.examples.as_ref().map(|_| id.span())),
         ] {
             if let Some(span) = span {
                 errors.push(config_error(
@@ -259,10 +257,21 @@ fn pack_files_under(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), Box<ConfigError>> {
+/// A pack file as read: its name, the regex fragments its rules share, its rule tables.
+struct ParsedPack {
+    name: String,
+    fragments: kinds::Fragments,
+    rules: Vec<Spanned<RuleSpec>>,
+}
+
+fn parse_pack(file: &SourceFile) -> Result<ParsedPack, Box<ConfigError>> {
     let parsed: PackFile =
         toml::from_str(&file.text).map_err(|err| Box::new(toml_error(file, &err)))?;
-    let name = parsed.pack.map(|p| p.name.into_inner()).unwrap_or_else(|| {
+    let (name, fragments) = match parsed.pack {
+        Some(meta) => (Some(meta.name.into_inner()), meta.fragments),
+        None => (None, Default::default()),
+    };
+    let name = name.unwrap_or_else(|| {
         Path::new(&file.name)
             .file_stem()
             .and_then(|s| s.to_str())
@@ -270,7 +279,13 @@ fn parse_pack(file: &SourceFile) -> Result<(String, Vec<Spanned<RuleSpec>>), Box
             .trim_start_matches("builtin:")
             .to_string()
     });
-    Ok((name, parsed.rule))
+    let fragments = kinds::Fragments::new(fragments)
+        .map_err(|(span, message)| Box::new(ConfigError::at(file, span, message)))?;
+    Ok(ParsedPack {
+        name,
+        fragments,
+        rules: parsed.rule,
+    })
 }
 
 /// A TOML error (syntax, unknown field, wrong type) as a diagnostic in its file.
@@ -300,9 +315,9 @@ pub(crate) fn toml_error(file: &SourceFile, err: &toml::de::Error) -> ConfigErro
 /// Compile one rule table, with the config override merged in. `Ok(None)`: disabled.
 fn compile_rule(
     file: &SourceFile,
-    pack: &str,
+    pack: &ParsedPack,
     spanned: &Spanned<RuleSpec>,
-    over: Option<(&RuleSpec, &SourceFile)>,
+    over: Option<(&RuleSpec, Option<&SourceFile>)>,
 ) -> Result<Option<Rule>, Vec<ConfigError>> {
     let table_span = spanned.span();
     let mut spec = spanned.get_ref().clone();
@@ -310,16 +325,18 @@ fn compile_rule(
         spec.merge_from(over);
     }
     // A mistake in a field the override set is the config's, not the pack's.
-    let file_of = |field: Option<&str>| -> &SourceFile {
+    let file_of = |field: Option<&str>| -> Option<&SourceFile> {
         match (over, field) {
             (Some((over, config)), Some(field)) if over.fields_set().contains(&field) => config,
-            _ => file,
+            _ => Some(file),
         }
     };
     let to_config_error = |err: SpecError| {
-        let target = file_of(err.field);
         let span = err.span.unwrap_or_else(|| table_span.clone());
-        let mut e = ConfigError::at(target, span, err.message);
+        let mut e = match file_of(err.field) {
+            Some(target) => ConfigError::at(target, span, err.message),
+            None => ConfigError::plain(None, err.message),
+        };
         if let Some(label) = err.label {
             e = e.with_label(label);
         }
@@ -360,7 +377,7 @@ fn compile_rule(
         Some(m) => m.get_ref().clone(),
         None => kinds::default_message(*kind.get_ref()).to_string(),
     };
-    let compiled = kinds::compile(*kind.get_ref(), &spec, &file.text);
+    let compiled = kinds::compile(*kind.get_ref(), &spec, &file.text, &pack.fragments);
     let kind = match compiled {
         Ok(kind) => kind,
         Err(errs) => {
@@ -380,13 +397,14 @@ fn compile_rule(
     }
     Ok(Some(Rule {
         id: Arc::from(id.get_ref().as_str()),
-        pack: pack.to_string(),
+        pack: pack.name.clone(),
         kind_name: *spec.kind.as_ref().expect("checked above").get_ref(),
         severity: spec
             .severity
             .as_ref()
             .map_or(Severity::Warning, |s| *s.get_ref()),
         message,
+        help: spec.help.as_ref().map(|h| h.get_ref().clone()),
         description: spec
             .description
             .as_ref()
@@ -454,4 +472,44 @@ fn is_kebab_case(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn override_of(id: &str, toml: &str) -> BTreeMap<Spanned<String>, Spanned<RuleSpec>> {
+        let spec: RuleSpec = toml::from_str(toml).expect("override parses");
+        BTreeMap::from([(Spanned::new(0..0, id.to_string()), Spanned::new(0..0, spec))])
+    }
+
+    #[test]
+    fn overrides_without_a_config_file_do_not_panic() {
+        let options = LoadOptions {
+            packs: vec![Spanned::new(0..0, "news".to_string())],
+            overrides: override_of("repeated-word", "severity = \"error\"\nmax = 3"),
+            config: None,
+            ..LoadOptions::default()
+        };
+        let errors = load_rules(&options).unwrap_err();
+        assert!(errors[0].message.contains("`max`"), "{errors:?}");
+        assert!(errors[0].file.is_none());
+    }
+
+    #[test]
+    fn overrides_of_description_and_link_take_effect() {
+        let options = LoadOptions {
+            packs: vec![Spanned::new(0..0, "news".to_string())],
+            overrides: override_of(
+                "repeated-word",
+                "description = \"Our desk's reason.\"\nlink = \"https://desk.example/style\"",
+            ),
+            config: Some(SourceFile::new("newslint.toml", "")),
+            ..LoadOptions::default()
+        };
+        let rules = load_rules(&options).unwrap();
+        let rule = rules.get("repeated-word").unwrap();
+        assert_eq!(rule.description, "Our desk's reason.");
+        assert_eq!(rule.link.as_deref(), Some("https://desk.example/style"));
+    }
 }

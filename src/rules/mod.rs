@@ -82,6 +82,8 @@ pub struct Rule {
     pub severity: Severity,
     /// Message template.
     pub message: String,
+    /// Help line template, for findings whose check gives none.
+    pub help: Option<String>,
     /// Why the rule exists.
     pub description: String,
     /// Style guide link.
@@ -110,12 +112,18 @@ impl Rule {
             finding.suggestion.as_deref(),
             finding.detail.as_deref(),
         );
-        let help = finding.help.or_else(|| {
-            finding
-                .suggestion
-                .as_ref()
-                .map(|s| format!("write \"{s}\" instead"))
-        });
+        let help = finding
+            .help
+            .or_else(|| {
+                let template = self.help.as_ref()?;
+                Some(fill_template(
+                    template,
+                    matched,
+                    finding.suggestion.as_deref(),
+                    finding.detail.as_deref(),
+                ))
+            })
+            .or_else(|| finding.suggestion.as_deref().map(help_from_suggestion));
         let fix = match (finding.fix, self.fix_safety) {
             (Some(_), FixSafety::None) | (None, _) => None,
             (Some((range, replacement)), safety) => Some(Fix {
@@ -132,6 +140,16 @@ impl Rule {
             help,
             fix,
         }
+    }
+}
+
+/// "write "said" instead"; a suggestion that quotes its own choices ("\"inaugural\" or
+/// \"first\"") is not put in quotation marks again.
+fn help_from_suggestion(suggestion: &str) -> String {
+    if suggestion.contains(['"', '“', '”']) {
+        format!("write {suggestion} instead")
+    } else {
+        format!("write \"{suggestion}\" instead")
     }
 }
 
@@ -205,5 +223,40 @@ mod tests {
             "Use \"said\" not \"stated\""
         );
         assert_eq!(fill_template("{detail}", "x", None, Some("why")), "why");
+        assert_eq!(help_from_suggestion("said"), "write \"said\" instead");
+        assert_eq!(
+            help_from_suggestion("\"inaugural\" or \"first\""),
+            "write \"inaugural\" or \"first\" instead"
+        );
+    }
+}
+
+/// Helpers for the unit tests of kinds and loading: a pack from TOML text, run on one
+/// article.
+#[cfg(test)]
+pub(crate) mod testing {
+    use crate::article::{Document, Format};
+    use crate::diagnostic::Diagnostic;
+    use crate::error::SourceFile;
+
+    /// The rules of a pack written inline (`[[rule]]` tables), or the errors as text.
+    pub fn pack(toml: &str) -> Result<super::RuleSet, String> {
+        let file = SourceFile::new("test.toml".to_string(), toml.to_string());
+        super::load_pack_file(&file)
+            .map(super::RuleSet::new)
+            .map_err(|errors| {
+                errors
+                    .iter()
+                    .map(|e| format!("{e:?}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+    }
+
+    /// Diagnostics of a pack written inline on a Markdown article.
+    pub fn lint(toml: &str, article: &str) -> Vec<Diagnostic> {
+        let rules = pack(toml).expect("the test pack loads");
+        let doc = Document::parse(article.to_string(), Format::Markdown).expect("parses");
+        crate::lint::lint(&rules, &doc)
     }
 }

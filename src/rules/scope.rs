@@ -19,10 +19,13 @@ pub enum Scope {
     Paragraph,
     /// Sentences of the dek and body, each a unit.
     Sentence,
-    /// Direct quotations in the body, marks included.
+    /// Direct quotations in the prose, marks included.
     Quote,
-    /// Prose outside direct quotations.
+    /// Prose outside direct quotations: where a usage rule may rewrite words, since no
+    /// one said them.
     OutsideQuote,
+    /// Body paragraphs outside direct quotations (headlines keep their own style).
+    BodyOutsideQuote,
     /// Photo credit lines.
     Credit,
     /// The date line.
@@ -42,6 +45,7 @@ pub const SCOPE_NAMES: &[&str] = &[
     "sentence",
     "quote",
     "outside-quote",
+    "body-outside-quote",
     "credit",
     "date-line",
     "metadata.<key>",
@@ -60,6 +64,7 @@ impl Scope {
             "sentence" => Scope::Sentence,
             "quote" => Scope::Quote,
             "outside-quote" => Scope::OutsideQuote,
+            "body-outside-quote" => Scope::BodyOutsideQuote,
             "credit" => Scope::Credit,
             "date-line" => Scope::DateLine,
             _ => {
@@ -85,6 +90,7 @@ impl fmt::Display for Scope {
             Scope::Sentence => "sentence",
             Scope::Quote => "quote",
             Scope::OutsideQuote => "outside-quote",
+            Scope::BodyOutsideQuote => "body-outside-quote",
             Scope::Credit => "credit",
             Scope::DateLine => "date-line",
             Scope::Metadata(key) => return write!(f, "metadata.{key}"),

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use indexmap::IndexMap;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -33,6 +34,11 @@ pub struct PackMeta {
     pub name: Spanned<String>,
     /// What the pack is for.
     pub description: Option<String>,
+    /// Named pieces of regex that the pack's patterns share, used as `(?&name)`: a list of
+    /// months written once instead of in every rule that needs it.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub fragments: IndexMap<String, Spanned<String>>,
 }
 
 /// The closed set of rule kinds. A new kind is one variant here, one file in `kinds/`.
@@ -122,6 +128,10 @@ pub struct RuleSpec {
     /// Message template; `{match}`, `{suggestion}` and `{detail}` are filled in.
     #[schemars(with = "Option<String>")]
     pub message: Option<Spanned<String>>,
+    /// A help line under each finding (`{match}` and `{suggestion}` are filled in); by
+    /// default one is made from the suggestion.
+    #[schemars(with = "Option<String>")]
+    pub help: Option<Spanned<String>>,
     /// Why the rule exists, shown by `newslint explain`.
     #[schemars(with = "Option<String>")]
     pub description: Option<Spanned<String>>,
@@ -151,9 +161,9 @@ pub struct RuleSpec {
     /// pattern: a replacement (`$1`, `$name`) that makes a fix.
     #[schemars(with = "Option<String>")]
     pub replacement: Option<Spanned<String>>,
-    /// substitution: bad → preferred.
+    /// substitution: bad → preferred, tried in the order written.
     #[schemars(with = "Option<BTreeMap<String, String>>")]
-    pub swap: Option<Spanned<BTreeMap<String, String>>>,
+    pub swap: Option<Spanned<IndexMap<String, String>>>,
     /// substitution: the keys of `swap` are regular expressions.
     #[schemars(with = "Option<bool>")]
     pub regex: Option<Spanned<bool>>,
@@ -163,7 +173,9 @@ pub struct RuleSpec {
     /// max-length: the most words allowed.
     #[schemars(with = "Option<usize>")]
     pub max: Option<Spanned<usize>>,
-    /// repetition: words that may be doubled ("had had").
+    /// repetition: words that may be doubled ("had had"). pattern, substitution: regexes
+    /// of the contexts in which a match is no fault ("the stated aim"): a match that
+    /// overlaps a match of any of them is skipped.
     #[schemars(with = "Option<Vec<String>>")]
     pub exceptions: Option<Spanned<Vec<String>>>,
     /// repetition: a capitalised pair inside a sentence is a name, not a slip.
@@ -241,6 +253,15 @@ macro_rules! for_common_fields {
         if $over.fix.is_some() {
             $this.fix = $over.fix.clone();
         }
+        if $over.help.is_some() {
+            $this.help = $over.help.clone();
+        }
+        if $over.description.is_some() {
+            $this.description = $over.description.clone();
+        }
+        if $over.link.is_some() {
+            $this.link = $over.link.clone();
+        }
     };
 }
 
@@ -277,6 +298,9 @@ impl RuleSpec {
             ("scope", self.scope.is_some()),
             ("message", self.message.is_some()),
             ("fix", self.fix.is_some()),
+            ("help", self.help.is_some()),
+            ("description", self.description.is_some()),
+            ("link", self.link.is_some()),
         ] {
             if is_set {
                 set.push(name);

@@ -9,12 +9,12 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
 use newslint::{FixSafety, Format, Rule};
 use serde::{Deserialize, Serialize};
 use tokio::time::Instant;
 
 use super::App;
+use super::body::{self, BodyError};
 use super::engine::{self, ArticleProblem, Settings};
 use super::guard::InFlight;
 use super::report::Report;
@@ -181,27 +181,28 @@ async fn read_body(
             ),
         )
     };
-    let declared = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
-    if declared.is_some_and(|n| n > app.max_body as u64) {
-        return Err(too_large());
-    }
-    let limited = Limited::new(request.into_body(), app.max_body);
-    match tokio::time::timeout_at(deadline, limited.collect()).await {
-        Err(_) => Err(ApiError::new(
+    let headers = request.headers();
+    let declared = body::Declared {
+        length: headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok()),
+        waits_to_send: headers
+            .get(header::EXPECT)
+            .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"100-continue")),
+    };
+    match body::read(request.into_body(), declared, app.max_body, deadline).await {
+        Ok(bytes) => Ok((in_flight, bytes)),
+        Err(BodyError::TooLarge) => Err(too_large()),
+        Err(BodyError::TooSlow) => Err(ApiError::new(
             StatusCode::REQUEST_TIMEOUT,
             "time-limit",
             "the request body did not arrive within the time limit",
         )),
-        Ok(Err(err)) if err.downcast_ref::<LengthLimitError>().is_some() => Err(too_large()),
-        Ok(Err(err)) => Err(ApiError::new(
+        Err(BodyError::Broken(err)) => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
             "unreadable-body",
             format!("the request body could not be read: {err}"),
         )),
-        Ok(Ok(collected)) => Ok((in_flight, collected.to_bytes())),
     }
 }
 

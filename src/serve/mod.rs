@@ -4,6 +4,7 @@
 //! Requests never touch the file system: text in, findings out.
 
 mod api;
+mod body;
 mod engine;
 mod guard;
 mod page;

@@ -137,12 +137,79 @@ pub fn default_message(kind: KindName) -> &'static str {
     }
 }
 
+/// Named regex pieces of a pack (`[pack.fragments]`), written `(?&name)` in its patterns.
+/// `(?&…)` is not Rust regex syntax, so a reference can never be mistaken for a pattern.
+#[derive(Debug, Default, Clone)]
+pub struct Fragments {
+    expanded: Vec<(String, String)>,
+}
+
+impl Fragments {
+    /// Check and expand the table, in order: a fragment may use those defined before it.
+    pub fn new(
+        table: indexmap::IndexMap<String, toml::Spanned<String>>,
+    ) -> Result<Self, (Range<usize>, String)> {
+        let mut fragments = Fragments::default();
+        for (name, value) in table {
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err((
+                    value.span(),
+                    format!("fragment name `{name}` must be letters, digits and `_`"),
+                ));
+            }
+            let expanded = fragments
+                .expand(value.get_ref())
+                .map_err(|message| (value.span(), message))?;
+            fragments.expanded.push((name, expanded));
+        }
+        Ok(fragments)
+    }
+
+    /// `pattern` with every `(?&name)` replaced by `(?x:fragment)`.
+    pub fn expand(&self, pattern: &str) -> Result<String, String> {
+        if !pattern.contains("(?&") {
+            return Ok(pattern.to_string());
+        }
+        let mut out = String::with_capacity(pattern.len() * 2);
+        let mut rest = pattern;
+        while let Some(at) = rest.find("(?&") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 3..];
+            let Some(end) = after.find(')') else {
+                return Err("`(?&` opens a fragment reference that never closes".to_string());
+            };
+            let name = &after[..end];
+            let Some((_, value)) = self.expanded.iter().find(|(n, _)| n == name) else {
+                let known: Vec<&str> = self.expanded.iter().map(|(n, _)| n.as_str()).collect();
+                return Err(format!(
+                    "there is no fragment `{name}` in `[pack.fragments]` (defined before its \
+                     use: {})",
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ));
+            };
+            // Fragments are read in verbose mode, so that a long list may be wrapped; the
+            // line break ends a trailing comment before the group closes.
+            out.push_str("(?x:");
+            out.push_str(value);
+            out.push_str("\n)");
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
 /// Compile a rule's options into its check. `pack_text` is the TOML text the spans point
 /// into (used to place a regex syntax error on the exact character).
 pub fn compile(
     kind: KindName,
     spec: &RuleSpec,
     pack_text: &str,
+    fragments: &Fragments,
 ) -> Result<RuleKind, Vec<SpecError>> {
     let (allowed, takes_scope) = kind_options(kind);
     let mut errors = Vec::new();
@@ -174,7 +241,11 @@ pub fn compile(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let ctx = CompileContext { spec, pack_text };
+    let ctx = CompileContext {
+        spec,
+        pack_text,
+        fragments,
+    };
     let compiled = match kind {
         KindName::Pattern => pattern::Pattern::compile(&ctx).map(RuleKind::Pattern),
         KindName::Substitution => {
@@ -207,6 +278,8 @@ pub struct CompileContext<'a> {
     pub spec: &'a RuleSpec,
     /// The pack file's text.
     pub pack_text: &'a str,
+    /// The pack's shared regex pieces.
+    pub fragments: &'a Fragments,
 }
 
 impl CompileContext<'_> {
@@ -225,15 +298,45 @@ impl CompileContext<'_> {
         })
     }
 
+    /// The regexes of `exceptions`: contexts in which a match of the rule is no fault.
+    pub fn exceptions(&self, ignore_case: bool) -> Result<Vec<Regex>, SpecError> {
+        let Some(list) = &self.spec.exceptions else {
+            return Ok(Vec::new());
+        };
+        if list.get_ref().iter().any(|e| e.trim().is_empty()) {
+            return Err(SpecError::field(
+                "exceptions",
+                list.span(),
+                "`exceptions` holds an empty entry",
+            ));
+        }
+        list.get_ref()
+            .iter()
+            .map(|pattern| self.regex("exceptions", list.span(), pattern, ignore_case))
+            .collect()
+    }
+
+    /// Whether a pattern of this pack uses line or text anchors, its fragments expanded.
+    pub fn is_anchored(&self, pattern: &str) -> bool {
+        self.fragments
+            .expand(pattern)
+            .map_or(true, |expanded| is_anchored(&expanded))
+    }
+
     /// Compile the regex held by `field`, placing a syntax error on its character in the
     /// TOML file when the string is written without escapes.
     pub fn regex(
         &self,
         field: &'static str,
         span: Range<usize>,
-        pattern: &str,
+        written: &str,
         ignore_case: bool,
     ) -> Result<Regex, SpecError> {
+        let expanded = self
+            .fragments
+            .expand(written)
+            .map_err(|message| SpecError::field(field, span.clone(), message))?;
+        let pattern = expanded.as_str();
         let build = |pattern: &str| {
             RegexBuilder::new(pattern)
                 .case_insensitive(ignore_case)
@@ -363,6 +466,34 @@ fn regex_error_position(pattern: &str, err: &regex::Error) -> (Option<usize>, St
     }
 }
 
+/// Drop the matches `(unit index, absolute span)` that overlap a match of one of the
+/// `exceptions`, searched in the match's own unit. Exceptions run only on units that hold
+/// a match, which few do.
+pub(crate) fn drop_exceptions(
+    exceptions: &[Regex],
+    units: &[crate::lint::Unit],
+    found: &mut Vec<(usize, Range<usize>)>,
+) {
+    if exceptions.is_empty() || found.is_empty() {
+        return;
+    }
+    let mut cached: Option<(usize, Vec<Range<usize>>)> = None;
+    found.retain(|(index, span)| {
+        if cached.as_ref().is_none_or(|(i, _)| i != index) {
+            let unit = &units[*index];
+            let spans = exceptions
+                .iter()
+                .flat_map(|re| re.find_iter(unit.text).map(|m| unit.absolute(m.range())))
+                .collect();
+            cached = Some((*index, spans));
+        }
+        let (_, spans) = cached.as_ref().expect("just filled");
+        !spans
+            .iter()
+            .any(|e| e.start < span.end && span.start < e.end)
+    });
+}
+
 /// Whether a pattern uses line or text anchors (`^`, `$`, `\A`, `\z`).
 pub(crate) fn is_anchored(pattern: &str) -> bool {
     regex_syntax::Parser::new()
@@ -423,6 +554,7 @@ mod tests {
         let ctx = CompileContext {
             spec: &ctx_spec,
             pack_text: "",
+            fragments: &Fragments::default(),
         };
         let re = ctx.regex("pattern", 0..0, r"\bstated\b", false).unwrap();
         assert!(re.is_match("“He stated it,” she said."));
@@ -436,6 +568,7 @@ mod tests {
         let ctx = CompileContext {
             spec: &spec,
             pack_text: text,
+            fragments: &Fragments::default(),
         };
         let err = ctx.regex("pattern", 10..16, "ab(c", false).unwrap_err();
         let span = err.span.unwrap();

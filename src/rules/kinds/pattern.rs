@@ -6,7 +6,7 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::{CompileContext, SpecError, is_anchored, is_whole_word};
+use super::{CompileContext, SpecError, is_whole_word};
 use crate::lint::Context;
 use crate::rules::{Finding, Scope};
 
@@ -17,6 +17,7 @@ pub const OPTIONS: &[&str] = &[
     "ignore_case",
     "suggestion",
     "replacement",
+    "exceptions",
 ];
 
 /// A compiled pattern rule.
@@ -28,6 +29,8 @@ pub struct Pattern {
     replacement: Option<String>,
     /// The regex uses `^` or `$`, so it must see each unit on its own.
     anchored: bool,
+    /// Contexts in which a match is no fault.
+    exceptions: Vec<Regex>,
 }
 
 #[derive(Debug)]
@@ -107,9 +110,10 @@ impl Pattern {
         let anchored = spec
             .pattern
             .as_ref()
-            .is_some_and(|p| is_anchored(p.get_ref()));
+            .is_some_and(|p| ctx.is_anchored(p.get_ref()));
         Ok(Self {
             scope: ctx.scope(Scope::Prose)?,
+            exceptions: ctx.exceptions(ignore_case)?,
             anchored,
             matcher,
             suggestion: spec.suggestion.as_ref().map(|s| s.get_ref().clone()),
@@ -119,14 +123,18 @@ impl Pattern {
 
     /// Report every match in scope.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let units = ctx.units(&self.scope);
+        let (units, outside_quotes) = ctx.match_units(&self.scope);
         match &self.matcher {
             Matcher::Regex { regex, flag } => {
-                let found = ctx.find_in_units(&units, self.anchored, |hay, emit| {
+                let mut found = ctx.find_in_units(&units, self.anchored, |hay, emit| {
                     for m in regex.find_iter(hay) {
                         emit(m.range());
                     }
                 });
+                super::drop_exceptions(&self.exceptions, &units, &mut found);
+                if outside_quotes {
+                    ctx.drop_quoted(&mut found);
+                }
                 let needs_groups = flag.is_some() || self.replacement.is_some();
                 for (index, span) in found {
                     if !needs_groups {
@@ -164,13 +172,17 @@ impl Pattern {
                 }
             }
             Matcher::Words(automaton) => {
-                let found = ctx.find_in_units(&units, false, |hay, emit| {
+                let mut found = ctx.find_in_units(&units, false, |hay, emit| {
                     for m in automaton.find_iter(hay) {
                         if is_whole_word(hay, m.range()) {
                             emit(m.range());
                         }
                     }
                 });
+                super::drop_exceptions(&self.exceptions, &units, &mut found);
+                if outside_quotes {
+                    ctx.drop_quoted(&mut found);
+                }
                 for (_, span) in found {
                     out.push(Finding {
                         span,

@@ -5,25 +5,28 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
 
-use super::{CompileContext, SpecError, is_anchored, is_whole_word, match_case};
+use super::{CompileContext, SpecError, is_whole_word, match_case};
 use crate::lint::Context;
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
-pub const OPTIONS: &[&str] = &["swap", "ignore_case", "regex"];
+pub const OPTIONS: &[&str] = &["swap", "ignore_case", "regex", "exceptions"];
 
 /// A compiled substitution rule.
 #[derive(Debug)]
 pub struct Substitution {
     scope: Scope,
     matcher: Matcher,
+    /// Contexts in which a match is no fault.
+    exceptions: Vec<Regex>,
 }
 
 #[derive(Debug)]
 enum Matcher {
     Literal {
         automaton: AhoCorasick,
-        preferred: std::collections::HashMap<String, String>,
+        /// The preferred form of each key, by the automaton's pattern index (file order).
+        preferred: Vec<String>,
     },
     Regexes {
         /// Each key's regex with its replacement.
@@ -64,7 +67,7 @@ impl Substitution {
                 .collect::<Vec<_>>()
                 .join("|");
             let any = ctx.regex("swap", swap.span(), &alternation, ignore_case)?;
-            let anchored = swap.get_ref().keys().any(|k| is_anchored(k));
+            let anchored = swap.get_ref().keys().any(|k| ctx.is_anchored(k));
             Matcher::Regexes {
                 keys,
                 any,
@@ -72,17 +75,21 @@ impl Substitution {
             }
         } else {
             let bad: Vec<&String> = swap.get_ref().keys().collect();
-            let preferred = swap
-                .get_ref()
-                .iter()
-                .map(|(k, v)| (k.to_ascii_lowercase(), v.clone()))
-                .collect();
+            let preferred = swap.get_ref().values().cloned().collect();
             if bad.iter().any(|k| k.trim().is_empty()) {
                 return Err(SpecError::field(
                     "swap",
                     swap.span(),
                     "`swap` has an empty key",
                 ));
+            }
+            if ignore_case && let Some((a, b)) = keys_equal_but_for_case(&bad) {
+                return Err(SpecError::field(
+                    "swap",
+                    swap.span(),
+                    format!("keys `{a}` and `{b}` differ only in case, and the rule ignores case"),
+                )
+                .with_note("set `ignore_case = false` so that each key matches its own case"));
             }
             let automaton = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
@@ -102,33 +109,43 @@ impl Substitution {
         };
         Ok(Self {
             scope: ctx.scope(Scope::Prose)?,
+            exceptions: ctx.exceptions(ignore_case)?,
             matcher,
         })
     }
 
     /// Report every bad form in scope, each with its fix.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let units = ctx.units(&self.scope);
+        let (units, outside_quotes) = ctx.match_units(&self.scope);
         match &self.matcher {
             Matcher::Literal {
                 automaton,
                 preferred,
             } => {
-                let found = ctx.find_in_units(&units, false, |hay, emit| {
+                let mut found = ctx.find_in_units(&units, false, |hay, emit| {
                     for m in automaton.find_iter(hay) {
                         if is_whole_word(hay, m.range()) {
                             emit(m.range());
                         }
                     }
                 });
+                super::drop_exceptions(&self.exceptions, &units, &mut found);
+                if outside_quotes {
+                    ctx.drop_quoted(&mut found);
+                }
                 let source = ctx.doc().source();
+                // The key is found again in the matched text alone: with case kept,
+                // "US" and "us" are different keys with different replacements.
                 for (_, span) in found {
                     let original = &source[span.clone()];
-                    // The automaton matched one key exactly (up to ASCII case).
-                    let Some(good) = preferred.get(&original.to_ascii_lowercase()) else {
+                    let Some(key) = automaton
+                        .find(original)
+                        .filter(|m| m.range() == (0..original.len()))
+                        .map(|m| m.pattern().as_usize())
+                    else {
                         continue;
                     };
-                    out.push(finding(span.clone(), match_case(original, good)));
+                    out.push(finding(span.clone(), match_case(original, &preferred[key])));
                 }
             }
             Matcher::Regexes {
@@ -136,11 +153,15 @@ impl Substitution {
                 any,
                 anchored,
             } => {
-                let found = ctx.find_in_units(&units, *anchored, |hay, emit| {
+                let mut found = ctx.find_in_units(&units, *anchored, |hay, emit| {
                     for m in any.find_iter(hay) {
                         emit(m.range());
                     }
                 });
+                super::drop_exceptions(&self.exceptions, &units, &mut found);
+                if outside_quotes {
+                    ctx.drop_quoted(&mut found);
+                }
                 for (index, span) in found {
                     let unit = &units[index];
                     let at = span.start - unit.offset;
@@ -164,11 +185,70 @@ impl Substitution {
     }
 }
 
+/// Two keys that are the same word but for ASCII case, if any.
+fn keys_equal_but_for_case<'k>(keys: &[&'k String]) -> Option<(&'k str, &'k str)> {
+    let mut seen: std::collections::HashMap<String, &String> = std::collections::HashMap::new();
+    for key in keys {
+        if let Some(first) = seen.insert(key.to_ascii_lowercase(), key) {
+            return Some((first.as_str(), key.as_str()));
+        }
+    }
+    None
+}
+
 fn finding(span: std::ops::Range<usize>, suggestion: String) -> Finding {
     Finding {
         fix: Some((span.clone(), suggestion.clone())),
         span,
         suggestion: Some(suggestion),
         ..Finding::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack};
+
+    fn suggestions(toml: &str, article: &str) -> Vec<String> {
+        lint(toml, article)
+            .into_iter()
+            .filter_map(|d| d.fix.map(|f| f.replacement))
+            .collect()
+    }
+
+    #[test]
+    fn regex_keys_are_tried_in_file_order() {
+        // Both keys match at "Sept 5"; the first one written wins, though a sorted map
+        // would try the second first ("S" sorts before "\\").
+        let toml = r#"
+[[rule]]
+id = "months"
+kind = "substitution"
+regex = true
+ignore_case = false
+[rule.swap]
+'\bSept\s+(\d+)' = 'Sept. ${1}'
+'Sept\s+(\d+)' = 'September ${1}'
+"#;
+        assert_eq!(suggestions(toml, "Due Sept 5."), ["Sept. 5"]);
+    }
+
+    #[test]
+    fn keys_that_differ_in_case_keep_their_own_replacement() {
+        let toml = r#"
+[[rule]]
+id = "country"
+kind = "substitution"
+ignore_case = false
+swap = { US = "U.S.", us = "we" }
+"#;
+        assert_eq!(
+            suggestions(toml, "The US told us."),
+            ["U.S.", "we"],
+            "\"US\" must not become \"WE\""
+        );
+        let folded = toml.replace("ignore_case = false", "ignore_case = true");
+        let err = pack(&folded).unwrap_err();
+        assert!(err.contains("differ only in case"), "{err}");
     }
 }
