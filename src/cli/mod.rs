@@ -15,12 +15,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
-use newslint::article::ReadOptions;
 use newslint::config::{Config, FailLevel};
-use newslint::fix::fix_text_with;
 use newslint::line_index::LineIndex;
-use newslint::suppress::{Suppressions, UNUSED_SUPPRESSION};
-use newslint::{ConfigError, Diagnostic, Document, Format, RuleSet, lint};
+use newslint::{ConfigError, Diagnostic, Engine, Format, RuleSet};
 use rayon::prelude::*;
 
 use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputFormat};
@@ -116,28 +113,20 @@ enum Outcome {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let (config, mut rules) = match load_rules(&args.config) {
+    let (config, rules) = match load_rules(&args.config) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let known: Vec<String> = rules
-        .iter()
-        .map(|r| r.id.to_string())
-        .chain([UNUSED_SUPPRESSION.to_string()])
-        .collect();
-    for id in args.select.iter().chain(&args.ignore) {
-        if !known.contains(id) {
-            eprintln!("error: unknown rule `{id}` (see `newslint rules`)");
+    let engine = match Engine::new(config, rules).select(&args.select, &args.ignore) {
+        Ok(engine) => engine,
+        Err(unknown) => {
+            eprintln!("error: {unknown}");
             return EXIT_TROUBLE;
         }
-    }
-    if !args.select.is_empty() {
-        rules.retain(|r| args.select.iter().any(|s| *s == *r.id));
-    }
-    rules.retain(|r| !args.ignore.iter().any(|s| *s == *r.id));
-    let keep_unused_suppression = (args.select.is_empty()
-        || args.select.iter().any(|s| s == UNUSED_SUPPRESSION))
-        && !args.ignore.iter().any(|s| s == UNUSED_SUPPRESSION);
+    };
+    let config = engine.config();
+    let rules = engine.rules();
+    let today = Some(today());
 
     let fail_level = match args.fail_on {
         Some(FailOn::Error) => FailLevel::Error,
@@ -152,7 +141,7 @@ fn check(args: CheckArgs) -> u8 {
         args.paths.clone()
     };
     let (mut inputs, walk_errors) =
-        walk::collect_inputs(&paths, &config, args.stdin_filename.as_deref());
+        walk::collect_inputs(&paths, config, args.stdin_filename.as_deref());
     if args.fix || args.diff {
         // A link and its target (or two hard links) are one article: fix it once.
         walk::keep_one_per_file(&mut inputs);
@@ -176,9 +165,9 @@ fn check(args: CheckArgs) -> u8 {
         Box::new(BufferedStandardStream::stdout(color))
     };
     let mut reporter = if args.statistics {
-        report::statistics(out, &rules)
+        report::statistics(out, rules)
     } else {
-        report::reporter(args.format, out, &rules, inputs.len())
+        report::reporter(args.format, out, rules, inputs.len())
     };
     let mut summary = Summary::default();
     let mut trouble = false;
@@ -224,34 +213,10 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let filter = |path: &Path, doc: &Document, diagnostics: Vec<Diagnostic>| -> Vec<Diagnostic> {
-        let ignored = config.per_file_ignores(path);
-        let file = doc.file_text();
-        let mut kept: Vec<Diagnostic> = if file.contains("newslint") {
-            let lines = LineIndex::new(file);
-            Suppressions::parse(file, &lines).apply(&lines, diagnostics)
-        } else {
-            diagnostics
-        };
-        kept.retain(|d| {
-            !ignored.contains(&&*d.rule)
-                && (keep_unused_suppression || &*d.rule != UNUSED_SUPPRESSION)
-        });
-        kept
-    };
-
     let mut stdout_fixed = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
-        let lint_one = |input: &Input| {
-            lint_input(
-                input,
-                stdin_text.as_deref(),
-                &rules,
-                &args,
-                &config.read_options,
-                &filter,
-            )
-        };
+        let lint_one =
+            |input: &Input| lint_input(input, stdin_text.as_deref(), &engine, &args, today);
         let outcomes: Vec<Outcome> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
             None => chunk.iter().map(lint_one).collect(),
@@ -327,15 +292,20 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
-type Filter<'a> = dyn Fn(&Path, &Document, Vec<Diagnostic>) -> Vec<Diagnostic> + Sync + 'a;
+/// The date the run takes as "today", in the system time zone: the engine reads no
+/// clock, so the front end reads it once per run.
+fn today() -> jiff::civil::Date {
+    jiff::tz::TimeZone::system()
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}
 
 fn lint_input(
     input: &Input,
     stdin: Option<&[u8]>,
-    rules: &RuleSet,
+    engine: &Engine,
     args: &CheckArgs,
-    options: &ReadOptions,
-    filter: &Filter,
+    today: Option<jiff::civil::Date>,
 ) -> Outcome {
     let path = input.display_path().to_path_buf();
     let bytes = match input {
@@ -370,9 +340,7 @@ fn lint_input(
 
     if args.fix || args.diff {
         let original = source.clone();
-        let outcome = match fix_text_with(source, format, options, args.unsafe_fixes, &|doc| {
-            filter(&path, doc, lint(rules, doc))
-        }) {
+        let outcome = match engine.fix(&path, source, format, args.unsafe_fixes, today) {
             Ok(outcome) => outcome,
             Err(err) => return parse_problem(err),
         };
@@ -384,17 +352,14 @@ fn lint_input(
                 diff = Some(unified_diff(&path, &original, &outcome.text));
             }
             // --diff changes nothing: report the findings of the original text.
-            return match Document::parse_with(original, format, options) {
-                Ok(doc) => {
-                    let diagnostics = filter(&path, &doc, lint(rules, &doc));
-                    Outcome::Linted {
-                        path,
-                        source: doc.into_file_text(),
-                        diagnostics,
-                        diff,
-                        fixed,
-                    }
-                }
+            return match engine.check_text(&path, original, format, today) {
+                Ok((doc, diagnostics)) => Outcome::Linted {
+                    path,
+                    source: doc.into_file_text(),
+                    diagnostics,
+                    diff,
+                    fixed,
+                },
                 Err(err) => parse_problem(err),
             };
         }
@@ -423,17 +388,14 @@ fn lint_input(
         };
     }
 
-    match Document::parse_with(source, format, options) {
-        Ok(doc) => {
-            let diagnostics = filter(&path, &doc, lint(rules, &doc));
-            Outcome::Linted {
-                path,
-                source: doc.into_file_text(),
-                diagnostics,
-                diff: None,
-                fixed: None,
-            }
-        }
+    match engine.check_text(&path, source, format, today) {
+        Ok((doc, diagnostics)) => Outcome::Linted {
+            path,
+            source: doc.into_file_text(),
+            diagnostics,
+            diff: None,
+            fixed: None,
+        },
         Err(err) => parse_problem(err),
     }
 }
@@ -442,11 +404,12 @@ fn lint_input(
 pub(crate) fn read_document(
     path: &Path,
     bytes: Vec<u8>,
-    options: &ReadOptions,
-) -> Result<Document, (String, Option<(usize, usize)>)> {
+    options: &newslint::article::ReadOptions,
+) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
     let format = Format::from_path(path);
     let source = decode(bytes)?;
-    Document::parse_with(source, format, options).map_err(|err| (err.message, Some(err.position)))
+    newslint::Document::parse_with(source, format, options)
+        .map_err(|err| (err.message, Some(err.position)))
 }
 
 /// Bytes as UTF-8 text, or why not (with the position of the first bad byte).
