@@ -36,6 +36,9 @@ use crate::suppress::{Suppressions, UNUSED_SUPPRESSION};
 pub struct Engine {
     config: Config,
     rules: RuleSet,
+    /// Every loaded rule's id, selected or not (a suppression of a rule left out by
+    /// `--select` is not a typo), and `unused-suppression`.
+    known_ids: Vec<std::sync::Arc<str>>,
     /// Whether `unused-suppression` is selected (it is produced by the pipeline, not by a
     /// rule of the set, so the selection is remembered here).
     report_unused_suppressions: bool,
@@ -54,9 +57,15 @@ impl std::fmt::Display for UnknownRule {
 impl Engine {
     /// An engine for `config` with the rules it compiled to, every rule selected.
     pub fn new(config: Config, rules: RuleSet) -> Self {
+        let known_ids = rules
+            .iter()
+            .map(|r| r.id.clone())
+            .chain([std::sync::Arc::from(UNUSED_SUPPRESSION)])
+            .collect();
         Self {
             config,
             rules,
+            known_ids,
             report_unused_suppressions: true,
         }
     }
@@ -96,10 +105,10 @@ impl Engine {
         let found = lint_with(self.rules.iter(), doc, today);
         // Suppressions are written in the file (an HTML comment in a page) and diagnostics
         // are spans of the file, whatever its format.
-        let file = doc.file_text();
-        let mut kept = if file.contains("newslint") {
-            let lines = LineIndex::new(file);
-            Suppressions::parse(file, &lines).apply(&lines, found)
+        let mut kept = if doc.file_text().contains("newslint") {
+            let lines = LineIndex::new(doc.file_text());
+            let known: Vec<&str> = self.known_ids.iter().map(|id| &**id).collect();
+            Suppressions::of(doc, &lines).apply(&lines, found, &known)
         } else {
             found
         };

@@ -27,6 +27,7 @@ pub mod lint;
 pub mod rules;
 pub mod selftest;
 pub mod settings_file;
+pub mod suggest;
 pub mod suppress;
 pub mod text;
 

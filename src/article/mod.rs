@@ -127,6 +127,10 @@ pub struct Document {
     sentences: OnceLock<Vec<Range<usize>>>,
     /// For articles read out of markup: the file and the map into it.
     markup: Option<Box<Markup>>,
+    /// Where comments can stand: raw HTML of Markdown (None: anywhere, for plain text).
+    comment_zones: Option<Vec<Range<usize>>>,
+    /// `[newslint: ignore …]` markers in the prose, which the prose view leaves blank.
+    markers: Vec<Range<usize>>,
 }
 
 /// The file an article was read out of, and where each byte of the article text came from.
@@ -153,6 +157,7 @@ impl Document {
             return Self::from_markup(source, format, options);
         }
         let content_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let mut html = Vec::new();
         let (front_matter, blocks, headline, mut prose) = match format {
             Format::Plain => {
                 // All of a plain-text file is prose but its byte-order mark.
@@ -175,7 +180,7 @@ impl Document {
                 let body_start = front_matter
                     .as_ref()
                     .map_or(content_start, |fm| fm.span.end);
-                let blocks = markdown::blocks(&source, body_start, &mut prose);
+                let blocks = markdown::blocks(&source, body_start, &mut prose, &mut html);
                 let title = front_matter
                     .as_ref()
                     .and_then(|fm| fm.get("title"))
@@ -192,6 +197,13 @@ impl Document {
             Format::Html => unreachable!("markup is read by from_markup"),
         };
         mask_urls(&mut prose);
+        // A marker is an instruction to newslint, not copy: its words ("quote", "ignore")
+        // must not count as prose.
+        let markers = crate::suppress::marker_spans(&prose);
+        for span in &markers {
+            prose.replace_range(span.clone(), &" ".repeat(span.len()));
+        }
+        let comment_zones = (format == Format::Markdown).then_some(html);
         let article_date = article_date(&source, &blocks, front_matter.as_ref());
         Ok(Document {
             source,
@@ -203,6 +215,8 @@ impl Document {
             headline,
             article_date,
             sentences: OnceLock::new(),
+            comment_zones,
+            markers,
             markup: None,
         })
     }
@@ -256,6 +270,16 @@ impl Document {
             prose.replace_range(block.span.clone(), &source[block.span.clone()]);
         }
         mask_urls(&mut prose);
+        // Markers are instructions, not copy; suppressions read them in the file's terms.
+        let mut markers = crate::suppress::marker_spans(&prose);
+        for span in &markers {
+            prose.replace_range(span.clone(), &" ".repeat(span.len()));
+        }
+        if let Some(markup) = &markup {
+            for span in &mut markers {
+                *span = markup.map.file_span(span.clone());
+            }
+        }
         let title = front_matter
             .as_ref()
             .and_then(|fm| fm.get("title"))
@@ -276,6 +300,9 @@ impl Document {
             headline,
             article_date,
             sentences: OnceLock::new(),
+            // A markup file's comments are the tokenizer's: any `<!-- -->` is one.
+            comment_zones: None,
+            markers,
             markup,
         }
     }
@@ -322,6 +349,17 @@ impl Document {
             });
         }
         diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    }
+
+    /// Where an HTML comment (a suppression directive) can stand: the raw HTML of a Markdown
+    /// file, never its code; `None` when the format has no such structure (plain text).
+    pub fn comment_zones(&self) -> Option<&[Range<usize>]> {
+        self.comment_zones.as_deref()
+    }
+
+    /// Spans of the `[newslint: ignore …]` markers written in the prose.
+    pub fn markers(&self) -> &[Range<usize>] {
+        &self.markers
     }
 
     /// Give back the source text.
