@@ -5,6 +5,7 @@ pub mod args;
 mod commands;
 mod errors;
 mod inspect;
+mod output;
 mod report;
 mod walk;
 mod write;
@@ -159,15 +160,16 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         termcolor::ColorChoice::Never
     };
-    let out: Box<dyn WriteColor> = if report_to_stderr {
+    let stream: Box<dyn WriteColor> = if report_to_stderr {
         Box::new(BufferedStandardStream::stderr(color))
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
+    let mut out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(out, rules)
+        report::statistics(Box::new(out.clone()), rules)
     } else {
-        report::reporter(args.format, out, rules, inputs.len())
+        report::reporter(args.format, Box::new(out.clone()), rules, inputs.len())
     };
     let mut summary = Summary::default();
     let mut trouble = false;
@@ -231,7 +233,8 @@ fn check(args: CheckArgs) -> u8 {
                     fixed,
                 } => {
                     if let Some(diff) = diff {
-                        print!("{diff}");
+                        // Through the report's stream, so the two stay in order.
+                        let _ = out.write_all(diff.as_bytes());
                         failed = true;
                     }
                     if let Some(fixed) = fixed {
@@ -261,27 +264,39 @@ fn check(args: CheckArgs) -> u8 {
                     })
                 }
             };
-            if let Err(err) = written {
-                if err.kind() == io::ErrorKind::BrokenPipe {
-                    return if trouble { EXIT_TROUBLE } else { EXIT_FINDINGS };
-                }
-                eprintln!("error: cannot write the report: {err}");
-                return EXIT_TROUBLE;
+            let _ = written;
+            if out.status() != output::Written::Whole {
+                break;
             }
         }
+        if out.status() != output::Written::Whole {
+            break;
+        }
     }
-    if reporter.finish(&summary).is_err() {
-        return EXIT_TROUBLE;
-    }
+    let _ = reporter.finish(&summary);
     drop(reporter);
-    if !stdout_fixed.is_empty() {
-        let mut stdout = io::stdout().lock();
-        for text in stdout_fixed {
-            if stdout.write_all(text.as_bytes()).is_err() {
-                return EXIT_TROUBLE;
-            }
+    let exit = |trouble: bool, failed: bool| {
+        if trouble {
+            EXIT_TROUBLE
+        } else if failed {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
         }
-        let _ = stdout.flush();
+    };
+    match out.finish() {
+        output::Written::Whole => {}
+        // The reader has what it wanted (`| head -1`).
+        output::Written::Closed => return exit(trouble, failed),
+        output::Written::Failed(message) => {
+            eprintln!("error: {message}");
+            return EXIT_TROUBLE;
+        }
+    }
+    for text in stdout_fixed {
+        if let Some(code) = output::print_stdout(&text) {
+            return code.max(exit(trouble, failed));
+        }
     }
     if trouble {
         EXIT_TROUBLE
