@@ -158,6 +158,10 @@ pub struct CheckArgs {
     /// The file name to report for standard input (and to pick its format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Honour the config's `exclude` for files named on the command line too (for
+    /// pre-commit and CI, which name every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Print how many findings each rule made, instead of the findings.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub statistics: bool,

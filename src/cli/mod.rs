@@ -142,8 +142,12 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let (mut inputs, walk_errors) =
-        walk::collect_inputs(&paths, config, args.stdin_filename.as_deref());
+    let (mut inputs, walk_errors) = walk::collect_inputs(
+        &paths,
+        config,
+        args.stdin_filename.as_deref(),
+        args.force_exclude,
+    );
     if args.fix || args.diff {
         // A link and its target (or two hard links) are one article: fix it once.
         walk::keep_one_per_file(&mut inputs);

@@ -33,11 +33,14 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Gather the inputs for `paths`, sorted, and the walking errors.
+/// Gather the inputs for `paths`, sorted, and the walking errors. A file named on the
+/// command line is linted even when the config excludes it, unless `force_exclude` (what
+/// pre-commit and CI scripts, which name every changed file, want).
 pub fn collect_inputs(
     paths: &[PathBuf],
     config: &Config,
     stdin_name: Option<&Path>,
+    force_exclude: bool,
 ) -> (Vec<Input>, Vec<WalkError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
@@ -52,7 +55,11 @@ pub fn collect_inputs(
                 path: path.clone(),
                 message: io_message(&err),
             }),
-            Ok(meta) if meta.is_file() => inputs.push(Input::File(path.clone())),
+            Ok(meta) if meta.is_file() => {
+                if !(force_exclude && is_excluded(path, config)) {
+                    inputs.push(Input::File(path.clone()));
+                }
+            }
             Ok(meta) if meta.is_dir() => walk_folder(path, config, &mut inputs, &mut errors),
             Ok(_) => errors.push(WalkError {
                 path: path.clone(),
@@ -120,6 +127,16 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
             Err(err) => errors.push(walk_error(root, &err)),
         }
     }
+}
+
+/// Whether the config's `exclude` skips `path` or a folder it lies in, as a walk would.
+fn is_excluded(path: &Path, config: &Config) -> bool {
+    let relative = relative_to(path, &config.root);
+    relative
+        .ancestors()
+        .zip(path.ancestors())
+        .filter(|(r, _)| !r.as_os_str().is_empty())
+        .any(|(r, p)| config.exclude.is_match(r) || config.exclude.is_match(p))
 }
 
 fn relative_to<'a>(path: &'a Path, root: &Path) -> &'a Path {
