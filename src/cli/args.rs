@@ -131,6 +131,10 @@ pub struct CheckArgs {
     /// Threads to lint with (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+    /// Apply `exclude` to files named on the command line too (for pre-commit hooks and
+    /// editors that pass every changed file); by default a file named is always checked.
+    #[arg(long)]
+    pub force_exclude: bool,
     /// The file name to report for standard input (and to pick its format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
