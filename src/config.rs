@@ -218,6 +218,7 @@ impl Config {
         LoadOptions {
             packs,
             rule_paths,
+            pack_texts: Vec::new(),
             overrides: self.raw.rules.clone(),
             config: self.file.clone(),
         }

@@ -215,6 +215,34 @@ mod tests {
     }
 
     #[test]
+    fn packs_and_config_load_from_memory() {
+        let config = Config::from_text(
+            Path::new("/desk/newslint.toml"),
+            "packs = []\n[rules.desk-no-utilise]\nseverity = \"error\"\n".to_string(),
+        )
+        .unwrap();
+        let mut options = config.load_options();
+        options.pack_texts.push(crate::SourceFile::new(
+            "desk.toml",
+            "[pack]\nname = \"desk\"\n\n[[rule]]\nid = \"desk-no-utilise\"\nkind = \"pattern\"\n\
+             description = \"Plain words.\"\npattern = \"utilise\"\nmessage = \"say use\"\n",
+        ));
+        let rules = crate::rules::load_rules(&options).expect("the in-memory pack compiles");
+        let engine = Engine::new(config, rules);
+        let (_, found) = engine
+            .check_text(
+                Path::new("/desk/a.txt"),
+                "Headline\n\nWe utilise it.\n".to_string(),
+                Format::Plain,
+                None,
+            )
+            .unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].rule, "desk-no-utilise");
+        assert_eq!(found[0].severity, crate::Severity::Error);
+    }
+
+    #[test]
     fn fix_returns_the_fixed_text() {
         let outcome = engine("")
             .fix(

@@ -24,6 +24,7 @@ use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputForma
 use report::{FileProblem, FileReport, Summary};
 use walk::Input;
 
+#[cfg(feature = "serve")]
 pub(crate) use errors::print as print_config_errors;
 
 /// Exit code: nothing at or above the fail level.
