@@ -131,13 +131,13 @@ pub struct CheckArgs {
     /// Threads to lint with (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
-    /// Apply `exclude` to files named on the command line too (for pre-commit hooks and
-    /// editors that pass every changed file); by default a file named is always checked.
-    #[arg(long)]
-    pub force_exclude: bool,
     /// The file name to report for standard input (and to pick its format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Honour the config's `exclude` for files named on the command line too (for
+    /// pre-commit and CI, which name every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Print how many findings each rule made, instead of the findings.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub statistics: bool,

@@ -33,7 +33,9 @@ pub struct WalkError {
     pub message: String,
 }
 
-/// Gather the inputs for `paths`, sorted, and the walking errors.
+/// Gather the inputs for `paths`, sorted, and the walking errors. A file named on the
+/// command line is linted even when the config excludes it, unless `force_exclude` (what
+/// pre-commit and CI scripts, which name every changed file, want).
 pub fn collect_inputs(
     paths: &[PathBuf],
     config: &Config,
@@ -136,9 +138,15 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
     }
 }
 
+/// Whether the config's `exclude` skips `path` or a folder it lies in, as a walk would.
 fn is_excluded(path: &Path, config: &Config) -> bool {
     let rooted = rooted(path);
-    config.exclude.is_match(relative_to(&rooted, &config.root)) || config.exclude.is_match(path)
+    let relative = relative_to(&rooted, &config.root);
+    relative
+        .ancestors()
+        .chain(path.ancestors())
+        .filter(|p| !p.as_os_str().is_empty())
+        .any(|p| config.exclude.is_match(p))
 }
 
 /// `path` made absolute (against the current folder) and `..` folded lexically, so that
