@@ -4,6 +4,7 @@
 pub mod args;
 mod commands;
 mod errors;
+mod inspect;
 mod output;
 mod report;
 mod walk;
@@ -48,6 +49,12 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        Some(Command::Inspect {
+            file,
+            format,
+            stdin_filename,
+            config,
+        }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
         #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => crate::serve::run(args),
     };
@@ -374,7 +381,7 @@ fn lint_input(
             return match engine.check_text(&rooted, original, format, today) {
                 Ok((doc, diagnostics)) => Outcome::Linted {
                     path,
-                    source: doc.source().to_string(),
+                    source: doc.into_file_text(),
                     diagnostics,
                     diff,
                     fixed,
@@ -410,13 +417,25 @@ fn lint_input(
     match engine.check_text(&rooted, source, format, today) {
         Ok((doc, diagnostics)) => Outcome::Linted {
             path,
-            source: doc.into_source(),
+            source: doc.into_file_text(),
             diagnostics,
             diff: None,
             fixed: None,
         },
         Err(err) => parse_problem(err),
     }
+}
+
+/// Read a file's bytes as an article of the format its name implies, or say why not.
+pub(crate) fn read_document(
+    path: &Path,
+    bytes: Vec<u8>,
+    options: &newslint::article::ReadOptions,
+) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
+    let format = Format::from_path(path);
+    let source = decode(bytes)?;
+    newslint::Document::parse_with(source, format, options)
+        .map_err(|err| (err.message, Some(err.position)))
 }
 
 /// Bytes as UTF-8 text, or why not (with the position of the first bad byte).
