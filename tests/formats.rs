@@ -156,3 +156,118 @@ fn html_house_selectors_name_the_body() {
         run.stderr
     );
 }
+
+#[test]
+fn wire_xml_findings_point_into_the_xml() {
+    insta::assert_snapshot!("wire_nitf", check_human("wire-nitf.xml"));
+    insta::assert_snapshot!("wire_newsml", check_human("wire-newsml.xml"));
+    let spans = json_spans("wire-nitf.xml");
+    assert!(
+        spans.contains(&("repeated-word".into(), "the".into())),
+        "{spans:?}"
+    );
+    assert!(
+        spans.contains(&("date-weekday".into(), "Thursday".into())),
+        "{spans:?}"
+    );
+    let spans = json_spans("wire-newsml.xml");
+    assert_eq!(spans, vec![("placeholder-text".into(), "XX".into())]);
+}
+
+#[test]
+fn wire_xml_inspect_reads_the_header() {
+    let (code, stdout, _) = newslint(&[
+        "inspect",
+        "--isolated",
+        "--format",
+        "json",
+        "tests/fixtures/formats/wire-nitf.xml",
+    ]);
+    assert_eq!(code, 0);
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["format"], "xml");
+    assert_eq!(report["headline"]["text"], "Harbour fees rise by a fifth");
+    assert_eq!(report["dek"], "Fishing boats pay more from April");
+    assert_eq!(report["date"], "2025-03-14");
+    assert_eq!(report["byline"]["text"], "By Omar Lind , Tidewater Gazette");
+}
+
+/// Each hostile or broken file: a clear error naming it, exit 2, and the good file beside
+/// it still checked.
+#[test]
+fn bad_input_matrix_for_html_and_xml() {
+    let lol = {
+        let mut dtd = String::from("<!ENTITY l0 \"lol\">");
+        for i in 1..10 {
+            dtd.push_str(&format!(
+                "<!ENTITY l{i} \"{}\">",
+                format!("&l{};", i - 1).repeat(10)
+            ));
+        }
+        format!(
+            "<?xml version=\"1.0\"?><!DOCTYPE nitf [{dtd}]><nitf><body><body.content><p>&l9;</p></body.content></body></nitf>"
+        )
+    };
+    let deep_xml = format!(
+        "<nitf><body><body.content>{}<p>Deep.</p>{}</body.content></body></nitf>",
+        "<block>".repeat(1000),
+        "</block>".repeat(1000)
+    );
+    let deep_html = format!(
+        "{}<p>Deep text.</p>{}",
+        "<div>".repeat(1000),
+        "</div>".repeat(1000)
+    );
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "truncated.xml",
+            b"<nitf><body><body.content><p>Cut".to_vec(),
+            "not well-formed XML",
+        ),
+        ("laughs.xml", lol.into_bytes(), "not well-formed XML"),
+        (
+            "feed.xml",
+            b"<rss><channel/></rss>".to_vec(),
+            "neither NITF",
+        ),
+        (
+            "picture.html",
+            vec![0x89, b'P', b'N', b'G', 0, 0, 0, 1],
+            "binary",
+        ),
+        ("latin1.html", b"<p>caf\xe9</p>".to_vec(), "not valid UTF-8"),
+    ];
+    for (name, bytes, message) in cases {
+        let desk = Desk::new();
+        desk.write(name, bytes);
+        desk.write(
+            "good.html",
+            "<h1>Vote</h1><p>The the council met.</p><p>Photo: Post/Ana</p>",
+        );
+        let run = desk.run(&["--format", "concise", name, "good.html"]);
+        run.expect_code(2);
+        assert!(
+            run.stdout.contains(name) || run.stderr.contains(name),
+            "{name}: {}{}",
+            run.stdout,
+            run.stderr
+        );
+        assert!(
+            run.stdout.contains(message) || run.stderr.contains(message),
+            "{name}: {}{}",
+            run.stdout,
+            run.stderr
+        );
+        assert!(
+            run.stdout.contains("good.html:1:"),
+            "{name}: good file not checked: {}",
+            run.stdout
+        );
+    }
+    // Nested a thousand deep: read, not refused.
+    let desk = Desk::new();
+    desk.write("deep.xml", deep_xml);
+    desk.write("deep.html", deep_html);
+    let run = desk.run(&["--format", "concise", "deep.xml", "deep.html"]);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

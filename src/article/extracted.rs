@@ -310,6 +310,12 @@ impl ArticleBuilder {
         &mut self.blocks
     }
 
+    /// Whether a headline block was made.
+    pub fn has_headline(&self) -> bool {
+        self.blocks.iter().any(|b| b.role == Role::Headline)
+            || self.open.is_some_and(|(role, _)| role == Role::Headline)
+    }
+
     /// The article text so far.
     pub fn text(&self) -> &str {
         &self.text

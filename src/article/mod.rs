@@ -9,6 +9,7 @@ mod front_matter;
 pub mod html;
 mod markdown;
 mod plain;
+pub mod wire;
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -32,6 +33,8 @@ pub enum Format {
     Markdown,
     /// An HTML body fragment or a whole published page (`.html`, `.htm`).
     Html,
+    /// Wire XML: NITF or IPTC NewsML-G2 (`.xml`, `.nitf`).
+    Xml,
 }
 
 impl Format {
@@ -46,6 +49,7 @@ impl Format {
         match ext.as_str() {
             "md" | "markdown" => Format::Markdown,
             "html" | "htm" | "xhtml" => Format::Html,
+            "xml" | "nitf" => Format::Xml,
             _ => Format::Plain,
         }
     }
@@ -56,12 +60,13 @@ impl Format {
             Format::Plain => "text",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Xml => "xml",
         }
     }
 
     /// Whether the article text is read out of markup, so spans are mapped back to the file.
     pub fn is_markup(self) -> bool {
-        matches!(self, Format::Html)
+        matches!(self, Format::Html | Format::Xml)
     }
 }
 
@@ -194,7 +199,7 @@ impl Document {
                 });
                 (front_matter, blocks, headline, prose)
             }
-            Format::Html => unreachable!("markup is read by from_markup"),
+            Format::Html | Format::Xml => unreachable!("markup is read by from_markup"),
         };
         mask_urls(&mut prose);
         // A marker is an instruction to newslint, not copy: its words ("quote", "ignore")
@@ -229,6 +234,7 @@ impl Document {
         let content_start = if file.starts_with('\u{feff}') { 3 } else { 0 };
         let extracted = match format {
             Format::Html => html::read(&file[content_start..], &options.html),
+            Format::Xml => wire::read(&file[content_start..]).map(|(extracted, _)| extracted),
             _ => unreachable!("only markup formats come here"),
         }
         .map_err(|message| ParseError {
