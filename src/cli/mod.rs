@@ -67,13 +67,17 @@ pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>>
     if args.isolated {
         return Ok(Config::defaults(cwd));
     }
-    match &args.config {
-        Some(path) => Config::load(path),
+    let mut config = match &args.config {
+        Some(path) => Config::load(path)?,
         None => match Config::discover(&cwd) {
-            Some(path) => Config::load(&path),
-            None => Ok(Config::defaults(cwd)),
+            Some(path) => Config::load(&path)?,
+            None => Config::defaults(cwd),
         },
-    }
+    };
+    // Globs are relative to the config's folder whatever folder newslint runs from: both
+    // sides of the match are made absolute.
+    config.root = walk::rooted(&config.root);
+    Ok(config)
 }
 
 /// Load the config and compile its rules, printing errors.
@@ -328,6 +332,8 @@ fn lint_input(
     today: Option<jiff::civil::Date>,
 ) -> Outcome {
     let path = input.display_path().to_path_buf();
+    // `[[per-file]]` globs match the path from the config's folder (see `load_config`).
+    let rooted = walk::rooted(&path);
     let bytes = match input {
         Input::Stdin(_) => stdin.unwrap_or_default().to_vec(),
         Input::File(file) => match std::fs::read(file) {
@@ -360,7 +366,7 @@ fn lint_input(
 
     if args.fix || args.diff {
         let original = source.clone();
-        let outcome = match engine.fix(&path, source, format, args.unsafe_fixes, today) {
+        let outcome = match engine.fix(&rooted, source, format, args.unsafe_fixes, today) {
             Ok(outcome) => outcome,
             Err(err) => return parse_problem(err),
         };
@@ -372,7 +378,7 @@ fn lint_input(
                 diff = Some(unified_diff(&path, &original, &outcome.text));
             }
             // --diff changes nothing: report the findings of the original text.
-            return match engine.check_text(&path, original, format, today) {
+            return match engine.check_text(&rooted, original, format, today) {
                 Ok((doc, diagnostics)) => Outcome::Linted {
                     path,
                     source: doc.into_file_text(),
@@ -408,7 +414,7 @@ fn lint_input(
         };
     }
 
-    match engine.check_text(&path, source, format, today) {
+    match engine.check_text(&rooted, source, format, today) {
         Ok((doc, diagnostics)) => Outcome::Linted {
             path,
             source: doc.into_file_text(),
