@@ -385,5 +385,7 @@ pub fn lint_with<'r>(
         diagnostics.extend(findings.drain(..).map(|f| rule.diagnostic(doc.source(), f)));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Spans are of the file, whatever the format.
+    doc.to_file_diagnostics(&mut diagnostics);
     diagnostics
 }

@@ -157,7 +157,7 @@ impl Settings {
             .check_text(Path::new(filename), text, format, Some(today()))
             .map_err(problem)?;
         Ok(Checked {
-            text: doc.into_source(),
+            text: doc.into_file_text(),
             diagnostics,
         })
     }
