@@ -107,6 +107,22 @@ impl QuoteChecker {
                             && attributed[*pq]
                     })
                 });
+            // Clause 3, reported speech: the previous paragraph ends in a sentence with a
+            // cue ("Pettit said the town should have sought a second opinion."), and the
+            // quotation opening this one is the same speaker's words.
+            let reported_speech_before = || {
+                opens_paragraph
+                    && po > 0
+                    && match info[po - 1].as_ref() {
+                        Some(prev) => {
+                            self.find_cue(prev, prev.sentences.len().wrapping_sub(1), true)
+                        }
+                        None => {
+                            let prev = self.para_info(paragraphs[po - 1].text, &[]);
+                            self.find_cue(&prev, prev.sentences.len().wrapping_sub(1), true)
+                        }
+                    }
+            };
             let follows_attributed = || {
                 last_closed[po].is_some_and(|pq| {
                     let end = closed[pq].close.map_or(usize::MAX, |(_, end)| end);
@@ -128,8 +144,12 @@ impl QuoteChecker {
                         .iter()
                         .any(|(pi, r)| self.first_person.is_match(&paragraphs[*pi].text[r.clone()]))
             };
-            attributed[qi] =
-                by_colon || same_speaker || follows_attributed() || by_cue() || person_goes_on();
+            attributed[qi] = by_colon
+                || same_speaker
+                || follows_attributed()
+                || by_cue()
+                || reported_speech_before()
+                || person_goes_on();
             last_closed[pc] = Some(qi);
             if attributed[qi] {
                 continue;
@@ -187,15 +207,24 @@ impl QuoteChecker {
 
     /// Whether sentence `si` holds a cue outside quotations; worked out on first asking.
     fn sentence_has_cue(&self, info: &ParaInfo, si: usize) -> bool {
+        if let Some(known) = info.cue.get(si).and_then(Cell::get) {
+            return known;
+        }
+        let found = self.find_cue(info, si, false);
+        if let Some(cell) = info.cue.get(si) {
+            cell.set(Some(found));
+        }
+        found
+    }
+
+    /// Whether sentence `si` holds a cue outside quotations; with `reported_only`, one
+    /// that reports speech rather than a stance.
+    fn find_cue(&self, info: &ParaInfo, si: usize, reported_only: bool) -> bool {
         let Some(sentence) = info.sentences.get(si) else {
             return false;
         };
-        if let Some(known) = info.cue[si].get() {
-            return known;
-        }
         let text = info.text;
-        let found = self
-            .words
+        self.words
             .get()
             .find_iter(&text[sentence.clone()])
             .map(|m| {
@@ -205,7 +234,8 @@ impl QuoteChecker {
                 )
             })
             .any(|(range, m)| {
-                whole_words(text, range.clone())
+                (!reported_only || self.word_reports[m.pattern().as_usize()])
+                    && whole_words(text, range.clone())
                     && !info.is_quoted(range.start)
                     && is_verb_use(
                         text,
@@ -213,9 +243,7 @@ impl QuoteChecker {
                         sentence.start,
                         self.word_kinds[m.pattern().as_usize()],
                     )
-            });
-        info.cue[si].set(Some(found));
-        found
+            })
     }
 
     /// Whether any sentence from `first` to `last` (inclusive, clamped) holds a cue.

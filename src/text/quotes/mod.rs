@@ -63,7 +63,7 @@ pub const DEFAULT_CUE_VERBS: &[&str] = &[
     "acknowledge", "admit", "confirm", "describe", "stress", "reveal", "report", "quote",
     "comment", "remark", "observe", "mention", "suggest", "predict", "promise", "vow", "pledge",
     "urge", "concede", "complain", "respond", "retort", "reiterate", "emphasise", "emphasize",
-    "assert", "joke", "quip", "shout", "exclaim", "boast", "deny", "conclude", "testify",
+    "assert", "joke", "quip", "remember", "order", "request", "intimate", "shout", "exclaim", "boast", "deny", "conclude", "testify",
     "speak", "whisper", "protest", "plead", "demand", "wonder", "counter", "caution", "advise",
     "allege", "assure", "inform", "recount", "blog", "chant", "proclaim", "elaborate", "muse",
     "lament", "grumble", "agree", "point out", "go on", "sum up", "read",
@@ -167,6 +167,10 @@ pub struct QuoteChecker {
     /// `word_kinds[pattern id]` says which noun readings a match must be checked against.
     words: Cues,
     word_kinds: Vec<WordKind>,
+    /// `word_reports[pattern id]`: the form reports speech ("said", "according to"), not
+    /// a stance ("agreed", "hopes"); only those carry reported speech over to the next
+    /// paragraph's quotation.
+    word_reports: Vec<bool>,
     glosses: Vec<Vec<String>>,
     /// A reference to one person: "he", "her", "Dr Frasca".
     person: Regex,
@@ -201,6 +205,47 @@ impl Cues {
     }
 }
 
+/// Cue verbs that state a view or an act rather than report words: a paragraph ending in
+/// one ("the council agreed to raise its subsidy") does not hand the next paragraph's
+/// quotation a speaker.
+const NOT_REPORTED_SPEECH: &[&str] = &[
+    "agree",
+    "believe",
+    "think",
+    "feel",
+    "hope",
+    "fear",
+    "laugh",
+    "smile",
+    "sigh",
+    "chuckle",
+    "praise",
+    "hail",
+    "thank",
+    "cite",
+    "criticise",
+    "criticize",
+    "condemn",
+    "applaud",
+    "apologise",
+    "apologize",
+    "accuse",
+    "blame",
+    "recommend",
+    "slam",
+    "express",
+    "attribute",
+    "specify",
+    "trumpet",
+    "call for",
+    "read",
+    "deny",
+    "promise",
+    "vow",
+    "pledge",
+    "predict",
+];
+
 /// The checker with the default options, compiled once for the whole process.
 pub fn default_checker() -> &'static QuoteChecker {
     static DEFAULT: LazyLock<QuoteChecker> = LazyLock::new(|| {
@@ -214,40 +259,49 @@ impl QuoteChecker {
         // A form that is both a base form and a derived one ("read") takes the stricter
         // kind; a verb form that is also a fixed phrase is read as the verb.
         let mut kinds: HashMap<String, WordKind> = HashMap::new();
-        let mut add = |form: String, kind: WordKind| {
+        let mut reporting: HashMap<String, bool> = HashMap::new();
+        let mut add = |form: String, kind: WordKind, reports: bool| {
             if !form.is_empty() {
+                *reporting.entry(form.clone()).or_insert(false) |= reports;
                 let entry = kinds.entry(form).or_insert(kind);
                 *entry = (*entry).min(kind);
             }
         };
         for lemma in &options.cue_verbs {
             let base = base_forms(lemma);
+            let reports = !NOT_REPORTED_SPEECH.contains(&lemma.as_str());
             for form in inflections(lemma) {
                 let kind = if base.contains(&form) {
                     WordKind::Base
                 } else {
                     WordKind::Derived
                 };
-                add(form, kind);
+                add(form, kind, reports);
             }
         }
         for phrase in &options.cue_phrases {
-            add(normalise_phrase(phrase), WordKind::Phrase);
+            let form = normalise_phrase(phrase);
+            let reports = form == "according to";
+            add(form, WordKind::Phrase, reports);
         }
         let mut patterns = Vec::new();
         let mut word_kinds = Vec::new();
+        let mut word_reports = Vec::new();
         let mut sorted: Vec<(String, WordKind)> = kinds.into_iter().collect();
         sorted.sort();
         for (form, kind) in sorted {
+            let reports = reporting.get(&form).copied().unwrap_or(false);
             // Phrases match across a soft line break as well as a space.
             if form.contains(' ') {
                 for joint in ["\n", "\r\n"] {
                     patterns.push(form.replace(' ', joint));
                     word_kinds.push(kind);
+                    word_reports.push(reports);
                 }
             }
             patterns.push(form);
             word_kinds.push(kind);
+            word_reports.push(reports);
         }
         let words = Cues {
             patterns,
@@ -270,6 +324,7 @@ impl QuoteChecker {
             options,
             words,
             word_kinds,
+            word_reports,
             glosses,
             person,
             first_person,
