@@ -176,6 +176,8 @@ pub struct QuoteChecker {
     person: Regex,
     /// Words that show a quotation speaks for its speaker: "I", "my", "we".
     first_person: Regex,
+    /// A source document after a determiner: "the report", "a poster", "its manifesto".
+    document: Regex,
 }
 
 /// The cue automaton, built when a sentence is first asked about: an article without
@@ -320,7 +322,12 @@ impl QuoteChecker {
             r"(?-u)\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b",
         )
         .map_err(|e| e.to_string())?;
+        let document = Regex::new(
+            r"(?i-u)\b(?:the|a|an|this|that|its|their|his|her|our|whose)\s+(?:report|study|survey|statement|letter|minutes|ruling|judgment|judgement|filing|memo|email|website|poster|banner|placard|leaflet|notice|advert|manifesto|motion|guidance|criteria)s?\b",
+        )
+        .map_err(|e| e.to_string())?;
         Ok(QuoteChecker {
+            document,
             options,
             words,
             word_kinds,

@@ -486,3 +486,23 @@ fn reported_speech_hands_the_next_quotation_its_speaker() {
                 \"A dredger would have cost us nothing and saved the pier.\"\n";
     assert_eq!(unattributed_lines(text), [3]);
 }
+
+#[test]
+fn a_named_document_holds_the_words() {
+    let text = "The harbour report calculated the cost. It called for \"a second dredger and a new \
+                pier before the winter storms\".\n";
+    assert!(unattributed_lines(text).is_empty());
+    // "in 10 minutes" names no document.
+    let text = "The ferry left in 10 minutes. \"Nobody told the passengers on the quay.\"\n";
+    assert_eq!(unattributed_lines(text), [1]);
+}
+
+#[test]
+fn a_known_speaker_goes_on_until_someone_else_comes_in() {
+    let text = "\"We will reopen the pier in June,\" said harbour master Ida Penrose.\n\n\
+                \"I have asked the council for two more divers.\"\n";
+    assert!(unattributed_lines(text).is_empty());
+    let text = "\"We will reopen the pier in June,\" said harbour master Ida Penrose.\n\n\
+                Parents filled the hall for the vote. \"Our children will cross by boat.\"\n";
+    assert_eq!(unattributed_lines(text), [3]);
+}
