@@ -1,9 +1,11 @@
 //! newslint: an editorial fact-check and style linter for news articles.
 //!
-//! The engine never prints. It reads a rule set from TOML packs ([`rules`]), parses an
-//! article into a [`Document`] ([`article`]) and turns the two into [`Diagnostic`]s with
-//! byte spans ([`lint()`]). Rendering, file walking and fixing files on disk belong to the
-//! command-line front end.
+//! The engine never prints, reads no file and no clock, and starts no thread. It compiles a
+//! rule set from TOML packs ([`rules`]), parses an article into a [`Document`] ([`article`])
+//! and turns the two into [`Diagnostic`]s with byte spans ([`lint()`]); [`Engine`] is the
+//! per-file pipeline (suppressions, per-file ignores, rule selection, the fix loop) that
+//! every front end calls. Rendering, file walking and writing files belong to the front
+//! ends.
 //!
 //! ```
 //! use newslint::{Document, Format, lint, rules};
@@ -17,6 +19,7 @@
 pub mod article;
 pub mod config;
 pub mod diagnostic;
+pub mod engine;
 pub mod error;
 pub mod fix;
 pub mod line_index;
@@ -24,11 +27,13 @@ pub mod lint;
 pub mod rules;
 pub mod selftest;
 pub mod settings_file;
+pub mod suggest;
 pub mod suppress;
 pub mod text;
 
 pub use article::{Document, Format, ParseError};
 pub use diagnostic::{Diagnostic, Fix, FixSafety, Severity};
+pub use engine::Engine;
 pub use error::{ConfigError, SourceFile};
 pub use lint::lint;
 pub use rules::{Rule, RuleSet};

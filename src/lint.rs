@@ -7,6 +7,8 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
+use jiff::civil::Date;
+
 use crate::article::{Document, Role};
 use crate::diagnostic::Diagnostic;
 use crate::rules::{Finding, Rule, RuleSet, Scope};
@@ -38,20 +40,27 @@ impl Unit<'_> {
 /// One document under lint, with its lazily computed shared analyses.
 pub struct Context<'a> {
     doc: &'a Document,
+    today: Option<Date>,
     quotations: OnceLock<Vec<Range<usize>>>,
     dates: OnceLock<Vec<DateMention>>,
     units: RefCell<Vec<(Scope, Rc<Vec<Unit<'a>>>)>>,
 }
 
 impl<'a> Context<'a> {
-    /// Start linting `doc`.
-    pub fn new(doc: &'a Document) -> Self {
+    /// Start linting `doc`; `today` is the caller's date (the engine never reads the clock).
+    pub fn new(doc: &'a Document, today: Option<Date>) -> Self {
         Self {
             doc,
+            today,
             quotations: OnceLock::new(),
             dates: OnceLock::new(),
             units: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The date the lint runs on, when the caller gave one.
+    pub fn today(&self) -> Option<Date> {
+        self.today
     }
 
     /// The document.
@@ -295,18 +304,25 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Lint one document with every rule of the set; diagnostics come back sorted by position.
+/// Lint one document with every rule of the set, with no "today" (every date "is");
+/// diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
+/// which adds suppressions and per-file settings.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
-    lint_with(rules.iter(), doc)
+    lint_with(rules.iter(), doc, None)
 }
 
-/// Lint one document with the given rules; diagnostics come back sorted by position.
-pub fn lint_with<'r>(rules: impl IntoIterator<Item = &'r Rule>, doc: &Document) -> Vec<Diagnostic> {
+/// Lint one document with the given rules on the day `today`; diagnostics come back sorted
+/// by position.
+pub fn lint_with<'r>(
+    rules: impl IntoIterator<Item = &'r Rule>,
+    doc: &Document,
+    today: Option<Date>,
+) -> Vec<Diagnostic> {
     // An empty file is not an article yet: nothing to check, so nothing to report.
     if doc.source()[doc.content_start()..].trim().is_empty() {
         return Vec::new();
     }
-    let context = Context::new(doc);
+    let context = Context::new(doc, today);
     let mut diagnostics = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     for rule in rules {
@@ -315,5 +331,7 @@ pub fn lint_with<'r>(rules: impl IntoIterator<Item = &'r Rule>, doc: &Document) 
         diagnostics.extend(findings.drain(..).map(|f| rule.diagnostic(doc.source(), f)));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Spans are of the file, whatever the format.
+    doc.to_file_diagnostics(&mut diagnostics);
     diagnostics
 }

@@ -75,7 +75,7 @@ fn check_example(
 ) -> Result<(), String> {
     let doc = Document::parse(text.to_string(), Format::Markdown)
         .map_err(|e| format!("the example does not parse: {}", e.message))?;
-    let found = lint_with([rule], &doc);
+    let found = lint_with([rule], &doc, None);
     match expect {
         Expectation::Good => {
             if let Some(first) = found.first() {
@@ -121,7 +121,7 @@ fn check_example(
                 }
                 (true, Some(expected)) => {
                     let outcome = fix_text(text.to_string(), Format::Markdown, true, &|d| {
-                        lint_with([rule], d)
+                        lint_with([rule], d, None)
                     })
                     .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;
                     if outcome.text != expected {

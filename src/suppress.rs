@@ -1,14 +1,18 @@
 //! Suppressions written in the copy: `<!-- newslint-disable rule-a, rule-b -->` …
-//! `<!-- newslint-enable -->` and `<!-- newslint-disable-next-line rule -->` in Markdown, and
-//! the in-line marker `[newslint: ignore rule]` (for plain text, where a CMS strips it) that
-//! silences the rule on its own line. A directive that silences nothing is itself reported
-//! as `unused-suppression`, as ruff does for `noqa`.
+//! `<!-- newslint-enable -->`, `<!-- newslint-disable-next-line rule -->` and
+//! `<!-- newslint-disable-line rule -->` in Markdown (never inside code), and the in-line
+//! marker `[newslint: ignore rule]` (for plain text, where a CMS strips it) that silences the
+//! rule on its own line. A directive that silences nothing, names a rule that does not exist
+//! or is not a directive at all is itself reported as `unused-suppression`, as ruff does for
+//! `noqa`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use crate::article::Document;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::LineIndex;
 
@@ -16,12 +20,24 @@ use crate::line_index::LineIndex;
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<!--\s*newslint-(disable-next-line|disable|enable)\b([^>]*?)\s*-->")
-        .expect("directive pattern compiles")
+    // The whole directive name is taken, so a typo (`disable-nextline`) is a typo and not
+    // `disable` with a rule named `-nextline`.
+    Regex::new(r"<!--\s*newslint-([A-Za-z-]*)([^>]*?)\s*-->").expect("directive pattern compiles")
 });
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[newslint:\s*ignore\b([^\]\n]*)\]").expect("marker pattern compiles")
 });
+
+/// The directives a comment can hold.
+pub const DIRECTIVES: &[&str] = &["disable-next-line", "disable-line", "disable", "enable"];
+
+/// Spans of the `[newslint: ignore …]` markers in a text (the prose view of an article).
+pub fn marker_spans(text: &str) -> Vec<Range<usize>> {
+    if !text.contains("[newslint:") {
+        return Vec::new();
+    }
+    MARKER.find_iter(text).map(|m| m.range()).collect()
+}
 
 /// What part of the file a directive covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,6 +46,8 @@ enum Reach {
     Bytes(Range<usize>),
     /// One 1-based line.
     Line(usize),
+    /// Nothing: the directive is not one (a typo), reported and otherwise ignored.
+    Nothing,
 }
 
 #[derive(Debug)]
@@ -38,6 +56,8 @@ struct Directive {
     /// Empty: every rule.
     rules: Vec<String>,
     reach: Reach,
+    /// Why this is not a directive, when it is not.
+    invalid: Option<String>,
 }
 
 /// The suppressions of one file.
@@ -55,29 +75,40 @@ fn rule_list(text: &str) -> Vec<String> {
 }
 
 impl Suppressions {
-    /// Find the directives of a file.
-    pub fn parse(source: &str, lines: &LineIndex) -> Self {
+    /// Find the directives of a document: comments where the format allows comments (the
+    /// raw HTML of Markdown, not its code) and the markers of its prose.
+    pub fn of(doc: &Document, lines: &LineIndex) -> Self {
+        // The file's text: for HTML, the markup, where its comments are.
+        let source = doc.file_text();
         let mut directives = Vec::new();
         if source.contains("newslint-") {
+            let zones = doc.comment_zones();
+            let mut zone = 0;
             let mut open: Vec<Directive> = Vec::new();
             for caps in COMMENT.captures_iter(source) {
                 let whole = caps.get(0).expect("group 0").range();
-                let rules = rule_list(&caps[2]);
-                match &caps[1] {
-                    "disable-next-line" => {
-                        let line = lines.line(whole.start) + 1;
-                        directives.push(Directive {
-                            span: whole,
-                            rules,
-                            reach: Reach::Line(line),
-                        });
+                if let Some(zones) = zones {
+                    while zone < zones.len() && zones[zone].end <= whole.start {
+                        zone += 1;
                     }
-                    "disable" => open.push(Directive {
-                        span: whole.clone(),
-                        rules,
-                        reach: Reach::Bytes(whole.end..source.len()),
-                    }),
-                    _ => {
+                    // Inside code (or otherwise not raw HTML): text, not a directive.
+                    if zones.get(zone).is_none_or(|z| z.start > whole.start) {
+                        continue;
+                    }
+                }
+                let rules = rule_list(&caps[2]);
+                let line = lines.line(whole.start);
+                let directive = |reach| Directive {
+                    span: whole.clone(),
+                    rules: rules.clone(),
+                    reach,
+                    invalid: None,
+                };
+                match &caps[1] {
+                    "disable-next-line" => directives.push(directive(Reach::Line(line + 1))),
+                    "disable-line" => directives.push(directive(Reach::Line(line))),
+                    "disable" => open.push(directive(Reach::Bytes(whole.end..source.len()))),
+                    "enable" => {
                         // `enable` closes the listed rules' ranges, or all of them.
                         let (closed, still_open): (Vec<Directive>, Vec<Directive>) =
                             open.drain(..).partition(|d| {
@@ -93,20 +124,31 @@ impl Suppressions {
                             d
                         }));
                     }
+                    name => {
+                        let hint = crate::suggest::did_you_mean(name, DIRECTIVES.iter().copied())
+                            .map_or_else(
+                                || format!(" (directives: {})", DIRECTIVES.join(", ")),
+                                |d| format!(" (did you mean `newslint-{d}`?)"),
+                            );
+                        let mut d = directive(Reach::Nothing);
+                        d.invalid = Some(format!(
+                            "`newslint-{name}` is not a directive{hint}; it silences nothing"
+                        ));
+                        directives.push(d);
+                    }
                 }
             }
             directives.extend(open);
         }
-        if source.contains("[newslint:") {
-            for caps in MARKER.captures_iter(source) {
-                let whole = caps.get(0).expect("group 0").range();
-                let line = lines.line(whole.start);
-                directives.push(Directive {
-                    span: whole,
-                    rules: rule_list(&caps[1]),
-                    reach: Reach::Line(line),
-                });
-            }
+        for span in doc.markers() {
+            let text = &source[span.clone()];
+            let caps = MARKER.captures(text).expect("a marker span holds a marker");
+            directives.push(Directive {
+                span: span.clone(),
+                rules: rule_list(&caps[1]),
+                reach: Reach::Line(lines.line(span.start)),
+                invalid: None,
+            });
         }
         directives.sort_by_key(|d| d.span.start);
         Self { directives }
@@ -118,8 +160,14 @@ impl Suppressions {
     }
 
     /// Drop the diagnostics the directives silence, and add an `unused-suppression` finding
-    /// (info) for each rule a directive names without silencing anything.
-    pub fn apply(&self, lines: &LineIndex, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    /// for each rule a directive names without silencing anything (info), each rule id that
+    /// is not in `known` and each comment that is not a directive (warning).
+    pub fn apply(
+        &self,
+        lines: &LineIndex,
+        diagnostics: Vec<Diagnostic>,
+        known: &[&str],
+    ) -> Vec<Diagnostic> {
         if self.directives.is_empty() {
             return diagnostics;
         }
@@ -129,16 +177,27 @@ impl Suppressions {
             .iter()
             .map(|d| vec![false; d.rules.len().max(1)])
             .collect();
+        // Line directives by line, and the byte ranges: a file of thousands of directives
+        // costs a lookup per finding, not a scan of every directive.
+        let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut ranges: Vec<usize> = Vec::new();
+        for (index, directive) in self.directives.iter().enumerate() {
+            match &directive.reach {
+                Reach::Line(line) => by_line.entry(*line).or_default().push(index),
+                Reach::Bytes(_) => ranges.push(index),
+                Reach::Nothing => {}
+            }
+        }
         let mut kept = Vec::with_capacity(diagnostics.len());
         for diagnostic in diagnostics {
             let line = lines.line(diagnostic.span.start);
             let mut silenced = false;
-            for (index, directive) in self.directives.iter().enumerate() {
-                let covers = match &directive.reach {
-                    Reach::Bytes(range) => range.contains(&diagnostic.span.start),
-                    Reach::Line(l) => *l == line,
-                };
-                if !covers {
+            let on_line = by_line.get(&line).map_or(&[][..], Vec::as_slice);
+            for &index in on_line.iter().chain(&ranges) {
+                let directive = &self.directives[index];
+                if let Reach::Bytes(range) = &directive.reach
+                    && !range.contains(&diagnostic.span.start)
+                {
                     continue;
                 }
                 if directive.rules.is_empty() {
@@ -154,42 +213,60 @@ impl Suppressions {
                 kept.push(diagnostic);
             }
         }
-        let unused_id: Arc<str> = Arc::from(UNUSED_SUPPRESSION);
         for (directive, used) in self.directives.iter().zip(&used) {
-            let unused: Vec<&str> = if directive.rules.is_empty() {
-                if used[0] {
-                    Vec::new()
-                } else {
-                    vec!["any rule"]
-                }
-            } else {
-                directive
-                    .rules
-                    .iter()
-                    .zip(used)
-                    .filter(|(_, u)| !**u)
-                    .map(|(r, _)| r.as_str())
-                    .collect()
-            };
-            if !unused.is_empty() {
-                kept.push(Diagnostic {
-                    rule: unused_id.clone(),
-                    severity: Severity::Info,
-                    span: directive.span.clone(),
-                    message: format!(
-                        "this suppression silences nothing: no finding of {} here",
-                        unused.join(", ")
-                    ),
-                    help: Some(
-                        "remove the suppression, or the rule ids it no longer needs".to_string(),
-                    ),
-                    fix: None,
-                });
-            }
+            kept.extend(report(directive, used, known));
         }
         kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         kept
     }
+}
+
+/// What is wrong with one directive, if anything.
+fn report(directive: &Directive, used: &[bool], known: &[&str]) -> Vec<Diagnostic> {
+    let finding = |severity, message: String, help: &str| Diagnostic {
+        rule: Arc::from(UNUSED_SUPPRESSION),
+        severity,
+        span: directive.span.clone(),
+        message,
+        help: Some(help.to_string()),
+        fix: None,
+    };
+    if let Some(why) = &directive.invalid {
+        return vec![finding(
+            Severity::Warning,
+            why.clone(),
+            "correct the directive, or remove it",
+        )];
+    }
+    let mut out = Vec::new();
+    let mut unused: Vec<&str> = Vec::new();
+    for (rule, used) in directive.rules.iter().zip(used) {
+        if !known.contains(&rule.as_str()) {
+            let hint = crate::suggest::did_you_mean(rule, known.iter().copied())
+                .map_or_else(String::new, |r| format!(" (did you mean `{r}`?)"));
+            out.push(finding(
+                Severity::Warning,
+                format!("`{rule}` is not a rule{hint}; the suppression silences nothing for it"),
+                "see `newslint rules` for the rule ids",
+            ));
+        } else if !used {
+            unused.push(rule);
+        }
+    }
+    if directive.rules.is_empty() && !used[0] {
+        unused.push("any rule");
+    }
+    if !unused.is_empty() {
+        out.push(finding(
+            Severity::Info,
+            format!(
+                "this suppression silences nothing: no finding of {} here",
+                unused.join(", ")
+            ),
+            "remove the suppression, or the rule ids it no longer needs",
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -210,8 +287,9 @@ mod tests {
     #[test]
     fn ranges_next_line_and_markers() {
         let text = "a\n<!-- newslint-disable r1 -->\nb\n<!-- newslint-enable -->\nc\n<!-- newslint-disable-next-line r2 -->\nd\ne [newslint: ignore r3]\n";
+        let doc = Document::parse(text.to_string(), crate::Format::Markdown).unwrap();
         let lines = LineIndex::new(text);
-        let s = Suppressions::parse(text, &lines);
+        let s = Suppressions::of(&doc, &lines);
         let at = |line: &str| text.find(&format!("\n{line}")).unwrap() + 1;
         let out = s.apply(
             &lines,
@@ -222,6 +300,7 @@ mod tests {
                 diag("r2", at("e ")),
                 diag("r3", at("e ")),
             ],
+            &["r1", "r2", "r3"],
         );
         let left: Vec<(&str, usize)> = out
             .iter()
@@ -233,9 +312,14 @@ mod tests {
     #[test]
     fn unused_suppressions_are_reported() {
         let text = "<!-- newslint-disable-next-line r1, r2 -->\nx\n";
+        let doc = Document::parse(text.to_string(), crate::Format::Markdown).unwrap();
         let lines = LineIndex::new(text);
-        let s = Suppressions::parse(text, &lines);
-        let out = s.apply(&lines, vec![diag("r1", text.find("\nx").unwrap() + 1)]);
+        let s = Suppressions::of(&doc, &lines);
+        let out = s.apply(
+            &lines,
+            vec![diag("r1", text.find("\nx").unwrap() + 1)],
+            &["r1", "r2"],
+        );
         assert_eq!(out.len(), 1);
         assert_eq!(&*out[0].rule, UNUSED_SUPPRESSION);
         assert!(out[0].message.contains("r2"));

@@ -146,3 +146,95 @@ fn test_command_fails_pointing_at_a_broken_example() {
         "{stderr}"
     );
 }
+
+/// Issue 10 item 10 and issue 13 §3: typos, code and markers.
+mod directives {
+    use super::check_concise;
+
+    fn concise(name: &str, text: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(name), text).unwrap();
+        check_concise(dir.path(), name)
+            .lines()
+            .map(|l| l.split_once(": ").unwrap().1.to_string())
+            .collect()
+    }
+
+    const TAIL: &str = "The the ferry follows.\n\nPhoto: Pier Post/Jo Marr\n";
+
+    #[test]
+    fn a_misspelt_directive_is_reported_and_silences_nothing() {
+        let found = concise(
+            "pier.md",
+            &format!(
+                "# Pier\n\n<!-- newslint-disable-nextline repeated-word -->\nThe the pier.\n\n{TAIL}"
+            ),
+        );
+        assert_eq!(
+            found,
+            vec![
+                "warning[unused-suppression] `newslint-disable-nextline` is not a directive (did you mean `newslint-disable-next-line`?); it silences nothing",
+                "warning[repeated-word] \"The the\": the word is repeated",
+                "warning[repeated-word] \"The the\": the word is repeated",
+            ]
+        );
+    }
+
+    #[test]
+    fn disable_line_silences_its_own_line_only() {
+        let found = concise(
+            "pier.md",
+            &format!(
+                "# Pier\n\nThe the pier. <!-- newslint-disable-line repeated-word -->\n\n{TAIL}"
+            ),
+        );
+        assert_eq!(
+            found,
+            vec!["warning[repeated-word] \"The the\": the word is repeated"],
+            "only the second paragraph's finding is left"
+        );
+    }
+
+    #[test]
+    fn a_directive_inside_code_is_not_a_directive() {
+        let found = concise(
+            "pier.md",
+            &format!(
+                "# Pier\n\nHow to silence newslint:\n\n```\n<!-- newslint-disable -->\n```\n\n{TAIL}"
+            ),
+        );
+        assert_eq!(
+            found,
+            vec!["warning[repeated-word] \"The the\": the word is repeated"]
+        );
+    }
+
+    #[test]
+    fn unknown_rule_ids_are_reported_with_a_suggestion() {
+        let found = concise(
+            "pier.md",
+            &format!("# Pier\n\n<!-- newslint-disable-next-line repeated-wrod -->\n{TAIL}"),
+        );
+        assert_eq!(
+            found,
+            vec![
+                "warning[unused-suppression] `repeated-wrod` is not a rule (did you mean `repeated-word`?); the suppression silences nothing for it",
+                "warning[repeated-word] \"The the\": the word is repeated",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_plain_text_marker_is_not_prose() {
+        // The marker's own "quote" must not attribute the quotation it silences.
+        let story = "Pier to reopen\n\nRepairs are nearly done, the council said.\n\n\"The pier will open again in June.\" [newslint: ignore quote-unattributed]\n\nPhoto: Pier Post/Jo Marr\n";
+        assert_eq!(concise("pier.txt", story), Vec::<String>::new());
+        let without = story.replace(" [newslint: ignore quote-unattributed]", "");
+        let found = concise("pier.txt", &without);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("warning[quote-unattributed]"),
+            "{found:?}"
+        );
+    }
+}

@@ -8,8 +8,15 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{Block, Role, credit_value};
 
-/// Parse the Markdown from `start`, fill the prose view and return the blocks.
-pub(super) fn blocks(source: &str, start: usize, prose: &mut String) -> Vec<Block> {
+/// Parse the Markdown from `start`, fill the prose view and return the blocks. The byte
+/// ranges of raw HTML (where comments, and so suppression directives, can stand) are added
+/// to `html`; HTML shown inside code is not raw HTML.
+pub(super) fn blocks(
+    source: &str,
+    start: usize,
+    prose: &mut String,
+    html: &mut Vec<Range<usize>>,
+) -> Vec<Block> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
@@ -54,11 +61,13 @@ pub(super) fn blocks(source: &str, start: usize, prose: &mut String) -> Vec<Bloc
                 builder.text(range);
             }
             Event::SoftBreak | Event::HardBreak => {}
+            Event::Html(_) | Event::InlineHtml(_) => {
+                html.push(range.clone());
+                builder.text_gap(range);
+            }
             Event::Code(_)
             | Event::InlineMath(_)
             | Event::DisplayMath(_)
-            | Event::Html(_)
-            | Event::InlineHtml(_)
             | Event::FootnoteReference(_)
             | Event::TaskListMarker(_)
             | Event::Rule => builder.text_gap(range),

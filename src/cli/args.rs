@@ -45,6 +45,20 @@ pub enum Command {
         #[command(flatten)]
         config: ConfigArgs,
     },
+    /// Print how newslint reads an article: its format, headline, date, byline, dek, each
+    /// paragraph with its role and span, credits and metadata.
+    Inspect {
+        /// The article file (`-` for standard input, read as `--stdin-filename` says).
+        file: PathBuf,
+        /// Human-readable text or one JSON object.
+        #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
+        format: InspectFormat,
+        /// The name (and so the format) of the article read from standard input.
+        #[arg(long, value_name = "PATH")]
+        stdin_filename: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
     /// Run the checking service (HTTP API) and the desk's page.
     #[cfg(feature = "serve")]
     Serve(crate::serve::ServeArgs),
@@ -65,6 +79,16 @@ pub struct ConfigArgs {
     /// Ignore any newslint.toml and run the built-in `news` pack.
     #[arg(long, global = true, conflicts_with = "config")]
     pub isolated: bool,
+}
+
+/// Output formats of `inspect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum InspectFormat {
+    /// One line per part of the article.
+    #[default]
+    Human,
+    /// One JSON object (with `articleBody`, the body as plain text).
+    Json,
 }
 
 /// Output formats.
@@ -134,6 +158,10 @@ pub struct CheckArgs {
     /// The file name to report for standard input (and to pick its format).
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,
+    /// Honour the config's `exclude` for files named on the command line too (for
+    /// pre-commit and CI, which name every changed file).
+    #[arg(long)]
+    pub force_exclude: bool,
     /// Print how many findings each rule made, instead of the findings.
     #[arg(long, conflicts_with_all = ["fix", "diff"])]
     pub statistics: bool,

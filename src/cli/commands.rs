@@ -17,7 +17,7 @@ pub fn rules(config: &ConfigArgs) -> u8 {
         Err(code) => return code,
     };
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(4).max(4);
-    let mut out = std::io::stdout().lock();
+    let mut out = Vec::new();
     let _ = writeln!(
         out,
         "{:width$}  {:18}  {:8}  {:6}  pack",
@@ -35,7 +35,7 @@ pub fn rules(config: &ConfigArgs) -> u8 {
             rule.pack
         );
     }
-    EXIT_CLEAN
+    super::output::print_stdout(&String::from_utf8_lossy(&out)).unwrap_or(EXIT_CLEAN)
 }
 
 fn has_fixed_example(rule: &Rule) -> bool {
@@ -84,8 +84,7 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
     if let Some(link) = &rule.link {
         out.push_str(&format!("See: {link}\n"));
     }
-    print!("{out}");
-    EXIT_CLEAN
+    super::output::print_stdout(&out).unwrap_or(EXIT_CLEAN)
 }
 
 fn indent(text: &str) -> String {
@@ -186,7 +185,9 @@ pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
                     .join(", ")
             ));
         }
-        println!("{line}");
+        if let Some(code) = super::output::print_stdout(&format!("{line}\n")) {
+            return code;
+        }
     }
     if !load_errors.is_empty() {
         EXIT_TROUBLE

@@ -4,6 +4,8 @@
 pub mod args;
 mod commands;
 mod errors;
+mod inspect;
+mod output;
 mod report;
 mod walk;
 mod write;
@@ -15,16 +17,15 @@ use std::process::ExitCode;
 use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
 use newslint::config::{Config, FailLevel};
-use newslint::fix::fix_text;
 use newslint::line_index::LineIndex;
-use newslint::suppress::{Suppressions, UNUSED_SUPPRESSION};
-use newslint::{ConfigError, Diagnostic, Document, Format, RuleSet, lint};
+use newslint::{ConfigError, Diagnostic, Engine, Format, RuleSet};
 use rayon::prelude::*;
 
 use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputFormat};
 use report::{FileProblem, FileReport, Summary};
 use walk::Input;
 
+#[cfg(feature = "serve")]
 pub(crate) use errors::print as print_config_errors;
 
 /// Exit code: nothing at or above the fail level.
@@ -48,6 +49,12 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        Some(Command::Inspect {
+            file,
+            format,
+            stdin_filename,
+            config,
+        }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
         #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => crate::serve::run(args),
     };
@@ -60,13 +67,17 @@ pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>>
     if args.isolated {
         return Ok(Config::defaults(cwd));
     }
-    match &args.config {
-        Some(path) => Config::load(path),
+    let mut config = match &args.config {
+        Some(path) => Config::load(path)?,
         None => match Config::discover(&cwd) {
-            Some(path) => Config::load(&path),
-            None => Ok(Config::defaults(cwd)),
+            Some(path) => Config::load(&path)?,
+            None => Config::defaults(cwd),
         },
-    }
+    };
+    // Globs are relative to the config's folder whatever folder newslint runs from: both
+    // sides of the match are made absolute.
+    config.root = walk::rooted(&config.root);
+    Ok(config)
 }
 
 /// Load the config and compile its rules, printing errors.
@@ -108,28 +119,20 @@ enum Outcome {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let (config, mut rules) = match load_rules(&args.config) {
+    let (config, rules) = match load_rules(&args.config) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let known: Vec<String> = rules
-        .iter()
-        .map(|r| r.id.to_string())
-        .chain([UNUSED_SUPPRESSION.to_string()])
-        .collect();
-    for id in args.select.iter().chain(&args.ignore) {
-        if !known.contains(id) {
-            eprintln!("error: unknown rule `{id}` (see `newslint rules`)");
+    let engine = match Engine::new(config, rules).select(&args.select, &args.ignore) {
+        Ok(engine) => engine,
+        Err(unknown) => {
+            eprintln!("error: {unknown}");
             return EXIT_TROUBLE;
         }
-    }
-    if !args.select.is_empty() {
-        rules.retain(|r| args.select.iter().any(|s| *s == *r.id));
-    }
-    rules.retain(|r| !args.ignore.iter().any(|s| *s == *r.id));
-    let keep_unused_suppression = (args.select.is_empty()
-        || args.select.iter().any(|s| s == UNUSED_SUPPRESSION))
-        && !args.ignore.iter().any(|s| s == UNUSED_SUPPRESSION);
+    };
+    let config = engine.config();
+    let rules = engine.rules();
+    let today = Some(today());
 
     let fail_level = match args.fail_on {
         Some(FailOn::Error) => FailLevel::Error,
@@ -143,8 +146,12 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         args.paths.clone()
     };
-    let (mut inputs, walk_errors) =
-        walk::collect_inputs(&paths, &config, args.stdin_filename.as_deref());
+    let (mut inputs, walk_errors) = walk::collect_inputs(
+        &paths,
+        config,
+        args.stdin_filename.as_deref(),
+        args.force_exclude,
+    );
     if args.fix || args.diff {
         // A link and its target (or two hard links) are one article: fix it once.
         walk::keep_one_per_file(&mut inputs);
@@ -162,15 +169,16 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         termcolor::ColorChoice::Never
     };
-    let out: Box<dyn WriteColor> = if report_to_stderr {
+    let stream: Box<dyn WriteColor> = if report_to_stderr {
         Box::new(BufferedStandardStream::stderr(color))
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
+    let mut out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(out, &rules)
+        report::statistics(Box::new(out.clone()), rules)
     } else {
-        report::reporter(args.format, out, &rules, inputs.len())
+        report::reporter(args.format, Box::new(out.clone()), rules, inputs.len())
     };
     let mut summary = Summary::default();
     let mut trouble = false;
@@ -216,25 +224,10 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let filter = |path: &Path, doc: &Document, diagnostics: Vec<Diagnostic>| -> Vec<Diagnostic> {
-        let ignored = config.per_file_ignores(path);
-        let mut kept: Vec<Diagnostic> = if doc.source().contains("newslint") {
-            let lines = LineIndex::new(doc.source());
-            Suppressions::parse(doc.source(), &lines).apply(&lines, diagnostics)
-        } else {
-            diagnostics
-        };
-        kept.retain(|d| {
-            !ignored.contains(&&*d.rule)
-                && (keep_unused_suppression || &*d.rule != UNUSED_SUPPRESSION)
-        });
-        kept
-    };
-
     let mut stdout_fixed = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
         let lint_one =
-            |input: &Input| lint_input(input, stdin_text.as_deref(), &rules, &args, &filter);
+            |input: &Input| lint_input(input, stdin_text.as_deref(), &engine, &args, today);
         let outcomes: Vec<Outcome> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
             None => chunk.iter().map(lint_one).collect(),
@@ -249,7 +242,8 @@ fn check(args: CheckArgs) -> u8 {
                     fixed,
                 } => {
                     if let Some(diff) = diff {
-                        print!("{diff}");
+                        // Through the report's stream, so the two stay in order.
+                        let _ = out.write_all(diff.as_bytes());
                         failed = true;
                     }
                     if let Some(fixed) = fixed {
@@ -279,27 +273,39 @@ fn check(args: CheckArgs) -> u8 {
                     })
                 }
             };
-            if let Err(err) = written {
-                if err.kind() == io::ErrorKind::BrokenPipe {
-                    return if trouble { EXIT_TROUBLE } else { EXIT_FINDINGS };
-                }
-                eprintln!("error: cannot write the report: {err}");
-                return EXIT_TROUBLE;
+            let _ = written;
+            if out.status() != output::Written::Whole {
+                break;
             }
         }
+        if out.status() != output::Written::Whole {
+            break;
+        }
     }
-    if reporter.finish(&summary).is_err() {
-        return EXIT_TROUBLE;
-    }
+    let _ = reporter.finish(&summary);
     drop(reporter);
-    if !stdout_fixed.is_empty() {
-        let mut stdout = io::stdout().lock();
-        for text in stdout_fixed {
-            if stdout.write_all(text.as_bytes()).is_err() {
-                return EXIT_TROUBLE;
-            }
+    let exit = |trouble: bool, failed: bool| {
+        if trouble {
+            EXIT_TROUBLE
+        } else if failed {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
         }
-        let _ = stdout.flush();
+    };
+    match out.finish() {
+        output::Written::Whole => {}
+        // The reader has what it wanted (`| head -1`).
+        output::Written::Closed => return exit(trouble, failed),
+        output::Written::Failed(message) => {
+            eprintln!("error: {message}");
+            return EXIT_TROUBLE;
+        }
+    }
+    for text in stdout_fixed {
+        if let Some(code) = output::print_stdout(&text) {
+            return code.max(exit(trouble, failed));
+        }
     }
     if trouble {
         EXIT_TROUBLE
@@ -310,16 +316,24 @@ fn check(args: CheckArgs) -> u8 {
     }
 }
 
-type Filter<'a> = dyn Fn(&Path, &Document, Vec<Diagnostic>) -> Vec<Diagnostic> + Sync + 'a;
+/// The date the run takes as "today", in the system time zone: the engine reads no
+/// clock, so the front end reads it once per run.
+fn today() -> jiff::civil::Date {
+    jiff::tz::TimeZone::system()
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}
 
 fn lint_input(
     input: &Input,
     stdin: Option<&[u8]>,
-    rules: &RuleSet,
+    engine: &Engine,
     args: &CheckArgs,
-    filter: &Filter,
+    today: Option<jiff::civil::Date>,
 ) -> Outcome {
     let path = input.display_path().to_path_buf();
+    // `[[per-file]]` globs match the path from the config's folder (see `load_config`).
+    let rooted = walk::rooted(&path);
     let bytes = match input {
         Input::Stdin(_) => stdin.unwrap_or_default().to_vec(),
         Input::File(file) => match std::fs::read(file) {
@@ -352,9 +366,7 @@ fn lint_input(
 
     if args.fix || args.diff {
         let original = source.clone();
-        let outcome = match fix_text(source, format, args.unsafe_fixes, &|doc| {
-            filter(&path, doc, lint(rules, doc))
-        }) {
+        let outcome = match engine.fix(&rooted, source, format, args.unsafe_fixes, today) {
             Ok(outcome) => outcome,
             Err(err) => return parse_problem(err),
         };
@@ -366,17 +378,14 @@ fn lint_input(
                 diff = Some(unified_diff(&path, &original, &outcome.text));
             }
             // --diff changes nothing: report the findings of the original text.
-            return match Document::parse(original, format) {
-                Ok(doc) => {
-                    let diagnostics = filter(&path, &doc, lint(rules, &doc));
-                    Outcome::Linted {
-                        path,
-                        source: doc.source().to_string(),
-                        diagnostics,
-                        diff,
-                        fixed,
-                    }
-                }
+            return match engine.check_text(&rooted, original, format, today) {
+                Ok((doc, diagnostics)) => Outcome::Linted {
+                    path,
+                    source: doc.into_file_text(),
+                    diagnostics,
+                    diff,
+                    fixed,
+                },
                 Err(err) => parse_problem(err),
             };
         }
@@ -405,19 +414,28 @@ fn lint_input(
         };
     }
 
-    match Document::parse(source, format) {
-        Ok(doc) => {
-            let diagnostics = filter(&path, &doc, lint(rules, &doc));
-            Outcome::Linted {
-                path,
-                source: doc.into_source(),
-                diagnostics,
-                diff: None,
-                fixed: None,
-            }
-        }
+    match engine.check_text(&rooted, source, format, today) {
+        Ok((doc, diagnostics)) => Outcome::Linted {
+            path,
+            source: doc.into_file_text(),
+            diagnostics,
+            diff: None,
+            fixed: None,
+        },
         Err(err) => parse_problem(err),
     }
+}
+
+/// Read a file's bytes as an article of the format its name implies, or say why not.
+pub(crate) fn read_document(
+    path: &Path,
+    bytes: Vec<u8>,
+    options: &newslint::article::ReadOptions,
+) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
+    let format = Format::from_path(path);
+    let source = decode(bytes)?;
+    newslint::Document::parse_with(source, format, options)
+        .map_err(|err| (err.message, Some(err.position)))
 }
 
 /// Bytes as UTF-8 text, or why not (with the position of the first bad byte).

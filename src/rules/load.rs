@@ -29,6 +29,9 @@ pub struct LoadOptions {
     pub packs: Vec<Spanned<String>>,
     /// Pack files or folders of pack files (`*.toml`), with their span in `config`.
     pub rule_paths: Vec<(PathBuf, Option<Range<usize>>)>,
+    /// Packs given as text rather than as paths (a CMS, an editor's unsaved buffer): the
+    /// engine reads no file itself. Loaded after the built-in packs, before `rule_paths`.
+    pub pack_texts: Vec<SourceFile>,
     /// `[rules.<id>]` overrides, keyed by id.
     pub overrides: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
     /// The config file the spans above point into.
@@ -104,6 +107,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
             )),
         }
     }
+    files.extend(options.pack_texts.iter().cloned());
     for (path, span) in &options.rule_paths {
         match pack_files_under(path) {
             Ok(paths) => {

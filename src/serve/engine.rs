@@ -6,18 +6,15 @@
 
 use std::path::{Path, PathBuf};
 
+#[cfg(test)]
 use newslint::config::Config;
-use newslint::fix::fix_text;
-use newslint::line_index::LineIndex;
-use newslint::suppress::Suppressions;
-use newslint::{ConfigError, Diagnostic, Document, Format, Rule, RuleSet, lint};
+use newslint::{ConfigError, Diagnostic, Engine, Format, Rule};
 
 use crate::cli::args::ConfigArgs;
 
 /// Settings the service checks with: the config and the rules it compiles to.
 pub struct Settings {
-    config: Config,
-    rules: RuleSet,
+    engine: Engine,
 }
 
 /// An article the engine cannot read (broken front matter and the like).
@@ -65,7 +62,9 @@ impl Settings {
     pub fn load(args: &ConfigArgs) -> Result<Self, Vec<ConfigError>> {
         let config = crate::cli::load_config(args)?;
         let rules = newslint::rules::load_rules(&config.load_options())?;
-        Ok(Self { config, rules })
+        Ok(Self {
+            engine: Engine::new(config, rules),
+        })
     }
 
     /// Settings from a config's text, for tests: `root` roots its relative paths.
@@ -73,20 +72,23 @@ impl Settings {
     pub fn from_text(root: &Path, text: &str) -> Result<Self, Vec<ConfigError>> {
         let config = Config::from_text(&root.join("newslint.toml"), text.to_string())?;
         let rules = newslint::rules::load_rules(&config.load_options())?;
-        Ok(Self { config, rules })
+        Ok(Self {
+            engine: Engine::new(config, rules),
+        })
     }
 
     /// The files whose change means a reload: the config file and every rule file (and the
     /// folders that hold rule files, so a new pack is seen).
     pub fn watched_paths(&self) -> Vec<PathBuf> {
         let mut paths: Vec<PathBuf> = self
-            .config
+            .engine
+            .config()
             .file
             .as_ref()
             .map(|f| PathBuf::from(&f.name))
             .into_iter()
             .collect();
-        for (path, _) in self.config.load_options().rule_paths {
+        for (path, _) in self.engine.config().load_options().rule_paths {
             if let Ok(entries) = std::fs::read_dir(&path) {
                 paths.extend(
                     entries
@@ -103,7 +105,8 @@ impl Settings {
 
     /// Where the settings came from, for the log.
     pub fn source(&self) -> String {
-        self.config
+        self.engine
+            .config()
             .file
             .as_ref()
             .map_or_else(|| "built-in defaults".to_string(), |f| f.name.clone())
@@ -111,22 +114,22 @@ impl Settings {
 
     /// Web origins allowed to call the service from a browser.
     pub fn cors_origins(&self) -> &[String] {
-        &self.config.raw.serve.cors_origins
+        &self.engine.config().raw.serve.cors_origins
     }
 
     /// Every loaded rule.
     pub fn rules(&self) -> impl Iterator<Item = &Rule> {
-        self.rules.iter()
+        self.engine.rules().iter()
     }
 
     /// One rule by id.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.get(id)
+        self.engine.rules().get(id)
     }
 
     /// How many rules are loaded.
     pub fn rule_count(&self) -> usize {
-        self.rules.len()
+        self.engine.rules().len()
     }
 
     /// Check one article. `filename` picks the `[[per-file]]` ignores; it is only a name.
@@ -136,10 +139,12 @@ impl Settings {
         format: Format,
         text: String,
     ) -> Result<Checked, ArticleProblem> {
-        let doc = Document::parse(text, format).map_err(problem)?;
-        let diagnostics = self.lint_one(filename, &doc);
+        let (doc, diagnostics) = self
+            .engine
+            .check_text(Path::new(filename), text, format, Some(today()))
+            .map_err(problem)?;
         Ok(Checked {
-            text: doc.into_source(),
+            text: doc.into_file_text(),
             diagnostics,
         })
     }
@@ -152,31 +157,29 @@ impl Settings {
         text: String,
         allow_unsafe: bool,
     ) -> Result<Fixed, ArticleProblem> {
-        let outcome = fix_text(text, format, allow_unsafe, &|doc| {
-            self.lint_one(filename, doc)
-        })
-        .map_err(problem)?;
+        let outcome = self
+            .engine
+            .fix(
+                Path::new(filename),
+                text,
+                format,
+                allow_unsafe,
+                Some(today()),
+            )
+            .map_err(problem)?;
         Ok(Fixed {
             text: outcome.text,
             applied: outcome.applied,
             remaining: outcome.remaining,
         })
     }
+}
 
-    /// The per-file pipeline as `newslint check` runs it: the rules, then suppression
-    /// comments, then `[[per-file]]` ignores. (It moves into the engine's façade.)
-    fn lint_one(&self, filename: &str, doc: &Document) -> Vec<Diagnostic> {
-        let found = lint(&self.rules, doc);
-        let mut kept = if doc.source().contains("newslint") {
-            let lines = LineIndex::new(doc.source());
-            Suppressions::parse(doc.source(), &lines).apply(&lines, found)
-        } else {
-            found
-        };
-        let ignored = self.config.per_file_ignores(Path::new(filename));
-        kept.retain(|d| !ignored.contains(&&*d.rule));
-        kept
-    }
+/// "Today" for a request: the service reads the clock, the engine never does.
+fn today() -> jiff::civil::Date {
+    jiff::tz::TimeZone::system()
+        .to_datetime(jiff::Timestamp::now())
+        .date()
 }
 
 fn problem(err: newslint::ParseError) -> ArticleProblem {

@@ -42,7 +42,11 @@ pub fn log_event(mut event: serde_json::Value) {
         line.append(map);
         event = serde_json::Value::Object(line);
     }
-    eprintln!("{event}");
+    // One write per line: standard error is unbuffered, and printing the value directly
+    // would make a system call of every piece of it.
+    let mut line = event.to_string();
+    line.push('\n');
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), line.as_bytes());
 }
 
 /// One log line per request (its id is echoed in `x-request-id`): id, method, path, status, bytes in and out, time taken.

@@ -58,6 +58,25 @@ try {
   await page.keyboard.press("F8");
   expect(await page.locator("li.finding.selected").count() === 1, "F8 selects a finding");
 
+  // Keyboard: Tab reaches every control, the text and the findings, in page order.
+  await page.locator("#load-sample").focus();
+  await page.keyboard.press("Shift+Tab");
+  const reached = [];
+  for (let i = 0; i < 40; i++) {
+    reached.push(await page.evaluate(() => {
+      const el = document.activeElement;
+      return el.id || el.className || el.tagName;
+    }));
+    await page.keyboard.press("Tab");
+  }
+  for (const id of ["open-file", "load-sample", "check", "fix-all", "download", "text", "jump", "fix-one", "why"]) {
+    expect(reached.includes(id), `Tab reaches ${id}`);
+  }
+  // Enter on a focused finding jumps to it, as a click does.
+  await strayFinding.first().locator("button.jump").focus();
+  await page.keyboard.press("Enter");
+  expect(await text.evaluate((t) => t.value.slice(t.selectionStart, t.selectionEnd)) === "a", "Enter on a finding selects its span");
+
   // The rule's explanation.
   await dateFinding.first().locator("button.why").click();
   await dateFinding.first().locator(".explanation").waitFor();

@@ -139,22 +139,13 @@ pub fn check_format(
     out
 }
 
-/// `date-weekday`: a weekday named with a date that falls on another day.
-pub fn check_weekday(mentions: &[DateMention], article_date: Option<Date>) -> Vec<DateFinding> {
-    if mentions.iter().all(|m| m.weekday.is_none()) {
-        return Vec::new();
-    }
-    let today = jiff::tz::TimeZone::system()
-        .to_datetime(jiff::Timestamp::now())
-        .date();
-    check_weekday_on(mentions, article_date, today)
-}
-
-/// [`check_weekday`] with "today" given, which decides between "was" and "is".
-pub fn check_weekday_on(
+/// `date-weekday`: a weekday named with a date that falls on another day. `today` decides
+/// between "was" and "is"; the engine never reads the clock, so the caller gives it (with
+/// none, every date "is").
+pub fn check_weekday(
     mentions: &[DateMention],
     article_date: Option<Date>,
-    today: Date,
+    today: Option<Date>,
 ) -> Vec<DateFinding> {
     let mut out = Vec::new();
     for m in mentions {
@@ -175,7 +166,11 @@ pub fn check_weekday_on(
         let said = weekday_name(*named);
         let message = match dates.as_slice() {
             [d] => {
-                let verb = if *d < today { "was" } else { "is" };
+                let verb = if today.is_some_and(|today| *d < today) {
+                    "was"
+                } else {
+                    "is"
+                };
                 format!(
                     "{} {verb} a {}, not a {said}",
                     describe(m, *d),

@@ -25,7 +25,7 @@ use jiff::civil::Weekday;
 use std::ops::Range;
 
 pub use calendar::parse_article_date;
-pub use checks::{check_format, check_invalid, check_weekday, check_weekday_on};
+pub use checks::{check_format, check_invalid, check_weekday};
 pub use finder::find_dates;
 
 /// A named form of writing a date. The names are what a house's rules file uses.

@@ -25,7 +25,7 @@ fn invalid_msgs(s: &str, art: Option<Date>) -> Vec<String> {
 }
 
 fn weekday_msgs(s: &str, art: Option<Date>) -> Vec<DateFinding> {
-    check_weekday_on(&find_dates(s, 0), art, date(2025, 7, 1))
+    check_weekday(&find_dates(s, 0), art, Some(date(2025, 7, 1)))
 }
 
 #[test]
@@ -366,7 +366,7 @@ fn weekdays() {
     assert_eq!(f[0].message, "May 9, 2025 was a Friday, not a Thursday");
     assert_eq!(f[0].span, 15..23);
     assert!(weekday_msgs("on Friday, May 9, 2025", None).is_empty());
-    let f = check_weekday_on(&find_dates(s, 0), None, date(2025, 1, 1));
+    let f = check_weekday(&find_dates(s, 0), None, Some(date(2025, 1, 1)));
     assert_eq!(f[0].message, "May 9, 2025 is a Friday, not a Thursday");
 }
 
@@ -466,11 +466,11 @@ fn extreme_years_do_not_panic() {
         let ms = find_dates(s, 0);
         let _ = check_invalid(&ms, None);
         let _ = check_format(&ms, &DateOptions::default(), None);
-        let _ = check_weekday(&ms, Some(date(2025, 1, 1)));
+        let _ = check_weekday(&ms, Some(date(2025, 1, 1)), None);
         let _ = parse_article_date(s);
     }
     let ms = find_dates("on May 9", 0);
-    let _ = check_weekday(&ms, Some(Date::MAX));
+    let _ = check_weekday(&ms, Some(Date::MAX), None);
     let _ = check_invalid(&ms, Some(Date::MIN));
 }
 

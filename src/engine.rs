@@ -1,0 +1,290 @@
+//! The engine's façade: the one per-file pipeline every front end (the CLI, the server, the
+//! language server, tests) calls. Given the settings that apply to a file and its text, it
+//! lints with the selected rules, applies the suppressions written in the copy (reporting
+//! the ones that silence nothing as `unused-suppression`), drops what `[[per-file]]`
+//! ignores for the path, and runs the fix loop. It reads no file and no clock: the caller
+//! passes the text, the settings (see [`crate::config::Config::from_text`] and
+//! [`crate::rules::load_rules`]) and "today".
+//!
+//! ```
+//! use newslint::{Engine, Format, config::Config, rules};
+//! use std::path::Path;
+//!
+//! let config = Config::from_text(Path::new("newsroom/newslint.toml"), String::new()).unwrap();
+//! let engine = Engine::new(config, rules::builtin_rules(&["news"]).unwrap());
+//! let text = "Headline\n\nThe the vote. [newslint: ignore repeated-word]\n".to_string();
+//! let (_, found) = engine.check_text(Path::new("newsroom/a.txt"), text, Format::Plain, None).unwrap();
+//! assert!(found.iter().all(|d| &*d.rule != "repeated-word"));
+//! ```
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::article::{Document, Format, ParseError};
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::fix::{FixOutcome, fix_text_with};
+use crate::line_index::LineIndex;
+use crate::lint::lint_with;
+use crate::rules::RuleSet;
+use crate::suppress::{Suppressions, UNUSED_SUPPRESSION};
+
+/// The settings of one config, compiled, with a rule selection applied: everything the
+/// per-file pipeline needs besides the file.
+#[derive(Debug)]
+pub struct Engine {
+    config: Config,
+    rules: RuleSet,
+    /// Every loaded rule's id, selected or not (a suppression of a rule left out by
+    /// `--select` is not a typo), and `unused-suppression`.
+    known_ids: Vec<std::sync::Arc<str>>,
+    /// Whether `unused-suppression` is selected (it is produced by the pipeline, not by a
+    /// rule of the set, so the selection is remembered here).
+    report_unused_suppressions: bool,
+}
+
+/// A rule id given to [`Engine::select`] that no loaded rule has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule(pub String);
+
+impl std::fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown rule `{}` (see `newslint rules`)", self.0)
+    }
+}
+
+impl Engine {
+    /// An engine for `config` with the rules it compiled to, every rule selected.
+    pub fn new(config: Config, rules: RuleSet) -> Self {
+        let known_ids = rules
+            .iter()
+            .map(|r| r.id.clone())
+            .chain([std::sync::Arc::from(UNUSED_SUPPRESSION)])
+            .collect();
+        Self {
+            config,
+            rules,
+            known_ids,
+            report_unused_suppressions: true,
+        }
+    }
+
+    /// Keep only the rules `select` names (all when empty), then drop those `ignore`
+    /// names. `unused-suppression` is selected and ignored like any rule.
+    pub fn select(mut self, select: &[String], ignore: &[String]) -> Result<Self, UnknownRule> {
+        if let Some(unknown) = select.iter().chain(ignore).find(|id| !self.is_rule(id)) {
+            return Err(UnknownRule(unknown.clone()));
+        }
+        let chosen = |id: &str| {
+            (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
+        };
+        self.rules.retain(|r| chosen(&r.id));
+        self.report_unused_suppressions &= chosen(UNUSED_SUPPRESSION);
+        Ok(self)
+    }
+
+    /// Whether `id` names a loaded rule (or `unused-suppression`).
+    pub fn is_rule(&self, id: &str) -> bool {
+        id == UNUSED_SUPPRESSION || self.rules.get(id).is_some()
+    }
+
+    /// The config these settings come from.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The selected rules.
+    pub fn rules(&self) -> &RuleSet {
+        &self.rules
+    }
+
+    /// The per-file pipeline on a parsed document: lint, suppressions, `[[per-file]]`
+    /// ignores for `path` and the selection. Diagnostics come back sorted by position.
+    pub fn check(&self, path: &Path, doc: &Document, today: Option<Date>) -> Vec<Diagnostic> {
+        let found = lint_with(self.rules.iter(), doc, today);
+        // Suppressions are written in the file (an HTML comment in a page) and diagnostics
+        // are spans of the file, whatever its format.
+        let mut kept = if doc.file_text().contains("newslint") {
+            let lines = LineIndex::new(doc.file_text());
+            let known: Vec<&str> = self.known_ids.iter().map(|id| &**id).collect();
+            Suppressions::of(doc, &lines).apply(&lines, found, &known)
+        } else {
+            found
+        };
+        let ignored = self.config.per_file_ignores(path);
+        kept.retain(|d| {
+            !ignored.contains(&&*d.rule)
+                && (self.report_unused_suppressions || &*d.rule != UNUSED_SUPPRESSION)
+        });
+        kept
+    }
+
+    /// Parse `text` and run [`Engine::check`] on it; the document is returned with the
+    /// findings (their spans are byte ranges of its source).
+    pub fn check_text(
+        &self,
+        path: &Path,
+        text: String,
+        format: Format,
+        today: Option<Date>,
+    ) -> Result<(Document, Vec<Diagnostic>), ParseError> {
+        let doc = Document::parse_with(text, format, &self.config.read_options)?;
+        let diagnostics = self.check(path, &doc, today);
+        Ok((doc, diagnostics))
+    }
+
+    /// Apply every safe fix (and the unsafe ones when `allow_unsafe`), relinting through
+    /// the whole pipeline until nothing changes; returns the fixed text and what is left.
+    pub fn fix(
+        &self,
+        path: &Path,
+        text: String,
+        format: Format,
+        allow_unsafe: bool,
+        today: Option<Date>,
+    ) -> Result<FixOutcome, ParseError> {
+        fix_text_with(
+            text,
+            format,
+            &self.config.read_options,
+            allow_unsafe,
+            &|doc| self.check(path, doc, today),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::builtin_rules;
+
+    fn engine(config: &str) -> Engine {
+        let config = Config::from_text(Path::new("/desk/newslint.toml"), config.to_string())
+            .expect("config parses");
+        Engine::new(config, builtin_rules(&["news"]).expect("pack compiles"))
+    }
+
+    fn rules_found(engine: &Engine, path: &str, text: &str) -> Vec<String> {
+        let (_, found) = engine
+            .check_text(Path::new(path), text.to_string(), Format::Plain, None)
+            .expect("parses");
+        found.iter().map(|d| d.rule.to_string()).collect()
+    }
+
+    /// A credit line keeps `photo-credit-missing` out of the way.
+    const DOUBLED: &str = "Headline\n\nThe the council met.\n\nPhoto: A. Person\n";
+    const UNUSED: &str =
+        "Headline\n\nThe council met. [newslint: ignore repeated-word]\n\nPhoto: A. Person\n";
+
+    #[test]
+    fn suppressions_silence_and_unused_ones_are_reported() {
+        let engine = engine("");
+        assert!(rules_found(&engine, "/desk/a.txt", DOUBLED).contains(&"repeated-word".into()));
+        let silenced = DOUBLED.replace("met.", "met. [newslint: ignore repeated-word]");
+        assert!(!rules_found(&engine, "/desk/a.txt", &silenced).contains(&"repeated-word".into()));
+        assert_eq!(
+            rules_found(&engine, "/desk/a.txt", UNUSED),
+            vec![UNUSED_SUPPRESSION.to_string()]
+        );
+    }
+
+    #[test]
+    fn per_file_ignores_follow_the_path() {
+        let engine = engine("[[per-file]]\npath = \"wire/*\"\nignore = [\"repeated-word\"]\n");
+        assert!(
+            rules_found(&engine, "/desk/local/a.txt", DOUBLED).contains(&"repeated-word".into())
+        );
+        assert!(
+            !rules_found(&engine, "/desk/wire/a.txt", DOUBLED).contains(&"repeated-word".into())
+        );
+    }
+
+    #[test]
+    fn selection_covers_unused_suppression_and_refuses_unknown_ids() {
+        let ignored = engine("")
+            .select(&[], &[UNUSED_SUPPRESSION.to_string()])
+            .unwrap();
+        assert!(rules_found(&ignored, "/desk/a.txt", UNUSED).is_empty());
+        let only = engine("")
+            .select(&["repeated-word".to_string()], &[])
+            .unwrap();
+        assert!(rules_found(&only, "/desk/a.txt", UNUSED).is_empty());
+        assert_eq!(
+            rules_found(&only, "/desk/a.txt", DOUBLED),
+            vec!["repeated-word".to_string()]
+        );
+        let err = engine("")
+            .select(&["no-such-rule".to_string()], &[])
+            .unwrap_err();
+        assert_eq!(err, UnknownRule("no-such-rule".to_string()));
+    }
+
+    #[test]
+    fn packs_and_config_load_from_memory() {
+        let config = Config::from_text(
+            Path::new("/desk/newslint.toml"),
+            "packs = []\n[rules.desk-no-utilise]\nseverity = \"error\"\n".to_string(),
+        )
+        .unwrap();
+        let mut options = config.load_options();
+        options.pack_texts.push(crate::SourceFile::new(
+            "desk.toml",
+            "[pack]\nname = \"desk\"\n\n[[rule]]\nid = \"desk-no-utilise\"\nkind = \"pattern\"\n\
+             description = \"Plain words.\"\npattern = \"utilise\"\nmessage = \"say use\"\n",
+        ));
+        let rules = crate::rules::load_rules(&options).expect("the in-memory pack compiles");
+        let engine = Engine::new(config, rules);
+        let (_, found) = engine
+            .check_text(
+                Path::new("/desk/a.txt"),
+                "Headline\n\nWe utilise it.\n".to_string(),
+                Format::Plain,
+                None,
+            )
+            .unwrap();
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&*found[0].rule, "desk-no-utilise");
+        assert_eq!(found[0].severity, crate::Severity::Error);
+    }
+
+    #[test]
+    fn fix_returns_the_fixed_text() {
+        let outcome = engine("")
+            .fix(
+                Path::new("/desk/a.txt"),
+                DOUBLED.to_string(),
+                Format::Plain,
+                false,
+                None,
+            )
+            .unwrap();
+        assert_eq!(outcome.text, DOUBLED.replace("The the", "The"));
+        assert!(outcome.applied >= 1);
+    }
+
+    #[test]
+    fn today_decides_was_or_is_and_nothing_reads_the_clock() {
+        let text = "Headline\n\nThe vote is on Monday, June 3, 2025.\n";
+        let message = |today: Option<Date>| {
+            let (_, found) = engine("")
+                .check_text(
+                    Path::new("/desk/a.txt"),
+                    text.to_string(),
+                    Format::Plain,
+                    today,
+                )
+                .unwrap();
+            found
+                .into_iter()
+                .find(|d| &*d.rule == "date-weekday")
+                .expect("a wrong weekday")
+                .message
+        };
+        let before = message(Some(jiff::civil::date(2025, 1, 1)));
+        let after = message(Some(jiff::civil::date(2026, 1, 1)));
+        assert!(before.contains(" is a Tuesday"), "{before}");
+        assert!(after.contains(" was a Tuesday"), "{after}");
+        assert_eq!(message(None), before);
+    }
+}
