@@ -8,9 +8,11 @@ use codespan_reporting::diagnostic::Severity as CsSeverity;
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::WriteColor;
-use newslint::Severity;
+use newslint::{Format, Severity};
 
-use super::{FileProblem, FileReport, Reporter, Summary, path_text, plural, problem_to_stderr};
+use super::{
+    FileProblem, FileReport, Reporter, Summary, path_text, plural, position, problem_to_stderr,
+};
 
 pub(super) struct Human<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -23,6 +25,8 @@ impl Reporter for Human<'_> {
         }
         let file = SimpleFile::new(path_text(report.path), report.source);
         let config = term::Config::default();
+        // A Word file has no lines: its text holds paragraph N on line N.
+        let docx = Format::from_path(report.path) == Format::Docx;
         for d in report.diagnostics {
             let severity = match d.severity {
                 Severity::Error => CsSeverity::Error,
@@ -30,6 +34,12 @@ impl Reporter for Human<'_> {
                 Severity::Info => CsSeverity::Note,
             };
             let mut notes = Vec::new();
+            if docx {
+                let (paragraph, character) = position(report, d.span.start);
+                notes.push(format!(
+                    "at paragraph {paragraph}, character {character} of the document"
+                ));
+            }
             if let Some(help) = &d.help {
                 notes.push(format!("help: {help}"));
             }
