@@ -55,6 +55,12 @@ pub struct ConfigFile {
     /// Extra rule pack files or folders, relative to the config file.
     #[schemars(with = "Option<Vec<String>>")]
     pub rule_files: Option<Vec<Spanned<String>>>,
+    /// Facts files (or folders of `*.toml`) for the fact-sheet rules, relative to the config.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub facts: Option<Vec<Spanned<String>>>,
+    /// House word lists (one word a line, or folders of `*.txt`): names never flagged.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub dictionary: Option<Vec<Spanned<String>>>,
     /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`).
     #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
@@ -228,22 +234,25 @@ impl Config {
             .packs
             .clone()
             .unwrap_or_else(|| vec![Spanned::new(0..0, "news".to_string())]);
-        let rule_paths = self
-            .raw
-            .rule_files
-            .iter()
-            .flatten()
-            .map(|p| {
-                (
-                    self.root.join(p.get_ref()),
-                    self.file.as_ref().map(|_| p.span()),
-                )
-            })
-            .collect();
+        let paths = |list: &Option<Vec<Spanned<String>>>| {
+            list.iter()
+                .flatten()
+                .map(|p| {
+                    (
+                        self.root.join(p.get_ref()),
+                        self.file.as_ref().map(|_| p.span()),
+                    )
+                })
+                .collect()
+        };
         LoadOptions {
             packs,
-            rule_paths,
+            rule_paths: paths(&self.raw.rule_files),
+            fact_paths: paths(&self.raw.facts),
+            word_list_paths: paths(&self.raw.dictionary),
             pack_texts: Vec::new(),
+            fact_texts: Vec::new(),
+            word_list_texts: Vec::new(),
             overrides: self.raw.rules.clone(),
             config: self.file.clone(),
         }
