@@ -5,11 +5,11 @@ use std::io;
 use codespan_reporting::diagnostic::Diagnostic as CsDiagnostic;
 use codespan_reporting::diagnostic::Label;
 use codespan_reporting::diagnostic::Severity as CsSeverity;
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::{Format, Severity};
 
+use super::excerpt::Excerpt;
 use super::{
     FileProblem, FileReport, Reporter, Summary, path_text, plural, position, problem_to_stderr,
 };
@@ -23,7 +23,6 @@ impl Reporter for Human<'_> {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let file = SimpleFile::new(path_text(report.path), report.source);
         let config = term::Config::default();
         // A Word file has no lines: its text holds paragraph N on line N.
         let docx = Format::from_path(report.path) == Format::Docx;
@@ -55,7 +54,20 @@ impl Reporter for Human<'_> {
                 };
                 notes.push(format!("fix ({how}): {what}"));
             }
-            let label = Label::primary((), d.span.clone());
+            let file = Excerpt::new(
+                path_text(report.path),
+                report.source,
+                report.lines,
+                d.span.clone(),
+                position(report, d.span.start),
+            );
+            let unit = if docx { "paragraph" } else { "line" };
+            for &(line, bytes) in &file.cut {
+                notes.push(format!(
+                    "{unit} {line} is {bytes} bytes long: only the part around the finding is shown"
+                ));
+            }
+            let label = Label::primary((), file.label.clone());
             let diagnostic = CsDiagnostic::new(severity)
                 .with_code(d.rule.to_string())
                 .with_message(&d.message)
