@@ -9,6 +9,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::article::{HtmlOptions, ReadOptions};
 use crate::diagnostic::Severity;
 use crate::error::{ConfigError, SourceFile};
 use crate::rules::LoadOptions;
@@ -54,7 +55,13 @@ pub struct ConfigFile {
     /// Extra rule pack files or folders, relative to the config file.
     #[schemars(with = "Option<Vec<String>>")]
     pub rule_files: Option<Vec<Spanned<String>>>,
-    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`).
+    /// Facts files (or folders of `*.toml`) for the fact-sheet rules, relative to the config.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub facts: Option<Vec<Spanned<String>>>,
+    /// House word lists (one word a line, or folders of `*.txt`): names never flagged.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub dictionary: Option<Vec<Spanned<String>>>,
+    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`).
     #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
     /// Globs of files or folders to skip.
@@ -69,9 +76,26 @@ pub struct ConfigFile {
     /// Per-file ignores for copy where a comment cannot be written (plain text).
     #[serde(default)]
     pub per_file: Vec<PerFile>,
+    /// The house's own HTML templates: where the body of its pages is.
+    #[serde(default)]
+    pub html: HtmlConfig,
     /// Settings of `newslint serve`.
     #[serde(default)]
     pub serve: ServeSettings,
+}
+
+/// `[html]`: CSS selectors for a house's own page templates, which beat any heuristic.
+#[derive(Debug, Default, Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HtmlConfig {
+    /// Elements holding the article body (`["article .story-body"]`).
+    #[schemars(with = "Vec<String>")]
+    #[serde(default)]
+    pub body: Vec<Spanned<String>>,
+    /// Elements that are never article text (`[".newsletter", ".related"]`).
+    #[schemars(with = "Vec<String>")]
+    #[serde(default)]
+    pub exclude: Vec<Spanned<String>>,
 }
 
 /// `[serve]`: settings of the checking service that belong to the newsroom, not the host.
@@ -111,10 +135,12 @@ pub struct Config {
     pub exclude: GlobSet,
     /// Compiled `[[per-file]]` entries.
     pub per_file: Vec<(GlobSet, Spanned<Vec<String>>)>,
+    /// How to read the formats that take settings (the `[html]` selectors compiled).
+    pub read_options: ReadOptions,
 }
 
 /// Default article extensions.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm"];
 
 impl Config {
     /// The defaults, with no file.
@@ -182,6 +208,10 @@ impl Config {
                 )
             })
             .collect();
+        let html = HtmlOptions {
+            body: selectors(file.as_ref(), &raw.html.body, &mut errors),
+            exclude: selectors(file.as_ref(), &raw.html.exclude, &mut errors),
+        };
         if errors.is_empty() {
             Ok(Self {
                 file,
@@ -190,6 +220,7 @@ impl Config {
                 include,
                 exclude,
                 per_file,
+                read_options: ReadOptions { html },
             })
         } else {
             Err(errors)
@@ -203,22 +234,25 @@ impl Config {
             .packs
             .clone()
             .unwrap_or_else(|| vec![Spanned::new(0..0, "news".to_string())]);
-        let rule_paths = self
-            .raw
-            .rule_files
-            .iter()
-            .flatten()
-            .map(|p| {
-                (
-                    self.root.join(p.get_ref()),
-                    self.file.as_ref().map(|_| p.span()),
-                )
-            })
-            .collect();
+        let paths = |list: &Option<Vec<Spanned<String>>>| {
+            list.iter()
+                .flatten()
+                .map(|p| {
+                    (
+                        self.root.join(p.get_ref()),
+                        self.file.as_ref().map(|_| p.span()),
+                    )
+                })
+                .collect()
+        };
         LoadOptions {
             packs,
-            rule_paths,
+            rule_paths: paths(&self.raw.rule_files),
+            fact_paths: paths(&self.raw.facts),
+            word_list_paths: paths(&self.raw.dictionary),
             pack_texts: Vec::new(),
+            fact_texts: Vec::new(),
+            word_list_texts: Vec::new(),
             overrides: self.raw.rules.clone(),
             config: self.file.clone(),
         }
@@ -239,6 +273,27 @@ impl Config {
             .flat_map(|(_, ignore)| ignore.get_ref().iter().map(String::as_str))
             .collect()
     }
+}
+
+fn selectors(
+    file: Option<&SourceFile>,
+    texts: &[Spanned<String>],
+    errors: &mut Vec<ConfigError>,
+) -> Vec<lol_html::Selector> {
+    let mut out = Vec::new();
+    for text in texts {
+        match crate::article::html::tree::selector(text.get_ref()) {
+            Ok(selector) => out.push(selector),
+            Err(err) => {
+                let message = format!("invalid CSS selector `{}`: {err}", text.get_ref());
+                errors.push(match file {
+                    Some(file) => ConfigError::at(file, text.span(), message),
+                    None => ConfigError::plain(None, message),
+                });
+            }
+        }
+    }
+    out
 }
 
 fn globs(

@@ -24,7 +24,7 @@ use jiff::civil::Date;
 use crate::article::{Document, Format, ParseError};
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::fix::{FixOutcome, fix_text};
+use crate::fix::{FixOutcome, fix_text_with};
 use crate::line_index::LineIndex;
 use crate::lint::lint_with;
 use crate::rules::RuleSet;
@@ -102,9 +102,11 @@ impl Engine {
     /// The per-file pipeline on a parsed document: lint, suppressions, `[[per-file]]`
     /// ignores for `path` and the selection. Diagnostics come back sorted by position.
     pub fn check(&self, path: &Path, doc: &Document, today: Option<Date>) -> Vec<Diagnostic> {
-        let found = lint_with(self.rules.iter(), doc, today);
-        let mut kept = if doc.source().contains("newslint") {
-            let lines = LineIndex::new(doc.source());
+        let found = lint_with(self.rules.iter(), doc, self.rules.facts(), today);
+        // Suppressions are written in the file (an HTML comment in a page) and diagnostics
+        // are spans of the file, whatever its format.
+        let mut kept = if doc.file_text().contains("newslint") {
+            let lines = LineIndex::new(doc.file_text());
             let known: Vec<&str> = self.known_ids.iter().map(|id| &**id).collect();
             Suppressions::of(doc, &lines).apply(&lines, found, &known)
         } else {
@@ -127,7 +129,7 @@ impl Engine {
         format: Format,
         today: Option<Date>,
     ) -> Result<(Document, Vec<Diagnostic>), ParseError> {
-        let doc = Document::parse(text, format)?;
+        let doc = Document::parse_with(text, format, &self.config.read_options)?;
         let diagnostics = self.check(path, &doc, today);
         Ok((doc, diagnostics))
     }
@@ -142,9 +144,13 @@ impl Engine {
         allow_unsafe: bool,
         today: Option<Date>,
     ) -> Result<FixOutcome, ParseError> {
-        fix_text(text, format, allow_unsafe, &|doc| {
-            self.check(path, doc, today)
-        })
+        fix_text_with(
+            text,
+            format,
+            &self.config.read_options,
+            allow_unsafe,
+            &|doc| self.check(path, doc, today),
+        )
     }
 }
 

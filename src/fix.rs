@@ -10,7 +10,7 @@ use std::ops::Range;
 use draft::Draft;
 pub use draft::Edit;
 
-use crate::article::{Document, Format, ParseError};
+use crate::article::{Document, Format, ParseError, ReadOptions};
 use crate::diagnostic::{Diagnostic, Fix, FixSafety};
 use crate::rules::RuleSet;
 
@@ -134,8 +134,20 @@ pub fn fix_text(
     allow_unsafe: bool,
     lint: &dyn Fn(&Document) -> Vec<Diagnostic>,
 ) -> Result<FixOutcome, ParseError> {
-    let mut document = Document::parse(source, format)?;
-    let original = document.source().to_string();
+    fix_text_with(source, format, &ReadOptions::default(), allow_unsafe, lint)
+}
+
+/// [`fix_text`] with the house's reading options (its HTML templates). The edits are made
+/// to the file's text: for HTML, the markup.
+pub fn fix_text_with(
+    source: String,
+    format: Format,
+    options: &ReadOptions,
+    allow_unsafe: bool,
+    lint: &dyn Fn(&Document) -> Vec<Diagnostic>,
+) -> Result<FixOutcome, ParseError> {
+    let mut document = Document::parse_with(source, format, options)?;
+    let original = document.file_text().to_string();
     let original_len = original.len();
     let mut draft = Draft::new(&original);
     let mut diagnostics = lint(&document);
@@ -159,7 +171,7 @@ pub fn fix_text(
             let refused: Vec<usize> = if next.len() > max_pass_len(draft.len()) {
                 (0..edits.len()).collect()
             } else {
-                match Document::parse(next.render(&original), format) {
+                match Document::parse_with(next.render(&original), format, options) {
                     Ok(doc) => {
                         let found = lint(&doc);
                         let refused = unsettled(&edits, &placed, &found, allow_unsafe);
@@ -189,9 +201,9 @@ pub fn fix_text(
         diagnostics = found;
     }
     if !settled {
-        document = Document::parse(original, format)?;
+        document = Document::parse_with(original, format, options)?;
         diagnostics = lint(&document);
-        draft = Draft::new(document.source());
+        draft = Draft::new(document.file_text());
         applied = 0;
         fixed_ranges.clear();
     }
@@ -206,7 +218,7 @@ pub fn fix_text(
         }
     }
     Ok(FixOutcome {
-        text: document.source().to_string(),
+        text: document.file_text().to_string(),
         applied,
         edits: draft.edits(original_len),
         fixed_ranges,

@@ -21,6 +21,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
+pub mod facts;
 pub mod fix;
 pub mod line_index;
 pub mod lint;
@@ -44,6 +45,11 @@ pub mod schema {
     /// The schema of a rule pack file, pretty-printed.
     pub fn rule_pack() -> String {
         pretty(schemars::schema_for!(crate::rules::spec::PackFile))
+    }
+
+    /// The schema of a facts file (`facts.toml`), pretty-printed.
+    pub fn facts() -> String {
+        pretty(schemars::schema_for!(crate::facts::file::FactsFile))
     }
 
     /// The schema of `newslint.toml`, pretty-printed.

@@ -11,6 +11,10 @@ use jiff::civil::Date;
 
 use crate::article::{Document, Role};
 use crate::diagnostic::Diagnostic;
+use crate::facts::Facts;
+use crate::facts::ages::{self, AgeMention};
+use crate::facts::names::{self, CapWord};
+use crate::line_index::LineIndex;
 use crate::rules::{Finding, Rule, RuleSet, Scope};
 use crate::text::dates::{self, DateMention};
 use crate::text::quotes::{self, Paragraph};
@@ -40,19 +44,28 @@ impl Unit<'_> {
 /// One document under lint, with its lazily computed shared analyses.
 pub struct Context<'a> {
     doc: &'a Document,
+    facts: &'a Facts,
     today: Option<Date>,
     quotations: OnceLock<Vec<Range<usize>>>,
+    cap_words: OnceLock<Vec<CapWord<'a>>>,
+    ages: OnceLock<Vec<AgeMention<'a>>>,
+    lines: OnceLock<LineIndex>,
     dates: OnceLock<Vec<DateMention>>,
     units: RefCell<Vec<(Scope, Rc<Vec<Unit<'a>>>)>>,
 }
 
 impl<'a> Context<'a> {
-    /// Start linting `doc`; `today` is the caller's date (the engine never reads the clock).
-    pub fn new(doc: &'a Document, today: Option<Date>) -> Self {
+    /// Start linting `doc` against what the newsroom knows; `today` is the caller's date
+    /// (the engine never reads the clock).
+    pub fn new(doc: &'a Document, facts: &'a Facts, today: Option<Date>) -> Self {
         Self {
             doc,
+            facts,
             today,
             quotations: OnceLock::new(),
+            cap_words: OnceLock::new(),
+            ages: OnceLock::new(),
+            lines: OnceLock::new(),
             dates: OnceLock::new(),
             units: RefCell::new(Vec::new()),
         }
@@ -66,6 +79,46 @@ impl<'a> Context<'a> {
     /// The document.
     pub fn doc(&self) -> &'a Document {
         self.doc
+    }
+
+    /// The facts and word list of the run.
+    pub fn facts(&self) -> &'a Facts {
+        self.facts
+    }
+
+    /// The 1-based line of a byte offset of the source.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let source = self.doc.source();
+        self.lines
+            .get_or_init(|| LineIndex::new(source))
+            .line_col(source, offset)
+            .0
+    }
+
+    /// The capitalised words of the prose (headline, dek, subheads, body), in source order.
+    pub fn cap_words(&self) -> &[CapWord<'a>] {
+        self.cap_words.get_or_init(|| {
+            let units = self.units(&Scope::Prose);
+            // About one capitalised word in 40 bytes of English copy.
+            let mut out =
+                Vec::with_capacity(units.iter().map(|u| u.text.len()).sum::<usize>() / 40);
+            for (index, unit) in units.iter().enumerate() {
+                names::cap_words(unit.text, unit.offset, index, &mut out);
+            }
+            out
+        })
+    }
+
+    /// Ages written next to names in the prose, in source order. `list_items` `Name (NN)`
+    /// in one paragraph make a list (the first rule to ask decides; the pack sets one value).
+    pub fn ages(&self, list_items: usize) -> &[AgeMention<'a>] {
+        self.ages.get_or_init(|| {
+            let mut out = Vec::new();
+            for unit in self.units(&Scope::Prose).iter() {
+                ages::find_ages(unit.text, unit.offset, list_items, &mut out);
+            }
+            out
+        })
     }
 
     /// Body paragraphs as the quotation finder wants them.
@@ -308,21 +361,22 @@ impl<'a> Context<'a> {
 /// diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
 /// which adds suppressions and per-file settings.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
-    lint_with(rules.iter(), doc, None)
+    lint_with(rules.iter(), doc, rules.facts(), None)
 }
 
-/// Lint one document with the given rules on the day `today`; diagnostics come back sorted
-/// by position.
+/// Lint one document with the given rules, against `facts`, on the day `today`;
+/// diagnostics come back sorted by position.
 pub fn lint_with<'r>(
     rules: impl IntoIterator<Item = &'r Rule>,
     doc: &Document,
+    facts: &Facts,
     today: Option<Date>,
 ) -> Vec<Diagnostic> {
     // An empty file is not an article yet: nothing to check, so nothing to report.
     if doc.source()[doc.content_start()..].trim().is_empty() {
         return Vec::new();
     }
-    let context = Context::new(doc, today);
+    let context = Context::new(doc, facts, today);
     let mut diagnostics = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     for rule in rules {
@@ -331,5 +385,7 @@ pub fn lint_with<'r>(
         diagnostics.extend(findings.drain(..).map(|f| rule.diagnostic(doc.source(), f)));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Spans are of the file, whatever the format.
+    doc.to_file_diagnostics(&mut diagnostics);
     diagnostics
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::article::{Document, Format};
 use crate::error::SourceFile;
+use crate::facts::Facts;
 use crate::fix::fix_text;
 use crate::line_index::LineIndex;
 use crate::lint::lint_with;
@@ -46,13 +47,29 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
             report.untested.push(rule.id.clone());
         }
         for example in &rule.examples {
-            match check_example(
-                rule,
-                &example.text,
-                example.expect,
-                example.line,
-                example.fixed.as_deref(),
-            ) {
+            let facts = match &example.facts {
+                None => Ok(Facts::default()),
+                Some(text) => Facts::load(
+                    &[SourceFile::new("the example's facts", text.as_str())],
+                    &[],
+                )
+                .map_err(|errs| {
+                    format!(
+                        "the example's `facts` are not a valid facts file: {}",
+                        errs[0]
+                    )
+                }),
+            };
+            match facts.and_then(|facts| {
+                check_example(
+                    rule,
+                    &facts,
+                    &example.text,
+                    example.expect,
+                    example.line,
+                    example.fixed.as_deref(),
+                )
+            }) {
                 Ok(()) => report.passed += 1,
                 Err(message) => report.failures.push(ExampleFailure {
                     rule: rule.id.clone(),
@@ -68,6 +85,7 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
 
 fn check_example(
     rule: &Rule,
+    facts: &Facts,
     text: &str,
     expect: Expectation,
     line: Option<usize>,
@@ -75,7 +93,7 @@ fn check_example(
 ) -> Result<(), String> {
     let doc = Document::parse(text.to_string(), Format::Markdown)
         .map_err(|e| format!("the example does not parse: {}", e.message))?;
-    let found = lint_with([rule], &doc, None);
+    let found = lint_with([rule], &doc, facts, None);
     match expect {
         Expectation::Good => {
             if let Some(first) = found.first() {
@@ -121,7 +139,7 @@ fn check_example(
                 }
                 (true, Some(expected)) => {
                     let outcome = fix_text(text.to_string(), Format::Markdown, true, &|d| {
-                        lint_with([rule], d, None)
+                        lint_with([rule], d, facts, None)
                     })
                     .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;
                     if outcome.text != expected {

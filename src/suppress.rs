@@ -78,7 +78,8 @@ impl Suppressions {
     /// Find the directives of a document: comments where the format allows comments (the
     /// raw HTML of Markdown, not its code) and the markers of its prose.
     pub fn of(doc: &Document, lines: &LineIndex) -> Self {
-        let source = doc.source();
+        // The file's text: for HTML, the markup, where its comments are.
+        let source = doc.file_text();
         let mut directives = Vec::new();
         if source.contains("newslint-") {
             let zones = doc.comment_zones();

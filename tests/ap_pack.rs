@@ -98,7 +98,7 @@ fn every_builtin_finding_has_a_help_line() {
             .filter(|e| e.expect == Expectation::Bad)
         {
             let doc = Document::parse(example.text.clone(), Format::Markdown).unwrap();
-            for d in newslint::lint::lint_with([rule], &doc, None) {
+            for d in newslint::lint::lint_with([rule], &doc, &Default::default(), None) {
                 let help = d.help.as_deref().unwrap_or_default();
                 assert!(
                     !help.is_empty(),

@@ -1012,17 +1012,22 @@ fn folder_walk_lints_only_article_extensions() {
     ] {
         desk.write(path, ONLY_WARNING);
     }
+    // An HTML file is read as HTML: the same article in its markup.
+    desk.write(
+        "desk/d.html",
+        "<h1>Lifeboat crew honoured</h1>\n<p>The crew of the Saltmarsh lifeboat received a medal for the the rescue.</p>\n<p>Photo: Tidewater Gazette/Omar Lind</p>\n",
+    );
     let run = desk.run(&["--format", "concise", "desk"]);
     run.expect_code(1);
     assert_eq!(
         paths_reported(&run.stdout),
-        ["desk/a.md", "desk/b.markdown", "desk/c.txt"]
+        ["desk/a.md", "desk/b.markdown", "desk/c.txt", "desk/d.html"]
     );
     let summary = desk.run(&["desk"]);
     assert!(
         summary
             .stdout
-            .ends_with("3 warnings in 3 files (3 checked)\n"),
+            .ends_with("4 warnings in 4 files (4 checked)\n"),
         "{}",
         summary.stdout
     );

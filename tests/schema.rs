@@ -33,3 +33,10 @@ fn config_schema_is_current() {
     assert!(schema.contains("per-file") && schema.contains("fail-on"));
     check("newslint.schema.json", schema);
 }
+
+#[test]
+fn facts_schema_is_current() {
+    let schema = newslint::schema::facts();
+    assert!(schema.contains("former_titles") && schema.contains("wrong"));
+    check("facts.schema.json", schema);
+}

@@ -15,6 +15,9 @@ pub enum FrontMatterFormat {
     Yaml,
     /// `+++` … `+++`
     Toml,
+    /// Read from the file's own metadata (HTML `<meta>` tags and JSON-LD, a wire header, a
+    /// byline paragraph of a Word document): not written in the article text.
+    Embedded,
 }
 
 /// One top-level key of the front matter.
@@ -81,7 +84,7 @@ pub(super) fn parse(source: &str, start: usize) -> Result<Option<FrontMatter>, P
     let body = &source[body_start..close_start];
     let entries = match format {
         FrontMatterFormat::Yaml => yaml_entries(source, body_start, body)?,
-        FrontMatterFormat::Toml => toml_entries(body_start, body)?,
+        FrontMatterFormat::Toml | FrontMatterFormat::Embedded => toml_entries(body_start, body)?,
     };
     Ok(Some(FrontMatter {
         format,

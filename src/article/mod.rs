@@ -3,40 +3,78 @@
 //! which everything that is not prose (code, HTML comments, URLs, front matter) is blanked
 //! out byte for byte, so that every span found in the prose view is a span of the source.
 
+pub mod entities;
+pub mod extracted;
 mod front_matter;
+pub mod html;
 mod markdown;
 mod plain;
+pub mod wire;
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
+pub use extracted::SourceMap;
 pub use front_matter::{FrontMatter, FrontMatterFormat, MetaEntry};
+pub use html::HtmlOptions;
 
 use crate::line_index::LineIndex;
 use crate::text::dates;
 use crate::text::sentences::split_sentences;
 
-/// The two shapes of article newslint reads.
+/// The shapes of article newslint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// A plain-text CMS or wire export (`.txt`).
     Plain,
     /// Markdown with optional YAML or TOML front matter (`.md`, `.markdown`).
     Markdown,
+    /// An HTML body fragment or a whole published page (`.html`, `.htm`).
+    Html,
+    /// Wire XML: NITF or IPTC NewsML-G2 (`.xml`, `.nitf`).
+    Xml,
 }
 
 impl Format {
-    /// The format a file name implies: Markdown for `.md` and `.markdown`, plain text otherwise.
+    /// The format a file name implies: Markdown for `.md` and `.markdown`, HTML for `.html`
+    /// and `.htm`, plain text otherwise.
     pub fn from_path(path: &std::path::Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("markdown") => {
-                Format::Markdown
-            }
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "xml" | "nitf" => Format::Xml,
             _ => Format::Plain,
         }
     }
+
+    /// The format's name, as `inspect` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Plain => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Xml => "xml",
+        }
+    }
+
+    /// Whether the article text is read out of markup, so spans are mapped back to the file.
+    pub fn is_markup(self) -> bool {
+        matches!(self, Format::Html | Format::Xml)
+    }
+}
+
+/// How to read the formats that need settings: a house's HTML templates.
+#[derive(Clone, Debug, Default)]
+pub struct ReadOptions {
+    /// CSS selectors for the body of the house's own pages.
+    pub html: HtmlOptions,
 }
 
 /// What a block of the article is.
@@ -92,16 +130,37 @@ pub struct Document {
     headline: Option<Range<usize>>,
     article_date: Option<jiff::civil::Date>,
     sentences: OnceLock<Vec<Range<usize>>>,
+    /// For articles read out of markup: the file and the map into it.
+    markup: Option<Box<Markup>>,
     /// Where comments can stand: raw HTML of Markdown (None: anywhere, for plain text).
     comment_zones: Option<Vec<Range<usize>>>,
     /// `[newslint: ignore …]` markers in the prose, which the prose view leaves blank.
     markers: Vec<Range<usize>>,
 }
 
+/// The file an article was read out of, and where each byte of the article text came from.
+#[derive(Debug)]
+struct Markup {
+    file: String,
+    map: SourceMap,
+}
+
 impl Document {
     /// Parse `source` as an article of the given format. A UTF-8 byte-order mark is kept in
     /// the source (so spans stay true to the file) and skipped by the parser.
     pub fn parse(source: String, format: Format) -> Result<Document, ParseError> {
+        Self::parse_with(source, format, &ReadOptions::default())
+    }
+
+    /// Parse `source` as an article of the given format with the house's reading options.
+    pub fn parse_with(
+        source: String,
+        format: Format,
+        options: &ReadOptions,
+    ) -> Result<Document, ParseError> {
+        if format.is_markup() {
+            return Self::from_markup(source, format, options);
+        }
         let content_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
         let mut html = Vec::new();
         let (front_matter, blocks, headline, mut prose) = match format {
@@ -140,6 +199,7 @@ impl Document {
                 });
                 (front_matter, blocks, headline, prose)
             }
+            Format::Html | Format::Xml => unreachable!("markup is read by from_markup"),
         };
         mask_urls(&mut prose);
         // A marker is an instruction to newslint, not copy: its words ("quote", "ignore")
@@ -162,7 +222,139 @@ impl Document {
             sentences: OnceLock::new(),
             comment_zones,
             markers,
+            markup: None,
         })
+    }
+
+    fn from_markup(
+        file: String,
+        format: Format,
+        options: &ReadOptions,
+    ) -> Result<Document, ParseError> {
+        let content_start = if file.starts_with('\u{feff}') { 3 } else { 0 };
+        let extracted = match format {
+            Format::Html => html::read(&file[content_start..], &options.html),
+            Format::Xml => wire::read(&file[content_start..]).map(|(extracted, _)| extracted),
+            _ => unreachable!("only markup formats come here"),
+        }
+        .map_err(|message| ParseError {
+            span: 0..0,
+            message,
+            position: (1, 1),
+        })?;
+        let mut map = extracted.map;
+        map.shift(content_start);
+        Ok(Self::from_extracted(
+            extracted.text,
+            extracted.blocks,
+            extracted.front_matter,
+            format,
+            Some(Box::new(Markup { file, map })),
+        ))
+    }
+
+    /// An article whose text, blocks and metadata a reader worked out.
+    fn from_extracted(
+        source: String,
+        blocks: Vec<Block>,
+        front_matter: Option<FrontMatter>,
+        format: Format,
+        markup: Option<Box<Markup>>,
+    ) -> Document {
+        let mut blocks = blocks;
+        for block in &mut blocks {
+            if block.role == Role::Body
+                && source[block.span.clone()]
+                    .lines()
+                    .all(|line| credit_value(line).is_some())
+            {
+                block.role = Role::Credit;
+            }
+        }
+        let mut prose = blank_copy(&source);
+        for block in &blocks {
+            prose.replace_range(block.span.clone(), &source[block.span.clone()]);
+        }
+        mask_urls(&mut prose);
+        // Markers are instructions, not copy; suppressions read them in the file's terms.
+        let mut markers = crate::suppress::marker_spans(&prose);
+        for span in &markers {
+            prose.replace_range(span.clone(), &" ".repeat(span.len()));
+        }
+        if let Some(markup) = &markup {
+            for span in &mut markers {
+                *span = markup.map.file_span(span.clone());
+            }
+        }
+        let title = front_matter
+            .as_ref()
+            .and_then(|fm| fm.get("title"))
+            .map(|entry| entry.value_span.clone());
+        let headline = blocks
+            .iter()
+            .find(|b| b.role == Role::Headline)
+            .map(|b| b.span.clone())
+            .or(title);
+        let article_date = article_date(&source, &blocks, front_matter.as_ref());
+        Document {
+            source,
+            prose,
+            format,
+            content_start: 0,
+            front_matter,
+            blocks,
+            headline,
+            article_date,
+            sentences: OnceLock::new(),
+            // A markup file's comments are the tokenizer's: any `<!-- -->` is one.
+            comment_zones: None,
+            markers,
+            markup,
+        }
+    }
+
+    /// The file's text: the markup for HTML, the article text itself for plain text and
+    /// Markdown. Diagnostics and fixes are spans of this text.
+    pub fn file_text(&self) -> &str {
+        self.markup.as_ref().map_or(&self.source, |m| &m.file)
+    }
+
+    /// Give back the file's text.
+    pub fn into_file_text(self) -> String {
+        match self.markup {
+            Some(markup) => markup.file,
+            None => self.source,
+        }
+    }
+
+    /// For an article read out of markup, the map from its article text to the file.
+    pub fn source_map(&self) -> Option<&SourceMap> {
+        self.markup.as_ref().map(|m| &m.map)
+    }
+
+    /// Turn diagnostics on the article text into diagnostics on the file: spans mapped
+    /// through the source map, a fix kept only when it edits one text node (re-encoded for
+    /// the markup). Plain text and Markdown are the file already.
+    pub fn to_file_diagnostics(&self, diagnostics: &mut [crate::Diagnostic]) {
+        let Some(markup) = &self.markup else {
+            return;
+        };
+        for d in diagnostics.iter_mut() {
+            // A whole-file finding stays at the top of the file.
+            d.span = if d.span == (0..0) {
+                0..0
+            } else {
+                markup.map.file_span(d.span.clone())
+            };
+            d.fix = d.fix.take().and_then(|fix| {
+                markup.map.in_one_node(&fix.range).then(|| crate::Fix {
+                    range: markup.map.file_span(fix.range),
+                    replacement: extracted::encode_for_markup(&fix.replacement),
+                    safety: fix.safety,
+                })
+            });
+        }
+        diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     }
 
     /// Where an HTML comment (a suppression directive) can stand: the raw HTML of a Markdown
@@ -181,7 +373,8 @@ impl Document {
         self.source
     }
 
-    /// The file's text exactly as read.
+    /// The article text the rules read: the file's text exactly as read for plain text and
+    /// Markdown, the decoded text of the article for the markup formats.
     pub fn source(&self) -> &str {
         &self.source
     }

@@ -45,6 +45,20 @@ pub enum Command {
         #[command(flatten)]
         config: ConfigArgs,
     },
+    /// Print how newslint reads an article: its format, headline, date, byline, dek, each
+    /// paragraph with its role and span, credits and metadata.
+    Inspect {
+        /// The article file (`-` for standard input, read as `--stdin-filename` says).
+        file: PathBuf,
+        /// Human-readable text or one JSON object.
+        #[arg(long, value_enum, default_value_t = InspectFormat::Human)]
+        format: InspectFormat,
+        /// The name (and so the format) of the article read from standard input.
+        #[arg(long, value_name = "PATH")]
+        stdin_filename: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
     /// Run the checking service (HTTP API) and the desk's page.
     #[cfg(feature = "serve")]
     Serve(crate::serve::ServeArgs),
@@ -65,6 +79,16 @@ pub struct ConfigArgs {
     /// Ignore any newslint.toml and run the built-in `news` pack.
     #[arg(long, global = true, conflicts_with = "config")]
     pub isolated: bool,
+}
+
+/// Output formats of `inspect`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum InspectFormat {
+    /// One line per part of the article.
+    #[default]
+    Human,
+    /// One JSON object (with `articleBody`, the body as plain text).
+    Json,
 }
 
 /// Output formats.

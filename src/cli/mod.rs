@@ -4,6 +4,7 @@
 pub mod args;
 mod commands;
 mod errors;
+mod inspect;
 mod output;
 mod report;
 mod walk;
@@ -48,6 +49,12 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        Some(Command::Inspect {
+            file,
+            format,
+            stdin_filename,
+            config,
+        }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
         #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => crate::serve::run(args),
     };
@@ -60,13 +67,17 @@ pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>>
     if args.isolated {
         return Ok(Config::defaults(cwd));
     }
-    match &args.config {
-        Some(path) => Config::load(path),
+    let mut config = match &args.config {
+        Some(path) => Config::load(path)?,
         None => match Config::discover(&cwd) {
-            Some(path) => Config::load(&path),
-            None => Ok(Config::defaults(cwd)),
+            Some(path) => Config::load(&path)?,
+            None => Config::defaults(cwd),
         },
-    }
+    };
+    // Globs are relative to the config's folder whatever folder newslint runs from: both
+    // sides of the match are made absolute.
+    config.root = walk::rooted(&config.root);
+    Ok(config)
 }
 
 /// Load the config and compile its rules, printing errors.
@@ -321,6 +332,8 @@ fn lint_input(
     today: Option<jiff::civil::Date>,
 ) -> Outcome {
     let path = input.display_path().to_path_buf();
+    // `[[per-file]]` globs match the path from the config's folder (see `load_config`).
+    let rooted = walk::rooted(&path);
     let bytes = match input {
         Input::Stdin(_) => stdin.unwrap_or_default().to_vec(),
         Input::File(file) => match std::fs::read(file) {
@@ -353,7 +366,7 @@ fn lint_input(
 
     if args.fix || args.diff {
         let original = source.clone();
-        let outcome = match engine.fix(&path, source, format, args.unsafe_fixes, today) {
+        let outcome = match engine.fix(&rooted, source, format, args.unsafe_fixes, today) {
             Ok(outcome) => outcome,
             Err(err) => return parse_problem(err),
         };
@@ -365,10 +378,10 @@ fn lint_input(
                 diff = Some(unified_diff(&path, &original, &outcome.text));
             }
             // --diff changes nothing: report the findings of the original text.
-            return match engine.check_text(&path, original, format, today) {
+            return match engine.check_text(&rooted, original, format, today) {
                 Ok((doc, diagnostics)) => Outcome::Linted {
                     path,
-                    source: doc.source().to_string(),
+                    source: doc.into_file_text(),
                     diagnostics,
                     diff,
                     fixed,
@@ -401,16 +414,28 @@ fn lint_input(
         };
     }
 
-    match engine.check_text(&path, source, format, today) {
+    match engine.check_text(&rooted, source, format, today) {
         Ok((doc, diagnostics)) => Outcome::Linted {
             path,
-            source: doc.into_source(),
+            source: doc.into_file_text(),
             diagnostics,
             diff: None,
             fixed: None,
         },
         Err(err) => parse_problem(err),
     }
+}
+
+/// Read a file's bytes as an article of the format its name implies, or say why not.
+pub(crate) fn read_document(
+    path: &Path,
+    bytes: Vec<u8>,
+    options: &newslint::article::ReadOptions,
+) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
+    let format = Format::from_path(path);
+    let source = decode(bytes)?;
+    newslint::Document::parse_with(source, format, options)
+        .map_err(|err| (err.message, Some(err.position)))
 }
 
 /// Bytes as UTF-8 text, or why not (with the position of the first bad byte).

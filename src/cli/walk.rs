@@ -100,16 +100,24 @@ pub fn keep_one_per_file(inputs: &mut Vec<Input>) {
 
 fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
     let mut builder = ignore::WalkBuilder::new(root);
+    // Inside a git repository, ignore files count as git has them, parents' included.
+    // Outside one, only those inside the folder named count: a stray `*` in a parent
+    // folder's .gitignore would otherwise hide every article, with "0 files" to show.
+    let in_repository = rooted(root)
+        .ancestors()
+        .any(|dir| dir.join(".git").exists());
     builder
         .follow_links(true)
         .add_custom_ignore_filename(".newslintignore")
         .require_git(false)
+        .parents(in_repository)
         .threads(1);
     let exclude = config.exclude.clone();
     let config_root = config.root.clone();
     builder.filter_entry(move |entry| {
         let path = entry.path();
-        let relative = relative_to(path, &config_root);
+        let rooted = rooted(path);
+        let relative = relative_to(&rooted, &config_root);
         !exclude.is_match(relative) && !exclude.is_match(path)
     });
     for result in builder.build() {
@@ -117,7 +125,8 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
             Ok(entry) => {
                 if entry.file_type().is_some_and(|t| t.is_file()) {
                     let path = entry.path();
-                    let relative = relative_to(path, &config.root);
+                    let rooted = rooted(path);
+                    let relative = relative_to(&rooted, &config.root);
                     let name = Path::new(path.file_name().unwrap_or_default());
                     if config.include.is_match(relative) || config.include.is_match(name) {
                         inputs.push(Input::File(path.to_path_buf()));
@@ -131,12 +140,31 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
 
 /// Whether the config's `exclude` skips `path` or a folder it lies in, as a walk would.
 fn is_excluded(path: &Path, config: &Config) -> bool {
-    let relative = relative_to(path, &config.root);
+    let rooted = rooted(path);
+    let relative = relative_to(&rooted, &config.root);
     relative
         .ancestors()
-        .zip(path.ancestors())
-        .filter(|(r, _)| !r.as_os_str().is_empty())
-        .any(|(r, p)| config.exclude.is_match(r) || config.exclude.is_match(p))
+        .chain(path.ancestors())
+        .filter(|p| !p.as_os_str().is_empty())
+        .any(|p| config.exclude.is_match(p))
+}
+
+/// `path` made absolute (against the current folder) and `..` folded lexically, so that
+/// globs of a config match whatever folder newslint runs from.
+pub fn rooted(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 fn relative_to<'a>(path: &'a Path, root: &Path) -> &'a Path {

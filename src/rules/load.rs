@@ -29,9 +29,17 @@ pub struct LoadOptions {
     pub packs: Vec<Spanned<String>>,
     /// Pack files or folders of pack files (`*.toml`), with their span in `config`.
     pub rule_paths: Vec<(PathBuf, Option<Range<usize>>)>,
+    /// Facts files or folders of them (`*.toml`), with their span in `config`.
+    pub fact_paths: Vec<(PathBuf, Option<Range<usize>>)>,
+    /// House word lists or folders of them (`*.txt`), with their span in `config`.
+    pub word_list_paths: Vec<(PathBuf, Option<Range<usize>>)>,
     /// Packs given as text rather than as paths (a CMS, an editor's unsaved buffer): the
     /// engine reads no file itself. Loaded after the built-in packs, before `rule_paths`.
     pub pack_texts: Vec<SourceFile>,
+    /// Facts files given as text, loaded before `fact_paths`.
+    pub fact_texts: Vec<SourceFile>,
+    /// House word lists given as text, loaded before `word_list_paths`.
+    pub word_list_texts: Vec<SourceFile>,
     /// `[rules.<id>]` overrides, keyed by id.
     pub overrides: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
     /// The config file the spans above point into.
@@ -108,32 +116,34 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         }
     }
     files.extend(options.pack_texts.iter().cloned());
-    for (path, span) in &options.rule_paths {
-        match pack_files_under(path) {
-            Ok(paths) => {
-                for path in paths {
-                    if files.iter().any(|f| f.name == path.display().to_string()) {
-                        continue;
-                    }
-                    match crate::settings_file::read_settings_file(&path, "rule file") {
-                        Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
-                        Err(message) => errors.push(config_error(
-                            options.config.as_ref(),
-                            span.clone(),
-                            message,
-                            String::new(),
-                        )),
-                    }
-                }
-            }
-            Err(err) => errors.push(config_error(
-                options.config.as_ref(),
-                span.clone(),
-                format!("cannot read rule path {}: {err}", path.display()),
-                String::new(),
-            )),
+    for file in read_sources(&options.rule_paths, "toml", "rule", options, &mut errors) {
+        if !files.iter().any(|f| f.name == file.name) {
+            files.push(file);
         }
     }
+    let mut fact_files = options.fact_texts.clone();
+    fact_files.extend(read_sources(
+        &options.fact_paths,
+        "toml",
+        "facts",
+        options,
+        &mut errors,
+    ));
+    let mut word_lists = options.word_list_texts.clone();
+    word_lists.extend(read_sources(
+        &options.word_list_paths,
+        "txt",
+        "word list",
+        options,
+        &mut errors,
+    ));
+    let facts = match crate::facts::Facts::load(&fact_files, &word_lists) {
+        Ok(facts) => Arc::new(facts),
+        Err(mut errs) => {
+            errors.append(&mut errs);
+            Arc::default()
+        }
+    };
 
     let overrides: HashMap<&str, &Spanned<RuleSpec>> = options
         .overrides
@@ -196,7 +206,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     }
     check_duplicates(&rules, &mut errors);
     if errors.is_empty() {
-        Ok(RuleSet::new(rules))
+        Ok(RuleSet::new(rules).with_facts(facts))
     } else {
         Err(errors)
     }
@@ -246,16 +256,54 @@ fn line_of(text: &str, offset: usize) -> (usize, usize) {
     crate::line_index::LineIndex::new(text).line_col(text, offset)
 }
 
-/// `path` itself when it is a file; the `*.toml` files directly inside it, sorted, when it is
-/// a folder.
-fn pack_files_under(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+/// Read the files `paths` name (a folder stands for its `*.<extension>` files), each once.
+fn read_sources(
+    paths: &[(PathBuf, Option<Range<usize>>)],
+    extension: &str,
+    what: &str,
+    options: &LoadOptions,
+    errors: &mut Vec<ConfigError>,
+) -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = Vec::new();
+    for (path, span) in paths {
+        match files_under(path, extension) {
+            Ok(paths) => {
+                for path in paths {
+                    if files.iter().any(|f| f.name == path.display().to_string()) {
+                        continue;
+                    }
+                    match crate::settings_file::read_settings_file(&path, &format!("{what} file")) {
+                        Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
+                        Err(message) => errors.push(config_error(
+                            options.config.as_ref(),
+                            span.clone(),
+                            message,
+                            String::new(),
+                        )),
+                    }
+                }
+            }
+            Err(err) => errors.push(config_error(
+                options.config.as_ref(),
+                span.clone(),
+                format!("cannot read {what} path {}: {err}", path.display()),
+                String::new(),
+            )),
+        }
+    }
+    files
+}
+
+/// `path` itself when it is a file; the `*.<extension>` files directly inside it, sorted,
+/// when it is a folder.
+fn files_under(path: &Path, extension: &str) -> std::io::Result<Vec<PathBuf>> {
     if !path.is_dir() {
         std::fs::metadata(path)?;
         return Ok(vec![path.to_path_buf()]);
     }
     let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
         .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|e| e == extension) && p.is_file())
         .collect();
     files.sort();
     Ok(files)
@@ -430,6 +478,8 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
     for example in spec.examples.iter().flatten() {
         let span = example.span();
         let e = example.get_ref();
+        // Parsed when the example runs (`newslint test`), not on every load.
+        let facts = e.facts.as_ref().map(|text| text.get_ref().clone());
         match (&e.bad, &e.good) {
             (Some(bad), None) => examples.push(Example {
                 expect: Expectation::Bad,
@@ -437,6 +487,7 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
                 fixed: e.fixed.clone(),
                 line: e.line,
                 span: bad.span(),
+                facts,
             }),
             (None, Some(good)) => {
                 if e.fixed.is_some() || e.line.is_some() {
@@ -452,6 +503,7 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
                     fixed: None,
                     line: None,
                     span: good.span(),
+                    facts,
                 })
             }
             _ => errors.push(SpecError::field(

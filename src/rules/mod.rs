@@ -19,6 +19,7 @@ pub use spec::KindName;
 
 use crate::diagnostic::{Diagnostic, Fix, FixSafety, Severity};
 use crate::error::SourceFile;
+use crate::facts::Facts;
 
 /// What a check found, before the rule's message template is applied.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,6 +68,8 @@ pub struct Example {
     pub line: Option<usize>,
     /// Span of the example in its pack file.
     pub span: Range<usize>,
+    /// The facts file (TOML text) the example is checked against (none: no facts file).
+    pub facts: Option<String>,
 }
 
 /// A compiled rule.
@@ -173,12 +176,27 @@ fn fill_template(
 #[derive(Debug)]
 pub struct RuleSet {
     rules: Vec<Rule>,
+    facts: Arc<Facts>,
 }
 
 impl RuleSet {
-    /// A set from compiled rules.
+    /// A set from compiled rules, with no facts file and the embedded word list.
     pub fn new(rules: Vec<Rule>) -> Self {
-        Self { rules }
+        Self {
+            rules,
+            facts: Arc::default(),
+        }
+    }
+
+    /// The same rules checked against these facts.
+    pub fn with_facts(mut self, facts: Arc<Facts>) -> Self {
+        self.facts = facts;
+        self
+    }
+
+    /// The facts and word list the fact checks use.
+    pub fn facts(&self) -> &Facts {
+        &self.facts
     }
 
     /// The rules, in load order.

@@ -67,6 +67,19 @@ pub enum KindName {
     DateInvalid,
     /// Weekdays that do not match their date.
     DateWeekday,
+    /// One name spelled two ways in one article.
+    NameVariant,
+    /// Headline or dek quotations the body does not quote.
+    #[serde(rename = "headline-quote-unsupported")]
+    HeadlineQuote,
+    /// One person given two ages.
+    AgeInconsistent,
+    /// Near-misses and wrong spellings of the facts file's names.
+    FactName,
+    /// Titles the facts file does not give a person.
+    FactTitle,
+    /// Ages the facts file's dates of birth contradict.
+    FactAge,
 }
 
 impl KindName {
@@ -84,6 +97,12 @@ impl KindName {
             KindName::DateFormat => "date-format",
             KindName::DateInvalid => "date-invalid",
             KindName::DateWeekday => "date-weekday",
+            KindName::NameVariant => "name-variant",
+            KindName::HeadlineQuote => "headline-quote-unsupported",
+            KindName::AgeInconsistent => "age-inconsistent",
+            KindName::FactName => "fact-name",
+            KindName::FactTitle => "fact-title",
+            KindName::FactAge => "fact-age",
         }
     }
 }
@@ -102,6 +121,9 @@ pub struct ExampleSpec {
     pub fixed: Option<String>,
     /// For a `bad` example: the 1-based line where the finding must start.
     pub line: Option<usize>,
+    /// A facts file (TOML text) the example is checked against, for the fact-sheet rules.
+    #[schemars(with = "Option<String>")]
+    pub facts: Option<Spanned<String>>,
 }
 
 /// One `[[rule]]` table, or a `[rules.<id>]` override in `newslint.toml` (which may not set
@@ -209,6 +231,27 @@ pub struct RuleSpec {
     /// date-format: the form offered as a fix.
     #[schemars(with = "Option<String>")]
     pub preferred: Option<Spanned<String>>,
+    /// name-variant, fact-name: endings that make a derivation, not a misspelling.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub endings: Option<Spanned<Vec<String>>>,
+    /// name-variant, age kinds: words that are never a neighbouring name (`Mr`, `Dr`).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub courtesy_titles: Option<Spanned<Vec<String>>>,
+    /// name-variant, fact-name: the fewest letters of a name word.
+    #[schemars(with = "Option<usize>")]
+    pub min_letters: Option<Spanned<usize>>,
+    /// headline-quote-unsupported: also check single-marked passages.
+    #[schemars(with = "Option<bool>")]
+    pub single_quotes: Option<Spanned<bool>>,
+    /// fact-title: the words a title is made of.
+    #[schemars(with = "Option<Vec<String>>")]
+    pub title_words: Option<Spanned<Vec<String>>>,
+    /// fact-title: words before a title that make it a former one (`former`, `ex`, `then`).
+    #[schemars(with = "Option<Vec<String>>")]
+    pub former_words: Option<Spanned<Vec<String>>>,
+    /// age kinds: this many `Name (NN)` in one paragraph make a list, not ages.
+    #[schemars(with = "Option<usize>")]
+    pub list_items: Option<Spanned<usize>>,
 }
 
 macro_rules! option_fields {
@@ -287,6 +330,13 @@ impl RuleSpec {
         partial_max_words,
         accepted,
         preferred,
+        endings,
+        courtesy_titles,
+        min_letters,
+        single_quotes,
+        title_words,
+        former_words,
+        list_items,
     );
 
     /// Names of every field an override in `newslint.toml` sets.

@@ -88,12 +88,25 @@ impl Settings {
             .map(|f| PathBuf::from(&f.name))
             .into_iter()
             .collect();
-        for (path, _) in self.engine.config().load_options().rule_paths {
+        let options = self.engine.config().load_options();
+        // Rule packs and facts files are `*.toml`, house word lists `*.txt`.
+        let watched = options
+            .rule_paths
+            .into_iter()
+            .chain(options.fact_paths)
+            .map(|(path, _)| (path, "toml"))
+            .chain(
+                options
+                    .word_list_paths
+                    .into_iter()
+                    .map(|(path, _)| (path, "txt")),
+            );
+        for (path, extension) in watched {
             if let Ok(entries) = std::fs::read_dir(&path) {
                 paths.extend(
                     entries
                         .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.extension().is_some_and(|e| e == "toml")),
+                        .filter(|p| p.extension().is_some_and(|e| e == extension)),
                 );
             }
             paths.push(path);
@@ -144,7 +157,7 @@ impl Settings {
             .check_text(Path::new(filename), text, format, Some(today()))
             .map_err(problem)?;
         Ok(Checked {
-            text: doc.into_source(),
+            text: doc.into_file_text(),
             diagnostics,
         })
     }

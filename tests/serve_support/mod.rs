@@ -264,6 +264,21 @@ fn dechunk(mut bytes: &[u8]) -> Vec<u8> {
     }
 }
 
+/// `POST /api/v1/check`, expecting 200; the report.
+pub fn check(server: &Server, text: &str, filename: &str) -> serde_json::Value {
+    let response = server.post_json(
+        "/api/v1/check",
+        &serde_json::json!({"text": text, "filename": filename}),
+    );
+    assert_eq!(
+        response.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&response.body)
+    );
+    response.json()
+}
+
 /// An invented article in the seed's shape: the date in a dotted form on line 5 and a
 /// stray "a" after the photo credit on the last line.
 pub const ARTICLE: &str = "#Local\n\nWrenfield council agrees to rebuild the old pier\n\n2025.05.09\n\nResidents will have a say on how the repairs are paid for\n\nOn Thursday, the mayor, Talia Okonkwo, told a meeting at the town hall that the pier would reopen in November, the Wrenfield Courier reported.\n\nThe plan replaces the rotten decking with concrete.\n\nPhoto: Wrenfield Courier\n\na\n";

@@ -1,10 +1,16 @@
 //! The closed set of rule kinds, one file each. A kind compiles its options from a
 //! [`RuleSpec`] once (rejecting options that are not its own) and then checks documents.
 
+mod age_inconsistent;
 mod date_format;
 mod date_invalid;
 mod date_weekday;
+mod fact_age;
+mod fact_name;
+mod fact_title;
+mod headline_quote;
 mod max_length;
+mod name_variant;
 mod pattern;
 mod quote_unattributed;
 mod quote_unbalanced;
@@ -90,6 +96,18 @@ pub enum RuleKind {
     DateInvalid(date_invalid::DateInvalid),
     /// See [`date_weekday`].
     DateWeekday(date_weekday::DateWeekday),
+    /// See [`name_variant`].
+    NameVariant(name_variant::NameVariant),
+    /// See [`headline_quote`].
+    HeadlineQuote(headline_quote::HeadlineQuote),
+    /// See [`age_inconsistent`].
+    AgeInconsistent(age_inconsistent::AgeInconsistent),
+    /// See [`fact_name`].
+    FactName(fact_name::FactName),
+    /// See [`fact_title`].
+    FactTitle(fact_title::FactTitle),
+    /// See [`fact_age`].
+    FactAge(fact_age::FactAge),
 }
 
 impl RuleKind {
@@ -107,6 +125,12 @@ impl RuleKind {
             RuleKind::DateFormat(k) => k.check(ctx, out),
             RuleKind::DateInvalid(k) => k.check(ctx, out),
             RuleKind::DateWeekday(k) => k.check(ctx, out),
+            RuleKind::NameVariant(k) => k.check(ctx, out),
+            RuleKind::HeadlineQuote(k) => k.check(ctx, out),
+            RuleKind::AgeInconsistent(k) => k.check(ctx, out),
+            RuleKind::FactName(k) => k.check(ctx, out),
+            RuleKind::FactTitle(k) => k.check(ctx, out),
+            RuleKind::FactAge(k) => k.check(ctx, out),
         }
     }
 }
@@ -125,6 +149,12 @@ fn kind_options(kind: KindName) -> (&'static [&'static str], bool) {
         KindName::DateFormat => (date_format::OPTIONS, false),
         KindName::DateInvalid => (date_invalid::OPTIONS, false),
         KindName::DateWeekday => (date_weekday::OPTIONS, false),
+        KindName::NameVariant => (name_variant::OPTIONS, false),
+        KindName::HeadlineQuote => (headline_quote::OPTIONS, false),
+        KindName::AgeInconsistent => (age_inconsistent::OPTIONS, false),
+        KindName::FactName => (fact_name::OPTIONS, false),
+        KindName::FactTitle => (fact_title::OPTIONS, false),
+        KindName::FactAge => (fact_age::OPTIONS, false),
     }
 }
 
@@ -268,6 +298,18 @@ pub fn compile(
         KindName::DateWeekday => {
             date_weekday::DateWeekday::compile(&ctx).map(RuleKind::DateWeekday)
         }
+        KindName::NameVariant => {
+            name_variant::NameVariant::compile(&ctx).map(RuleKind::NameVariant)
+        }
+        KindName::HeadlineQuote => {
+            headline_quote::HeadlineQuote::compile(&ctx).map(RuleKind::HeadlineQuote)
+        }
+        KindName::AgeInconsistent => {
+            age_inconsistent::AgeInconsistent::compile(&ctx).map(RuleKind::AgeInconsistent)
+        }
+        KindName::FactName => fact_name::FactName::compile(&ctx).map(RuleKind::FactName),
+        KindName::FactTitle => fact_title::FactTitle::compile(&ctx).map(RuleKind::FactTitle),
+        KindName::FactAge => fact_age::FactAge::compile(&ctx).map(RuleKind::FactAge),
     };
     compiled.map_err(|e| vec![e])
 }
@@ -513,6 +555,14 @@ pub(crate) fn is_whole_word(text: &str, range: Range<usize>) -> bool {
     let glued_before = first.is_some_and(is_word) && before.is_some_and(is_word);
     let glued_after = last.is_some_and(is_word) && after.is_some_and(is_word);
     !glued_before && !glued_after
+}
+
+/// A list option's value, or `default` when the rule does not set it.
+pub(crate) fn list_or(field: &Option<toml::Spanned<Vec<String>>>, default: &[&str]) -> Vec<String> {
+    field.as_ref().map_or_else(
+        || default.iter().map(|s| s.to_string()).collect(),
+        |v| v.get_ref().clone(),
+    )
 }
 
 /// Give `replacement` the case of `original`: "Stated" → "Said", "STATED" → "SAID".

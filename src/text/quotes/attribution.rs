@@ -65,6 +65,8 @@ impl QuoteChecker {
         let mut attributed = vec![false; closed.len()];
         // The last top-level quotation closed in each paragraph so far, for clause 4.
         let mut last_closed: Vec<Option<usize>> = vec![None; paragraphs.len()];
+        // Paragraph and local end of the latest attributed quotation.
+        let mut last_attributed: Option<(usize, usize)> = None;
         let mut findings = Vec::new();
         for (qi, q) in closed.iter().enumerate() {
             if q.depth > 0 {
@@ -107,6 +109,22 @@ impl QuoteChecker {
                             && attributed[*pq]
                     })
                 });
+            // Clause 3, reported speech: the previous paragraph ends in a sentence with a
+            // cue ("Pettit said the town should have sought a second opinion."), and the
+            // quotation opening this one is the same speaker's words.
+            let reported_speech_before = || {
+                opens_paragraph
+                    && po > 0
+                    && match info[po - 1].as_ref() {
+                        Some(prev) => {
+                            self.find_cue(prev, prev.sentences.len().wrapping_sub(1), true)
+                        }
+                        None => {
+                            let prev = self.para_info(paragraphs[po - 1].text, &[]);
+                            self.find_cue(&prev, prev.sentences.len().wrapping_sub(1), true)
+                        }
+                    }
+            };
             let follows_attributed = || {
                 last_closed[po].is_some_and(|pq| {
                     let end = closed[pq].close.map_or(usize::MAX, |(_, end)| end);
@@ -120,16 +138,58 @@ impl QuoteChecker {
             };
             // A first-person quotation opening its sentence right after one about a
             // single person ("he", "Dr Frasca"): that person goes on speaking.
+            let first_person = || {
+                q.local_pieces(paragraphs)
+                    .iter()
+                    .any(|(pi, r)| self.first_person.is_match(&paragraphs[*pi].text[r.clone()]))
+            };
             let person_goes_on = || {
                 !inside_sentence
                     && so > 0
                     && self.sentence_names_person(open_info, so - 1)
-                    && q.local_pieces(paragraphs)
-                        .iter()
-                        .any(|(pi, r)| self.first_person.is_match(&paragraphs[*pi].text[r.clone()]))
+                    && first_person()
             };
-            attributed[qi] =
-                by_colon || same_speaker || follows_attributed() || by_cue() || person_goes_on();
+            // Beyond the contract, a speaker the reader knows: a first-person quotation
+            // opening its sentence, with someone quoted and attributed in this paragraph
+            // or the two before it, goes on in that speaker's voice (the interview and
+            // quote-collection formats of real copy).
+            // Nobody else may come in between: every sentence from the end of that
+            // quotation to this one must speak of one person ("he", "Dr Frasca"), so
+            // "Parents filled the hall. "Our kids …"" keeps its finding.
+            let known_speaker_goes_on = || {
+                let Some((p, end)) = last_attributed else {
+                    return false;
+                };
+                let between = |pi: usize, from: usize, to: usize| {
+                    let Some(para) = info[pi].as_ref() else {
+                        return false;
+                    };
+                    // Sorted sentences: only those in [from, to) are looked at, and more
+                    // than three of them is a new passage (which also bounds the cost).
+                    let first = para.sentences.partition_point(|s| s.start < from);
+                    let last = para.sentences.partition_point(|s| s.end <= to).max(first);
+                    last - first <= 3
+                        && (first..last)
+                            .filter(|&si| !para.is_quoted(para.sentences[si].start))
+                            .all(|si| self.sentence_names_person(para, si))
+                };
+                !inside_sentence
+                    && po - p <= 1
+                    && (p == po || between(p, end, usize::MAX))
+                    && between(po, if p == po { end } else { 0 }, o)
+                    && first_person()
+            };
+            attributed[qi] = by_colon
+                || same_speaker
+                || follows_attributed()
+                || by_cue()
+                || reported_speech_before()
+                || person_goes_on()
+                || self.document_holds_words(open_info, so)
+                || known_speaker_goes_on();
+            if attributed[qi] {
+                last_attributed = Some((pc, close_end));
+            }
             last_closed[pc] = Some(qi);
             if attributed[qi] {
                 continue;
@@ -176,26 +236,37 @@ impl QuoteChecker {
         }
         let cue = vec![Cell::new(None); sentences.len()];
         let person = cue.clone();
+        let document = cue.clone();
         ParaInfo {
             text,
             sentences,
             quoted,
             cue,
             person,
+            document,
         }
     }
 
     /// Whether sentence `si` holds a cue outside quotations; worked out on first asking.
     fn sentence_has_cue(&self, info: &ParaInfo, si: usize) -> bool {
+        if let Some(known) = info.cue.get(si).and_then(Cell::get) {
+            return known;
+        }
+        let found = self.find_cue(info, si, false);
+        if let Some(cell) = info.cue.get(si) {
+            cell.set(Some(found));
+        }
+        found
+    }
+
+    /// Whether sentence `si` holds a cue outside quotations; with `reported_only`, one
+    /// that reports speech rather than a stance.
+    fn find_cue(&self, info: &ParaInfo, si: usize, reported_only: bool) -> bool {
         let Some(sentence) = info.sentences.get(si) else {
             return false;
         };
-        if let Some(known) = info.cue[si].get() {
-            return known;
-        }
         let text = info.text;
-        let found = self
-            .words
+        self.words
             .get()
             .find_iter(&text[sentence.clone()])
             .map(|m| {
@@ -205,7 +276,8 @@ impl QuoteChecker {
                 )
             })
             .any(|(range, m)| {
-                whole_words(text, range.clone())
+                (!reported_only || self.word_reports[m.pattern().as_usize()])
+                    && whole_words(text, range.clone())
                     && !info.is_quoted(range.start)
                     && is_verb_use(
                         text,
@@ -213,15 +285,35 @@ impl QuoteChecker {
                         sentence.start,
                         self.word_kinds[m.pattern().as_usize()],
                     )
-            });
-        info.cue[si].set(Some(found));
-        found
+            })
     }
 
     /// Whether any sentence from `first` to `last` (inclusive, clamped) holds a cue.
     fn cue_in(&self, info: &ParaInfo, first: usize, last: usize) -> bool {
         let end = last.saturating_add(1).min(info.sentences.len());
         (first..end).any(|si| self.sentence_has_cue(info, si))
+    }
+
+    /// Whether the sentence holding a quotation, or the one before it, has a named
+    /// source document as a subject that holds the words: "The report calculated …",
+    /// "The minutes of the meeting show …", "a poster under the words …" (CHECKS.md
+    /// clause 1). The document must follow a determiner, so "in 10 minutes" is no source.
+    fn document_holds_words(&self, info: &ParaInfo, si: usize) -> bool {
+        let text = info.text;
+        (si.saturating_sub(1)..=si).any(|i| {
+            let Some(sentence) = info.sentences.get(i) else {
+                return false;
+            };
+            if let Some(known) = info.document[i].get() {
+                return known;
+            }
+            let found = self
+                .document
+                .find_iter(&text[sentence.clone()])
+                .any(|m| !info.is_quoted(m.start() + sentence.start));
+            info.document[i].set(Some(found));
+            found
+        })
     }
 
     /// Whether sentence `si` refers to one person outside quotations: "he", "Dr Frasca".
@@ -273,6 +365,8 @@ pub(super) struct ParaInfo<'t> {
     cue: Vec<Cell<Option<bool>>>,
     /// Whether each sentence refers to one person, once asked.
     person: Vec<Cell<Option<bool>>>,
+    /// Whether each sentence names a source document, once asked.
+    document: Vec<Cell<Option<bool>>>,
 }
 
 impl ParaInfo<'_> {

@@ -63,7 +63,7 @@ pub const DEFAULT_CUE_VERBS: &[&str] = &[
     "acknowledge", "admit", "confirm", "describe", "stress", "reveal", "report", "quote",
     "comment", "remark", "observe", "mention", "suggest", "predict", "promise", "vow", "pledge",
     "urge", "concede", "complain", "respond", "retort", "reiterate", "emphasise", "emphasize",
-    "assert", "joke", "quip", "shout", "exclaim", "boast", "deny", "conclude", "testify",
+    "assert", "joke", "quip", "remember", "order", "request", "intimate", "shout", "exclaim", "boast", "deny", "conclude", "testify",
     "speak", "whisper", "protest", "plead", "demand", "wonder", "counter", "caution", "advise",
     "allege", "assure", "inform", "recount", "blog", "chant", "proclaim", "elaborate", "muse",
     "lament", "grumble", "agree", "point out", "go on", "sum up", "read",
@@ -167,11 +167,17 @@ pub struct QuoteChecker {
     /// `word_kinds[pattern id]` says which noun readings a match must be checked against.
     words: Cues,
     word_kinds: Vec<WordKind>,
+    /// `word_reports[pattern id]`: the form reports speech ("said", "according to"), not
+    /// a stance ("agreed", "hopes"); only those carry reported speech over to the next
+    /// paragraph's quotation.
+    word_reports: Vec<bool>,
     glosses: Vec<Vec<String>>,
     /// A reference to one person: "he", "her", "Dr Frasca".
     person: Regex,
     /// Words that show a quotation speaks for its speaker: "I", "my", "we".
     first_person: Regex,
+    /// A source document after a determiner: "the report", "a poster", "its manifesto".
+    document: Regex,
 }
 
 /// The cue automaton, built when a sentence is first asked about: an article without
@@ -201,6 +207,47 @@ impl Cues {
     }
 }
 
+/// Cue verbs that state a view or an act rather than report words: a paragraph ending in
+/// one ("the council agreed to raise its subsidy") does not hand the next paragraph's
+/// quotation a speaker.
+const NOT_REPORTED_SPEECH: &[&str] = &[
+    "agree",
+    "believe",
+    "think",
+    "feel",
+    "hope",
+    "fear",
+    "laugh",
+    "smile",
+    "sigh",
+    "chuckle",
+    "praise",
+    "hail",
+    "thank",
+    "cite",
+    "criticise",
+    "criticize",
+    "condemn",
+    "applaud",
+    "apologise",
+    "apologize",
+    "accuse",
+    "blame",
+    "recommend",
+    "slam",
+    "express",
+    "attribute",
+    "specify",
+    "trumpet",
+    "call for",
+    "read",
+    "deny",
+    "promise",
+    "vow",
+    "pledge",
+    "predict",
+];
+
 /// The checker with the default options, compiled once for the whole process.
 pub fn default_checker() -> &'static QuoteChecker {
     static DEFAULT: LazyLock<QuoteChecker> = LazyLock::new(|| {
@@ -214,40 +261,49 @@ impl QuoteChecker {
         // A form that is both a base form and a derived one ("read") takes the stricter
         // kind; a verb form that is also a fixed phrase is read as the verb.
         let mut kinds: HashMap<String, WordKind> = HashMap::new();
-        let mut add = |form: String, kind: WordKind| {
+        let mut reporting: HashMap<String, bool> = HashMap::new();
+        let mut add = |form: String, kind: WordKind, reports: bool| {
             if !form.is_empty() {
+                *reporting.entry(form.clone()).or_insert(false) |= reports;
                 let entry = kinds.entry(form).or_insert(kind);
                 *entry = (*entry).min(kind);
             }
         };
         for lemma in &options.cue_verbs {
             let base = base_forms(lemma);
+            let reports = !NOT_REPORTED_SPEECH.contains(&lemma.as_str());
             for form in inflections(lemma) {
                 let kind = if base.contains(&form) {
                     WordKind::Base
                 } else {
                     WordKind::Derived
                 };
-                add(form, kind);
+                add(form, kind, reports);
             }
         }
         for phrase in &options.cue_phrases {
-            add(normalise_phrase(phrase), WordKind::Phrase);
+            let form = normalise_phrase(phrase);
+            let reports = form == "according to";
+            add(form, WordKind::Phrase, reports);
         }
         let mut patterns = Vec::new();
         let mut word_kinds = Vec::new();
+        let mut word_reports = Vec::new();
         let mut sorted: Vec<(String, WordKind)> = kinds.into_iter().collect();
         sorted.sort();
         for (form, kind) in sorted {
+            let reports = reporting.get(&form).copied().unwrap_or(false);
             // Phrases match across a soft line break as well as a space.
             if form.contains(' ') {
                 for joint in ["\n", "\r\n"] {
                     patterns.push(form.replace(' ', joint));
                     word_kinds.push(kind);
+                    word_reports.push(reports);
                 }
             }
             patterns.push(form);
             word_kinds.push(kind);
+            word_reports.push(reports);
         }
         let words = Cues {
             patterns,
@@ -266,10 +322,16 @@ impl QuoteChecker {
             r"(?-u)\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b",
         )
         .map_err(|e| e.to_string())?;
+        let document = Regex::new(
+            r"(?i-u)\b(?:the|a|an|this|that|its|their|his|her|our|whose)\s+(?:report|study|survey|statement|letter|minutes|ruling|judgment|judgement|filing|memo|email|website|poster|banner|placard|leaflet|notice|advert|manifesto|motion|guidance|criteria)s?\b",
+        )
+        .map_err(|e| e.to_string())?;
         Ok(QuoteChecker {
+            document,
             options,
             words,
             word_kinds,
+            word_reports,
             glosses,
             person,
             first_person,

@@ -163,13 +163,6 @@ fn colon_introductions() {
 }
 
 #[test]
-fn previous_paragraph_cue_without_colon_does_not_attribute() {
-    let text = "Councillor Bo Hensley said the road should wait.\n\n\
-                \"A new road would split the village of Orlen in two.\"";
-    assert_eq!(unattributed_lines(text), vec![3]);
-}
-
-#[test]
 fn same_speaker_goes_on_in_the_next_paragraph() {
     let text = "Nobody expected it. \"The mill will reopen in May,\" said owner Kit Arne. \"We hired forty people.\"\n\n\
                 \"Most of them worked here before the fire.\" The hall emptied.";
@@ -476,4 +469,40 @@ fn spans_are_absolute() {
     assert_eq!(found[0].span, 111..112);
     let quotes = checker().quotations(&paras);
     assert_eq!(quotes[0].span, 111..149);
+}
+
+#[test]
+fn reported_speech_hands_the_next_quotation_its_speaker() {
+    // Clause 3 (CHECKS.md revision 3): the previous paragraph ends in reported speech.
+    let text = "Councillor Ada Brisk said the harbour should have been dredged first.\n\n\
+                \"A dredger would have cost us nothing and saved the pier.\"\n";
+    assert!(unattributed_lines(text).is_empty());
+    // A stance is not speech: the quotation after it has no speaker.
+    let text = "The island council agreed to raise the ferry subsidy.\n\n\
+                \"A ferry is not a luxury for us, it is the road.\"\n";
+    assert_eq!(unattributed_lines(text), [3]);
+    // Only the last sentence of the previous paragraph counts.
+    let text = "Brisk said the pier was old. The tide came in at noon.\n\n\
+                \"A dredger would have cost us nothing and saved the pier.\"\n";
+    assert_eq!(unattributed_lines(text), [3]);
+}
+
+#[test]
+fn a_named_document_holds_the_words() {
+    let text = "The harbour report calculated the cost. It called for \"a second dredger and a new \
+                pier before the winter storms\".\n";
+    assert!(unattributed_lines(text).is_empty());
+    // "in 10 minutes" names no document.
+    let text = "The ferry left in 10 minutes. \"Nobody told the passengers on the quay.\"\n";
+    assert_eq!(unattributed_lines(text), [1]);
+}
+
+#[test]
+fn a_known_speaker_goes_on_until_someone_else_comes_in() {
+    let text = "\"We will reopen the pier in June,\" said harbour master Ida Penrose.\n\n\
+                \"I have asked the council for two more divers.\"\n";
+    assert!(unattributed_lines(text).is_empty());
+    let text = "\"We will reopen the pier in June,\" said harbour master Ida Penrose.\n\n\
+                Parents filled the hall for the vote. \"Our children will cross by boat.\"\n";
+    assert_eq!(unattributed_lines(text), [3]);
 }

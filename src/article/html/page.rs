@@ -1,0 +1,293 @@
+//! What a published page says about itself (`og:title`, `article:published_time`, JSON-LD
+//! `NewsArticle`, `<time>`, bylines, credits) and where its article body is: a house's own
+//! selectors first, then the markup's own claims (`itemprop=articleBody`), then a score of
+//! text, commas and links in the manner of readability.
+
+use super::tree::{Child, Element, TextKind, Tree};
+
+/// Per-element totals, worked out once bottom-up.
+pub struct Stats {
+    /// Bytes of visible text under the element.
+    pub text: Vec<u32>,
+    /// Bytes of that text inside links.
+    pub link: Vec<u32>,
+    /// Commas in that text.
+    pub commas: Vec<u32>,
+}
+
+/// Elements whose content is never article text.
+pub const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
+    "nav", "form", "input", "head", "aside", "object", "embed", "canvas", "video", "audio", "map",
+    "menu", "dialog",
+];
+
+/// Class and id words of page furniture.
+const NEGATIVE: &[&str] = &[
+    "comment",
+    "footer",
+    "footnote",
+    "masthead",
+    "outbrain",
+    "promo",
+    "related",
+    "sidebar",
+    "sponsor",
+    "shopping",
+    "widget",
+    "share",
+    "social",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "ad-",
+    "ads",
+    "-ad",
+    "nav",
+    "menu",
+    "recommend",
+    "popular",
+    "trending",
+    "breadcrumb",
+    "signup",
+    "sign-up",
+    "paywall",
+    "taboola",
+    "cookie",
+    "banner",
+    "toolbar",
+    "most-read",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "tags",
+    "hidden",
+    "visually-hidden",
+    "sr-only",
+];
+
+/// Class and id words of article bodies.
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+];
+
+/// Whether a class or id marks page furniture.
+pub fn is_furniture(element: &Element) -> bool {
+    let words = &element.class_id;
+    !words.is_empty()
+        && NEGATIVE.iter().any(|w| words.contains(w))
+        && !words.contains("article-body")
+        && !words.contains("articlebody")
+        && !words.contains("story-body")
+}
+
+/// Whether the element is hidden from readers.
+pub fn is_hidden(element: &Element) -> bool {
+    element.attr("hidden").is_some()
+        || element
+            .attr("aria-hidden")
+            .is_some_and(|v| v.raw.eq_ignore_ascii_case("true"))
+        || element.attr("style").is_some_and(|v| {
+            let style: String = v.raw.chars().filter(|c| !c.is_whitespace()).collect();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        })
+}
+
+/// Totals of text, link text and commas per element.
+pub fn stats(tree: &Tree, html: &str) -> Stats {
+    let n = tree.elements.len();
+    let mut text = vec![0u32; n];
+    let mut link = vec![0u32; n];
+    let mut commas = vec![0u32; n];
+    for node in &tree.texts {
+        if node.kind != TextKind::Data {
+            continue;
+        }
+        if let Some(parent) = node.parent {
+            let raw = &html[node.range.clone()];
+            text[parent as usize] += raw.trim().len() as u32;
+            commas[parent as usize] += raw.bytes().filter(|&b| b == b',').count() as u32;
+        }
+    }
+    // Children come after their parents: one backward sweep adds each into its parent.
+    for index in (0..n).rev() {
+        let element = &tree.elements[index];
+        if SKIPPED.contains(&element.tag.as_str()) {
+            text[index] = 0;
+            link[index] = 0;
+            commas[index] = 0;
+        } else if element.tag == "a" {
+            link[index] = text[index];
+        }
+        if let Some(parent) = element.parent {
+            let parent = parent as usize;
+            text[parent] += text[index];
+            link[parent] += link[index];
+            commas[parent] += commas[index];
+        }
+    }
+    Stats { text, link, commas }
+}
+
+fn class_weight(element: &Element) -> f64 {
+    let words = &element.class_id;
+    let mut weight = 0.0;
+    if is_furniture(element) {
+        weight -= 25.0;
+    }
+    if POSITIVE.iter().any(|w| words.contains(w)) {
+        weight += 25.0;
+    }
+    weight
+}
+
+fn tag_weight(tag: &str) -> f64 {
+    match tag {
+        "div" | "article" | "section" | "main" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+fn direct_text(tree: &Tree, html: &str, element: &Element) -> usize {
+    element
+        .children
+        .iter()
+        .filter_map(|c| match c {
+            Child::Text(t) => Some(html[tree.texts[*t as usize].range.clone()].trim().len()),
+            Child::Element(_) => None,
+        })
+        .sum()
+}
+
+fn excluded(tree: &Tree, index: usize) -> bool {
+    let mut at = Some(index as u32);
+    while let Some(i) = at {
+        let element = &tree.elements[i as usize];
+        if element.house_exclude || SKIPPED.contains(&element.tag.as_str()) || is_hidden(element) {
+            return true;
+        }
+        at = element.parent;
+    }
+    false
+}
+
+/// The elements that hold the article body, in document order.
+pub fn body_containers(tree: &Tree, html: &str, stats: &Stats) -> Vec<u32> {
+    let house: Vec<u32> = (0..tree.elements.len() as u32)
+        .filter(|&i| tree.elements[i as usize].house_body)
+        .collect();
+    if !house.is_empty() {
+        return outermost(tree, house);
+    }
+    let claimed: Vec<u32> = (0..tree.elements.len() as u32)
+        .filter(|&i| {
+            let e = &tree.elements[i as usize];
+            e.attr("itemprop")
+                .is_some_and(|v| v.raw.eq_ignore_ascii_case("articleBody"))
+                && stats.text[i as usize] > 200
+        })
+        .collect();
+    if !claimed.is_empty() {
+        return outermost(tree, claimed);
+    }
+    let n = tree.elements.len();
+    let mut score: Vec<Option<f64>> = vec![None; n];
+    let init = |score: &mut Vec<Option<f64>>, i: usize| {
+        let e = &tree.elements[i];
+        *score[i].get_or_insert(tag_weight(&e.tag) + class_weight(e))
+    };
+    for index in 0..n {
+        let element = &tree.elements[index];
+        let paragraph_like = element.tag == "p"
+            || element.tag == "pre"
+            || (matches!(element.tag.as_str(), "div" | "section" | "td")
+                && direct_text(tree, html, element) >= 100);
+        let length = stats.text[index] as f64;
+        if !paragraph_like || length < 25.0 || excluded(tree, index) {
+            continue;
+        }
+        let content = 1.0 + stats.commas[index] as f64 + (length / 100.0).min(3.0);
+        let mut ancestor = element.parent;
+        let mut level = 0;
+        while let Some(a) = ancestor
+            && level < 5
+        {
+            let a = a as usize;
+            init(&mut score, a);
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f64 * 3.0,
+            };
+            *score[a].as_mut().expect("initialised") += content / divider;
+            ancestor = tree.elements[a].parent;
+            level += 1;
+        }
+    }
+    let final_score = |i: usize| -> Option<f64> {
+        let s = score[i]?;
+        let text = stats.text[i] as f64;
+        let density = if text > 0.0 {
+            stats.link[i] as f64 / text
+        } else {
+            0.0
+        };
+        Some(s * (1.0 - density))
+    };
+    let Some(top) = (0..n)
+        .filter_map(|i| final_score(i).map(|s| (i, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+    else {
+        return Vec::new();
+    };
+    let (top, top_score) = top;
+    let Some(parent) = tree.elements[top].parent else {
+        return vec![top as u32];
+    };
+    let threshold = (top_score * 0.2).max(10.0);
+    let mut chosen = Vec::new();
+    for child in &tree.elements[parent as usize].children {
+        let Child::Element(sibling) = *child else {
+            continue;
+        };
+        let s = sibling as usize;
+        if s == top {
+            chosen.push(sibling);
+            continue;
+        }
+        if excluded(tree, s) || is_furniture(&tree.elements[s]) {
+            continue;
+        }
+        let text = stats.text[s] as f64;
+        let density = if text > 0.0 {
+            stats.link[s] as f64 / text
+        } else {
+            1.0
+        };
+        let by_score = final_score(s).is_some_and(|sc| sc >= threshold);
+        let by_text = tree.elements[s].tag == "p" && text > 80.0 && density < 0.25;
+        if by_score || by_text {
+            chosen.push(sibling);
+        }
+    }
+    chosen
+}
+
+/// Drop elements nested in another of the list.
+fn outermost(tree: &Tree, mut list: Vec<u32>) -> Vec<u32> {
+    let set: std::collections::HashSet<u32> = list.iter().copied().collect();
+    list.retain(|&i| {
+        let mut at = tree.elements[i as usize].parent;
+        while let Some(a) = at {
+            if set.contains(&a) {
+                return false;
+            }
+            at = tree.elements[a as usize].parent;
+        }
+        true
+    });
+    list
+}

@@ -1,0 +1,284 @@
+//! Capitalised words of prose, as the fact checks read them (FACTS.md, "Name words"): runs
+//! of letters with inner apostrophes, split at hyphens, a possessive ending taken off, each
+//! with whether it is linked to the capitalised word before it (only a space or a hyphen
+//! between), which is what "neighbour" and "one run of names" are made of.
+
+use std::ops::Range;
+
+/// How a word's possessive was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Possessive {
+    /// No possessive.
+    None,
+    /// `Ebber's`: the `'s` is taken off the word.
+    ApostropheS,
+    /// `Cotterills'`: an apostrophe right after the word.
+    Trailing,
+}
+
+/// A capitalised word of a prose unit.
+#[derive(Clone, Debug)]
+pub struct CapWord<'a> {
+    /// The word without its possessive ending.
+    pub text: &'a str,
+    /// Absolute span of `text`.
+    pub span: Range<usize>,
+    /// Absolute span of the word as written, possessive (and a trailing apostrophe) included.
+    pub written: Range<usize>,
+    /// The possessive.
+    pub possessive: Possessive,
+    /// Every letter is upper case (`NATO`): never a name word.
+    pub all_caps: bool,
+    /// The capitalised word right before is a neighbour: only a space or a hyphen between.
+    pub linked_prev: bool,
+    /// The unit the word is in (its index), so analyses never link across units.
+    pub unit: usize,
+    /// The word stands in a list of three or more names joined by commas (a team sheet, a
+    /// line-up), where each name is a different person.
+    pub in_list: bool,
+}
+
+impl CapWord<'_> {
+    /// Letters in the word.
+    pub fn letters(&self) -> usize {
+        if self.text.is_ascii() {
+            self.text.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            self.text.chars().filter(|c| c.is_alphabetic()).count()
+        }
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// The capitalised words of `text` (a unit at absolute `offset`), appended to `out`.
+pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<CapWord<'a>>) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // End of the previous word of any case, and whether it was a linkable capitalised word.
+    // The end of the capitalised word before, whether it can link to the next one, and
+    // whether there is one in this unit: a lower-case word between two capitalised ones
+    // shows in the gap between them, so lower-case words need not be read at all.
+    let mut prev_end = 0;
+    let mut prev_linkable = false;
+    let mut prev_capitalised = false;
+    let first = out.len();
+    let mut comma_prev: Vec<bool> = Vec::new();
+    while at < bytes.len() {
+        let byte = bytes[at];
+        // Only an upper-case letter can start a capitalised word; nearly every byte of copy
+        // is ASCII and is skipped on a single comparison.
+        let width = if byte < 0x80 {
+            if !byte.is_ascii_uppercase() {
+                at += 1;
+                continue;
+            }
+            1
+        } else {
+            let c = text[at..].chars().next().expect("char boundary");
+            if !c.is_uppercase() {
+                at += c.len_utf8();
+                continue;
+            }
+            c.len_utf8()
+        };
+        if text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            at += width;
+            continue;
+        }
+        let start = at;
+        let mut end = at;
+        let mut glued_to_digit = false;
+        // Letters, and apostrophes with a letter on both sides.
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_alphabetic() {
+                end += 1;
+                continue;
+            }
+            if b.is_ascii_digit() {
+                glued_to_digit = true;
+                end += 1;
+                continue;
+            }
+            let ch = text[end..].chars().next().expect("char boundary");
+            let inner_apostrophe = is_apostrophe(ch)
+                && text[end + ch.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
+            if ch.is_alphabetic() || inner_apostrophe {
+                end += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        at = end;
+        let word = &text[start..end];
+        if glued_to_digit {
+            prev_linkable = false;
+            continue;
+        }
+        let (stem_end, mut possessive) = match word.char_indices().rev().nth(1) {
+            Some((i, a))
+                if is_apostrophe(a) && word[i + a.len_utf8()..].eq_ignore_ascii_case("s") =>
+            {
+                (start + i, Possessive::ApostropheS)
+            }
+            _ => (end, Possessive::None),
+        };
+        let mut written_end = end;
+        if possessive == Possessive::None
+            && let Some(mark) = text[end..].chars().next().filter(|c| is_apostrophe(*c))
+            && !text[end..].chars().nth(1).is_some_and(char::is_alphabetic)
+        {
+            possessive = Possessive::Trailing;
+            written_end = end + mark.len_utf8();
+        }
+        let gap = &text[prev_end..start];
+        let linked_prev = prev_linkable
+            && !gap.is_empty()
+            && (gap == "-"
+                || gap
+                    .chars()
+                    .all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r'))
+            && gap.matches('\n').count() < 2;
+        let stem = &text[start..stem_end];
+        let all_caps = if stem.is_ascii() {
+            stem.len() > 1 && !stem.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            stem.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !stem.chars().any(char::is_lowercase)
+        };
+        comma_prev.push(prev_capitalised && gap == ", ");
+        out.push(CapWord {
+            text: stem,
+            span: offset + start..offset + stem_end,
+            written: offset + start..offset + written_end,
+            possessive,
+            all_caps,
+            linked_prev,
+            unit,
+            in_list: false,
+        });
+        prev_end = written_end;
+        prev_linkable = possessive == Possessive::None;
+        prev_capitalised = true;
+    }
+    mark_lists(&mut out[first..], &comma_prev);
+}
+
+/// Mark the words of chains of three or more runs of names joined by `, `.
+fn mark_lists(words: &mut [CapWord], comma_prev: &[bool]) {
+    let mut chain_start = 0;
+    let mut runs = 0;
+    for i in 0..=words.len() {
+        let run_starts = i == words.len() || !words[i].linked_prev;
+        if !run_starts {
+            continue;
+        }
+        let continues_chain = i < words.len() && comma_prev[i];
+        if !continues_chain {
+            if runs >= 3 {
+                for word in &mut words[chain_start..i] {
+                    word.in_list = true;
+                }
+            }
+            chain_start = i;
+            runs = 0;
+        }
+        runs += 1;
+    }
+}
+
+/// Fold a letter to its base letter in lower case: `Ó` → `o`, `Ł` → `l`. Covers the Latin
+/// letters of European names; anything else is lower-cased.
+pub fn fold_letter(c: char) -> char {
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    if lower.is_ascii() {
+        return lower;
+    }
+    match lower {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => 'g',
+        'ĥ' | 'ħ' => 'h',
+        'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => 'i',
+        'ĵ' => 'j',
+        'ķ' => 'k',
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => 'l',
+        'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'ŕ' | 'ŗ' | 'ř' => 'r',
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => 's',
+        'ţ' | 'ť' | 'ŧ' | 'ț' => 't',
+        'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'ŵ' => 'w',
+        'ý' | 'ÿ' | 'ŷ' => 'y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<CapWord<'_>> {
+        let mut out = Vec::new();
+        cap_words(text, 0, 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn possessives_and_links() {
+        let found =
+            words("Mr Ebber's car met Cotterills' van near O'Brien-Smith and NATO, then Jean-Luc.");
+        let texts: Vec<&str> = found.iter().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Mr",
+                "Ebber",
+                "Cotterills",
+                "O'Brien",
+                "Smith",
+                "NATO",
+                "Jean",
+                "Luc"
+            ]
+        );
+        assert_eq!(found[1].possessive, Possessive::ApostropheS);
+        assert_eq!(found[2].possessive, Possessive::Trailing);
+        assert!(found[1].linked_prev && !found[2].linked_prev);
+        assert!(found[4].linked_prev && found[7].linked_prev);
+        assert!(found[5].all_caps && !found[5].linked_prev);
+        assert_eq!(found[1].written, 3..10);
+    }
+
+    #[test]
+    fn lists_of_names() {
+        let found =
+            words("Murphy, Horgan, O'Driscoll, S Easterby and Foley. Shane Horgan, 27, scored.");
+        let listed: Vec<&str> = found.iter().filter(|w| w.in_list).map(|w| w.text).collect();
+        assert_eq!(listed, ["Murphy", "Horgan", "O'Driscoll", "S", "Easterby"]);
+    }
+
+    #[test]
+    fn curly_possessive_diacritics_and_digits() {
+        let found = words("Tarvenko’s plan, Wróblewska and G8 leaders");
+        assert_eq!(found[0].text, "Tarvenko");
+        assert_eq!(found[1].text, "Wróblewska");
+        assert_eq!(found.len(), 2);
+        assert_eq!(fold_letter('Ó'), 'o');
+        assert_eq!(fold_letter('Ł'), 'l');
+    }
+}

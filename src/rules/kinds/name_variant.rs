@@ -1,0 +1,362 @@
+//! `kind = "name-variant"`: one name spelled two ways in one article (FACTS.md). The
+//! minority spelling's occurrences are flagged, with the majority spelling as an unsafe fix;
+//! on a tie the later spelling is flagged and no fix is offered.
+
+use std::borrow::Cow;
+
+use super::{CompileContext, SpecError};
+use crate::facts::names::{CapWord, Possessive, fold_letter};
+use crate::facts::spelling::is_variant;
+use crate::lint::Context;
+use crate::rules::Finding;
+
+/// Options of the kind.
+pub const OPTIONS: &[&str] = &["endings", "courtesy_titles", "min_letters"];
+
+/// A compiled name-variant rule.
+#[derive(Debug)]
+pub struct NameVariant {
+    pub(crate) names: NameOptions,
+}
+
+/// What the name checks share: derivation endings, courtesy titles, the shortest name.
+#[derive(Debug, Clone)]
+pub struct NameOptions {
+    /// Endings that make a derivation, not a misspelling (`n`: Bolivia / Bolivian).
+    pub endings: Vec<String>,
+    /// Words that are never a neighbour (`Mr`, `Dr`).
+    pub courtesy_titles: Vec<String>,
+    /// The fewest letters of a name word.
+    pub min_letters: usize,
+}
+
+impl NameOptions {
+    /// Read the shared options, with FACTS.md's defaults.
+    pub fn compile(ctx: &CompileContext) -> Result<Self, SpecError> {
+        let spec = ctx.spec;
+        let list = super::list_or;
+        let min_letters = spec.min_letters.as_ref().map_or(4, |m| *m.get_ref());
+        if min_letters < 2 {
+            let span = spec.min_letters.as_ref().map(|m| m.span()).unwrap_or(0..0);
+            return Err(SpecError::field(
+                "min_letters",
+                span,
+                "`min_letters` must be at least 2",
+            ));
+        }
+        Ok(Self {
+            endings: list(
+                &spec.endings,
+                &[
+                    "s", "es", "e", "n", "an", "ans", "ian", "ians", "ese", "ish", "i", "is", "er",
+                    "ers",
+                ],
+            )
+            .into_iter()
+            .map(|e| e.to_lowercase())
+            .collect(),
+            courtesy_titles: list(
+                &spec.courtesy_titles,
+                &["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Lord", "Lady"],
+            ),
+            min_letters,
+        })
+    }
+
+    /// Whether a capitalised word can be a name word for the checks: long enough, not in
+    /// capitals, not a dictionary word.
+    pub fn is_name_word(&self, ctx: &Context, word: &CapWord) -> bool {
+        !word.all_caps
+            && word.letters() >= self.min_letters
+            && !ctx.facts().dictionary().contains(word.text)
+    }
+
+    fn is_courtesy(&self, word: &str) -> bool {
+        self.courtesy_titles.iter().any(|t| t == word)
+    }
+}
+
+/// One spelling of the article and where it stands.
+struct Spelling<'a> {
+    /// The key: the word, or the word as written for a misplaced apostrophe.
+    key: Cow<'a, str>,
+    /// For a misplaced apostrophe: the spelling it belongs to.
+    partner: Option<&'a str>,
+    /// Indices into the document's capitalised words, in source order.
+    occurrences: Cow<'a, [usize]>,
+}
+
+impl NameVariant {
+    /// Compile from the rule's options.
+    pub fn compile(ctx: &CompileContext) -> Result<Self, SpecError> {
+        Ok(Self {
+            names: NameOptions::compile(ctx)?,
+        })
+    }
+
+    /// Flag the minority spelling of each pair of variants.
+    pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let words = ctx.cap_words();
+        // Candidate words (long enough, not in capitals) sorted by spelling, then position.
+        let mut order: Vec<usize> = (0..words.len())
+            .filter(|&i| !words[i].all_caps && words[i].letters() >= self.names.min_letters)
+            .collect();
+        order.sort_unstable_by(|&a, &b| words[a].text.cmp(words[b].text).then(a.cmp(&b)));
+        let spellings = self.spellings(ctx, words, &order);
+        if spellings.len() < 2 {
+            return;
+        }
+        // Pairs first, on spelling alone (cheap, and rare); the dictionary, runs and
+        // neighbours are consulted only for the spellings of a pair.
+        // Bucketed by first letter and length, so only spellings that could be one edit
+        // or two apart are compared.
+        let mut by_shape: Vec<(char, usize, usize)> = spellings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (initial(&s.key), s.key.chars().count(), i))
+            .collect();
+        by_shape.sort_unstable();
+        let mut pairs = Vec::new();
+        for (k, &(letter, len, a)) in by_shape.iter().enumerate() {
+            for &(other_letter, other_len, b) in &by_shape[k + 1..] {
+                if other_letter != letter || other_len > len + 2 {
+                    break;
+                }
+                let (a, b) = (a.min(b), a.max(b));
+                let (sa, sb) = (&spellings[a], &spellings[b]);
+                let related = match (sa.partner, sb.partner) {
+                    (Some(p), None) => p == sb.key.as_ref(),
+                    (None, Some(p)) => p == sa.key.as_ref(),
+                    (None, None) => is_variant(&sa.key, &sb.key, &self.names.endings),
+                    (Some(_), Some(_)) => false,
+                };
+                if related {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        if pairs.is_empty() {
+            return;
+        }
+        let dictionary = ctx.facts().dictionary();
+        let is_word = |s: &Spelling| dictionary.contains(words[s.occurrences[0]].text);
+        let runs = run_ids(words);
+        // For each flagged occurrence: (majority count, minority, majority, tie).
+        let mut flagged: Vec<(usize, (usize, usize, usize, bool))> = Vec::new();
+        for (a, b) in pairs {
+            let (sa, sb) = (&spellings[a], &spellings[b]);
+            if is_word(sa)
+                || is_word(sb)
+                || same_run(&runs, sa, sb)
+                || two_people(
+                    &self.neighbours(words, &sa.occurrences),
+                    &self.neighbours(words, &sb.occurrences),
+                )
+                || (listed(words, sa) && listed(words, sb))
+            {
+                continue;
+            }
+            let (na, nb) = (sa.occurrences.len(), sb.occurrences.len());
+            // Spellings are in order of first appearance: on a tie the later is flagged.
+            let (minor, major, tie) = match na.cmp(&nb) {
+                std::cmp::Ordering::Less => (a, b, false),
+                std::cmp::Ordering::Greater => (b, a, false),
+                std::cmp::Ordering::Equal => (b, a, true),
+            };
+            let major_count = spellings[major].occurrences.len();
+            for &occurrence in spellings[minor].occurrences.iter() {
+                match flagged.iter_mut().find(|(o, _)| *o == occurrence) {
+                    Some((_, entry)) if major_count > entry.0 => {
+                        *entry = (major_count, minor, major, tie)
+                    }
+                    Some(_) => {}
+                    None => flagged.push((occurrence, (major_count, minor, major, tie))),
+                }
+            }
+        }
+        flagged.sort_by_key(|(occurrence, _)| *occurrence);
+        for (occurrence, (_, minor, major, tie)) in flagged {
+            let word = &words[occurrence];
+            let (minor, major) = (&spellings[minor], &spellings[major]);
+            let shown = |s: &Spelling| s.key.to_string();
+            let times = |n: usize| {
+                if n == 1 {
+                    "once".to_string()
+                } else {
+                    format!("{n} times")
+                }
+            };
+            let (help, fix) = if tie {
+                let line_of = |s: &Spelling| ctx.line_of(words[s.occurrences[0]].span.start);
+                (
+                    format!(
+                        "\"{}\" (line {}) and \"{}\" (line {}) appear {} each: check which is right",
+                        shown(major),
+                        line_of(major),
+                        shown(minor),
+                        line_of(minor),
+                        times(major.occurrences.len())
+                    ),
+                    None,
+                )
+            } else {
+                let (span, replacement) = match minor.partner {
+                    Some(_) => {
+                        let apostrophe = if ctx.doc().source()[word.written.clone()].contains('’')
+                        {
+                            '’'
+                        } else {
+                            '\''
+                        };
+                        (word.written.clone(), format!("{}{apostrophe}s", major.key))
+                    }
+                    None => (word.span.clone(), major.key.to_string()),
+                };
+                (
+                    format!(
+                        "the article writes \"{}\" {} and \"{}\" {}",
+                        shown(major),
+                        times(major.occurrences.len()),
+                        shown(minor),
+                        times(minor.occurrences.len())
+                    ),
+                    Some((span, replacement)),
+                )
+            };
+            out.push(Finding {
+                span: if minor.partner.is_some() {
+                    word.written.clone()
+                } else {
+                    word.span.clone()
+                },
+                suggestion: Some(major.key.to_string()),
+                detail: Some(format!(
+                    "\"{}\" is spelled \"{}\" elsewhere in the article",
+                    minor.key, major.key
+                )),
+                help: Some(help),
+                fix,
+            });
+        }
+    }
+
+    /// The spellings of the candidate words (`order`: sorted by spelling, then position),
+    /// each with its occurrences, in order of first appearance. Grouped by sorting, not
+    /// hashing, and borrowed, not copied: an article has a few hundred capitalised words.
+    fn spellings<'a, 'w: 'a>(
+        &self,
+        ctx: &Context,
+        words: &'w [CapWord<'w>],
+        order: &'a [usize],
+    ) -> Vec<Spelling<'a>> {
+        let groups: Vec<&'a [usize]> = order
+            .chunk_by(|&a, &b| words[a].text == words[b].text)
+            .collect();
+        let bare = |text: &str| -> Option<&'a str> {
+            let found = groups
+                .binary_search_by(|g| words[g[0]].text.cmp(text))
+                .ok()?;
+            let group = groups[found];
+            group
+                .iter()
+                .any(|&i| words[i].possessive == Possessive::None)
+                .then(|| words[group[0]].text)
+        };
+        let mut spellings: Vec<Spelling<'a>> = Vec::with_capacity(groups.len());
+        for &group in &groups {
+            let text = words[group[0]].text;
+            // A misplaced apostrophe: `Ebber's` beside `Ebbers`, `Cotterills'` beside
+            // `Cotterill`, where the stem never stands alone.
+            let partner_of = |i: usize| match words[i].possessive {
+                Possessive::ApostropheS => bare(&format!("{text}s")),
+                Possessive::Trailing => text.strip_suffix('s').and_then(bare),
+                Possessive::None => None,
+            };
+            if bare(text).is_some() || !group.iter().any(|&i| partner_of(i).is_some()) {
+                spellings.push(Spelling {
+                    key: Cow::Borrowed(text),
+                    partner: None,
+                    occurrences: Cow::Borrowed(group),
+                });
+                continue;
+            }
+            let mut plain = Vec::new();
+            for &i in group {
+                let Some(partner) = partner_of(i) else {
+                    plain.push(i);
+                    continue;
+                };
+                let key = ctx.doc().source()[words[i].written.clone()].replace('’', "'");
+                match spellings.iter_mut().find(|s| s.key == key) {
+                    Some(s) => s.occurrences.to_mut().push(i),
+                    None => spellings.push(Spelling {
+                        key: Cow::Owned(key),
+                        partner: Some(partner),
+                        occurrences: Cow::Owned(vec![i]),
+                    }),
+                }
+            }
+            if !plain.is_empty() {
+                spellings.push(Spelling {
+                    key: Cow::Borrowed(text),
+                    partner: None,
+                    occurrences: Cow::Owned(plain),
+                });
+            }
+        }
+        spellings.sort_unstable_by_key(|s| s.occurrences[0]);
+        spellings
+    }
+
+    /// Capitalised words right before or after the occurrences, courtesy titles aside.
+    fn neighbours<'a>(&self, words: &'a [CapWord<'a>], occurrences: &[usize]) -> Vec<&'a str> {
+        let mut found = Vec::new();
+        for &i in occurrences {
+            if words[i].linked_prev && i > 0 {
+                found.push(words[i - 1].text);
+            }
+            if let Some(next) = words.get(i + 1).filter(|n| n.linked_prev) {
+                found.push(next.text);
+            }
+        }
+        found.retain(|w| !self.names.is_courtesy(w));
+        found
+    }
+}
+
+fn initial(word: &str) -> char {
+    word.chars().next().map_or(' ', fold_letter)
+}
+
+/// A run id for each word: words linked to the one before share it.
+fn run_ids(words: &[CapWord]) -> Vec<usize> {
+    let mut id = 0;
+    words
+        .iter()
+        .map(|w| {
+            if !w.linked_prev {
+                id += 1;
+            }
+            id
+        })
+        .collect()
+}
+
+fn same_run(runs: &[usize], a: &Spelling, b: &Spelling) -> bool {
+    a.occurrences
+        .iter()
+        .any(|&i| b.occurrences.iter().any(|&j| runs[i] == runs[j]))
+}
+
+/// A spelling with an occurrence in a list of names. Two spellings that both stand in such
+/// lists are two people: a team sheet names each player once (`Horgan` and `Horan` are two
+/// Ireland players).
+fn listed(words: &[CapWord], spelling: &Spelling) -> bool {
+    spelling.occurrences.iter().any(|&i| words[i].in_list)
+}
+
+/// Two people: each spelling has a neighbour, and they share none.
+fn two_people(a: &[&str], b: &[&str]) -> bool {
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|w| b.contains(w))
+}
