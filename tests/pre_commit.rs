@@ -79,7 +79,7 @@ fn hook_fails_on_the_broken_article_then_passes_after_the_fix() {
     std::fs::write(d.join("broken.md"), BROKEN).unwrap();
     std::fs::write(d.join("clean.md"), CLEAN).unwrap();
     std::fs::write(d.join("drafts/unfinished.md"), BROKEN).unwrap();
-    std::fs::write(d.join("newslint.toml"), "exclude = [\"drafts/\"]\n").unwrap();
+    std::fs::write(d.join("newslint.toml"), "exclude = [\"drafts\"]\n").unwrap();
     std::fs::write(
         d.join(".pre-commit-config.yaml"),
         format!(
