@@ -2,11 +2,13 @@
 //! applies fixes on disk, and renders reports. All printing happens here.
 
 pub mod args;
-mod commands;
+pub(crate) mod commands;
 mod errors;
 mod inspect;
 mod output;
 mod report;
+#[cfg(any(feature = "serve", feature = "lsp"))]
+pub(crate) mod settings;
 mod walk;
 mod write;
 
@@ -57,6 +59,8 @@ pub fn run() -> ExitCode {
         }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
         #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => crate::serve::run(args),
+        #[cfg(feature = "lsp")]
+        Some(Command::Lsp(args)) => crate::lsp::run(args),
     };
     ExitCode::from(code)
 }
@@ -318,7 +322,7 @@ fn check(args: CheckArgs) -> u8 {
 
 /// The date the run takes as "today", in the system time zone: the engine reads no
 /// clock, so the front end reads it once per run.
-fn today() -> jiff::civil::Date {
+pub(crate) fn today() -> jiff::civil::Date {
     jiff::tz::TimeZone::system()
         .to_datetime(jiff::Timestamp::now())
         .date()
