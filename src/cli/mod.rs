@@ -256,10 +256,12 @@ fn check(args: CheckArgs) -> u8 {
                     summary.add(&diagnostics);
                     failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
                     let lines = LineIndex::new(&source);
+                    let positions = report::positions_of(&lines, &source, &diagnostics);
                     reporter.file(&FileReport {
                         path: &path,
                         source: &source,
                         lines: &lines,
+                        positions: &positions,
                         diagnostics: &diagnostics,
                     })
                 }

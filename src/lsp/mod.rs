@@ -131,3 +131,69 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         ..Default::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lsp_server::{Message, Notification, Request, RequestId};
+    use serde_json::json;
+
+    /// The next message from the server.
+    fn next(client: &Connection) -> Message {
+        client
+            .receiver
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the server answers")
+    }
+
+    #[test]
+    fn a_session_over_an_in_memory_connection() {
+        let (server, client) = Connection::memory();
+        let args = LspArgs {
+            debounce_ms: 0,
+            config: ConfigArgs {
+                isolated: true,
+                ..ConfigArgs::default()
+            },
+        };
+        let running = std::thread::spawn(move || serve(server, &args));
+        let send = |m: Message| client.sender.send(m).unwrap();
+        send(
+            Request::new(
+                RequestId::from(1),
+                "initialize".into(),
+                json!({"capabilities": {}}),
+            )
+            .into(),
+        );
+        let Message::Response(initialized) = next(&client) else {
+            panic!("initialize is answered first");
+        };
+        let capabilities = &initialized.response_result.unwrap()["capabilities"];
+        assert_eq!(capabilities["positionEncoding"], "utf-16");
+        assert_eq!(capabilities["textDocumentSync"]["change"], 1);
+        send(Notification::new("initialized".into(), json!({})).into());
+        let uri = "file:///newsroom/a.txt";
+        send(
+            Notification::new(
+                "textDocument/didOpen".into(),
+                json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 7,
+                       "text": "Headline\n\n“Late” — the the vote.\n\nPhoto: Ada Quill\n"}}),
+            )
+            .into(),
+        );
+        let Message::Notification(published) = next(&client) else {
+            panic!("the findings are published");
+        };
+        assert_eq!(published.method, "textDocument/publishDiagnostics");
+        assert_eq!(published.params["version"], 7);
+        assert_eq!(published.params["diagnostics"].as_array().unwrap().len(), 1);
+        let found = &published.params["diagnostics"][0];
+        assert_eq!(found["code"], "repeated-word");
+        assert_eq!(found["range"]["start"], json!({"line": 2, "character": 13}));
+        send(Request::new(RequestId::from(2), "shutdown".into(), json!(null)).into());
+        assert!(matches!(next(&client), Message::Response(r) if r.id == RequestId::from(2)));
+        send(Notification::new("exit".into(), json!(null)).into());
+        assert_eq!(running.join().unwrap(), Ok(EXIT_CLEAN));
+    }
+}

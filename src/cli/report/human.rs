@@ -5,12 +5,14 @@ use std::io;
 use codespan_reporting::diagnostic::Diagnostic as CsDiagnostic;
 use codespan_reporting::diagnostic::Label;
 use codespan_reporting::diagnostic::Severity as CsSeverity;
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::Severity;
 
-use super::{FileProblem, FileReport, Reporter, Summary, path_text, plural, problem_to_stderr};
+use super::excerpt::Excerpt;
+use super::{
+    FileProblem, FileReport, Reporter, Summary, path_text, plural, position, problem_to_stderr,
+};
 
 pub(super) struct Human<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -21,7 +23,6 @@ impl Reporter for Human<'_> {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let file = SimpleFile::new(path_text(report.path), report.source);
         let config = term::Config::default();
         for d in report.diagnostics {
             let severity = match d.severity {
@@ -45,7 +46,19 @@ impl Reporter for Human<'_> {
                 };
                 notes.push(format!("fix ({how}): {what}"));
             }
-            let label = Label::primary((), d.span.clone());
+            let file = Excerpt::new(
+                path_text(report.path),
+                report.source,
+                report.lines,
+                d.span.clone(),
+                position(report, d.span.start),
+            );
+            for &(line, bytes) in &file.cut {
+                notes.push(format!(
+                    "line {line} is {bytes} bytes long: only the part around the finding is shown"
+                ));
+            }
+            let label = Label::primary((), file.label.clone());
             let diagnostic = CsDiagnostic::new(severity)
                 .with_code(d.rule.to_string())
                 .with_message(&d.message)
