@@ -161,6 +161,15 @@ fn check(args: CheckArgs) -> u8 {
         walk::keep_one_per_file(&mut inputs);
     }
     let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    if (args.fix || args.diff)
+        && inputs
+            .iter()
+            .any(|i| Format::from_path(i.display_path()) == Format::Docx)
+    {
+        eprintln!(
+            "note: .docx files are checked but never written: their findings are reported without fixes"
+        );
+    }
 
     let report_to_stderr = stdin_fix;
     let is_terminal = if report_to_stderr {
@@ -353,6 +362,27 @@ fn lint_input(
             }
         },
     };
+    let format = Format::from_path(&path);
+    if format == Format::Docx {
+        // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
+        return match newslint::Document::read_docx(&bytes) {
+            Ok(doc) => {
+                let diagnostics = engine.check(&rooted, &doc, today);
+                Outcome::Linted {
+                    path,
+                    source: doc.into_file_text(),
+                    diagnostics,
+                    diff: None,
+                    fixed: None,
+                }
+            }
+            Err(err) => Outcome::Problem {
+                path,
+                message: err.0,
+                position: None,
+            },
+        };
+    }
     let source = match decode(bytes) {
         Ok(text) => text,
         Err((message, position)) => {
@@ -363,7 +393,6 @@ fn lint_input(
             };
         }
     };
-    let format = Format::from_path(&path);
     let parse_problem = |err: newslint::ParseError| Outcome::Problem {
         path: path.clone(),
         message: err.message,
@@ -439,6 +468,9 @@ pub(crate) fn read_document(
     options: &newslint::article::ReadOptions,
 ) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
     let format = Format::from_path(path);
+    if format == Format::Docx {
+        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
+    }
     let source = decode(bytes)?;
     newslint::Document::parse_with(source, format, options)
         .map_err(|err| (err.message, Some(err.position)))
