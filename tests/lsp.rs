@@ -278,3 +278,26 @@ fn suppressions_are_written_with_the_formats_marker() {
     );
     assert_eq!(client.diagnostics_now(&txt, &marked), Vec::<Value>::new());
 }
+
+#[test]
+fn html_takes_comments_and_positions_map_back_to_the_markup() {
+    let dir = folder();
+    let mut client = Client::in_folder(dir.path(), &[]);
+    let page = uri(&dir.path().join("story.html"));
+    let html = "<!doctype html>\n<html><body><article>\n<h1>Quarry road to close</h1>\n\
+                <p>Engineer Bo Lindqvist said the the road would close — briefly.</p>\n\
+                <p>Photo: Mira Tallis</p>\n</article></body></html>\n";
+    let found = client.open(&page, "html", html);
+    let d = finding(&found, "repeated-word");
+    let column = "<p>Engineer Bo Lindqvist said the ".len();
+    assert_eq!(d["range"]["start"], json!({"line": 3, "character": column}));
+    let on_line = suppress(&mut client, &page, html, "repeated-word", "on this line");
+    assert_eq!(
+        on_line,
+        html.replace(
+            "briefly.</p>",
+            "briefly.</p> <!-- newslint-disable-line repeated-word -->"
+        )
+    );
+    assert_eq!(client.diagnostics_now(&page, &on_line), Vec::<Value>::new());
+}

@@ -51,6 +51,9 @@ pub struct Linted {
     engine: Arc<Engine>,
     /// The findings, or why the document cannot be read (message, byte offset).
     pub outcome: Result<Vec<Diagnostic>, (String, usize)>,
+    /// What "fix all" changes (the fix loop's work, kept because clients ask for code
+    /// actions at every move of the cursor).
+    pub fixed: Option<super::actions::FixAll>,
 }
 
 /// Run jobs until the message loop hangs up.
@@ -87,7 +90,13 @@ pub fn run(jobs: Receiver<Job>, out: Sender<Message>, versions: Versions, encodi
             Job::CodeAction(id, snapshot, params) => {
                 let linted = findings(&mut cache, &snapshot);
                 let actions = match &linted.outcome {
-                    Ok(found) => super::actions::code_actions(&snapshot, found, &params, encoding),
+                    Ok(found) => super::actions::code_actions(
+                        &snapshot,
+                        found,
+                        &params,
+                        encoding,
+                        &mut linted.fixed,
+                    ),
                     Err(_) => Vec::new(),
                 };
                 let _ = out.send(Response::new_ok(id, actions).into());
@@ -100,7 +109,7 @@ pub fn run(jobs: Receiver<Job>, out: Sender<Message>, versions: Versions, encodi
 }
 
 /// The findings of the snapshot's version, linted now unless they are at hand.
-fn findings<'a>(cache: &'a mut HashMap<Uri, Linted>, snapshot: &Snapshot) -> &'a Linted {
+fn findings<'a>(cache: &'a mut HashMap<Uri, Linted>, snapshot: &Snapshot) -> &'a mut Linted {
     let fresh = cache
         .get(&snapshot.uri)
         .is_some_and(|l| l.version == snapshot.version && Arc::ptr_eq(&l.engine, &snapshot.engine));
@@ -112,10 +121,11 @@ fn findings<'a>(cache: &'a mut HashMap<Uri, Linted>, snapshot: &Snapshot) -> &'a
                 version: snapshot.version,
                 engine: Arc::clone(&snapshot.engine),
                 outcome,
+                fixed: None,
             },
         );
     }
-    &cache[&snapshot.uri]
+    cache.get_mut(&snapshot.uri).expect("just cached")
 }
 
 /// The engine's findings for a snapshot, or why it cannot be read.
