@@ -113,7 +113,7 @@ fn changes_are_checked_once_on_the_latest_text() {
 }
 
 #[test]
-fn a_long_article_does_not_hold_up_the_message_loop() {
+fn a_long_article_holds_up_neither_the_message_loop_nor_requests() {
     let dir = folder();
     let mut client = Client::in_folder(dir.path(), &[]);
     let long = format!(
@@ -125,16 +125,34 @@ fn a_long_article_does_not_hold_up_the_message_loop() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": long_uri, "languageId": "plaintext", "version": 1, "text": long}}),
     );
-    // The loop answers a request it handles itself while the worker lints the article.
+    // The loop answers a request it handles itself while the worker lints the article,
     let response = client.request_raw("newslint/unknown", json!({}));
     assert_eq!(response.response_result.map_err(|e| e.code), Err(-32601));
-    let (params, before) = client.wait_for("textDocument/publishDiagnostics", |p| {
+    // and a hover in a short article is answered meanwhile, not after the long one.
+    let story = uri(&dir.path().join("story.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": story, "languageId": "markdown", "version": 1, "text": STORY}}),
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": story}, "position": {"line": 2, "character": 63}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("repeated-word")
+    );
+    let long_done =
+        |m: &Message| matches!(m, Message::Notification(n) if n.params["uri"] == long_uri.as_str());
+    assert!(
+        !client.unread().any(long_done),
+        "the long article's findings came before the answers"
+    );
+    let (params, _) = client.wait_for("textDocument/publishDiagnostics", |p| {
         p["uri"] == long_uri.as_str()
     });
-    assert!(
-        before.is_empty(),
-        "the findings came before the answer: {before:?}"
-    );
     let found = params["diagnostics"].as_array().unwrap();
     assert_eq!(
         found

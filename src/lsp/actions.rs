@@ -30,7 +30,7 @@ pub fn code_actions(
     found: &[Diagnostic],
     params: &CodeActionParams,
     encoding: Encoding,
-    fixed: &mut Option<FixAll>,
+    fixed: &std::sync::OnceLock<FixAll>,
 ) -> Vec<CodeActionOrCommand> {
     let map = PositionMap::new(&snapshot.text, encoding);
     let wanted = map.span(params.range);
@@ -75,7 +75,7 @@ pub fn code_actions(
         .any(|d| d.fix.as_ref().is_some_and(|f| f.safety == FixSafety::Safe));
     if any_safe
         && allowed(only, &fix_all)
-        && let Some((span, replacement)) = fixed.get_or_insert_with(|| fix_all_change(snapshot))
+        && let Some((span, replacement)) = fixed.get_or_init(|| fix_all_change(snapshot))
     {
         let edit = TextEdit::new(map.range(span), replacement.clone());
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
