@@ -13,7 +13,7 @@ use lol_html::Selector;
 use super::Role;
 use super::entities::push_text;
 use super::extracted::{ArticleBuilder, Extracted};
-use page::{SKIPPED, Stats, is_furniture, is_hidden};
+use page::{Stats, is_furniture, is_hidden};
 use tree::{Child, Tree};
 
 /// A house's own template: CSS selectors for the article body and for what is not article.
@@ -140,7 +140,7 @@ impl<'a> Walker<'a> {
     fn skipped(&self, index: u32) -> bool {
         let element = &self.tree.elements[index as usize];
         let i = index as usize;
-        if SKIPPED.contains(&element.tag.as_str())
+        if self.stats.skipped[i]
             || element.house_exclude
             || is_hidden(element)
             || self.skip.contains(&index)
@@ -305,5 +305,29 @@ mod tests {
             "</div>".repeat(5000)
         );
         assert_eq!(blocks(&html), vec![(Role::Body, "Deep text.".to_string())]);
+    }
+
+    #[test]
+    fn page_wrappers_are_not_furniture() {
+        // An ASP.NET page wraps everything in one form; WordPress puts the post's category
+        // and tag slugs on the article; page builders call the body a widget; `lead-in`
+        // is no advertisement.
+        let sentence = "The harbour board met on Tuesday, for the third time this month, and agreed, after a long debate about costs, to rebuild the north wall.";
+        // Four paragraphs of this fill the form past the size of a search box.
+        let paragraph = [sentence; 4].join(" ");
+        let html = format!(
+            "<html><body><form id=\"aspnetForm\"><nav><a href=/>Home</a></nav>\
+             <div class=\"post type-post category-advertising tag-social-media\">\
+             <div class=\"elementor-widget elementor-widget-theme-post-content\"><div class=\"elementor-widget-container\">\
+             <p>{paragraph}</p><p class=\"lead-in\">{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p>\
+             <div class=\"share-tools\">Share this story with a friend, today, please, now.</div>\
+             </div></div></div></form><form class=search><p>Search the site</p></form></body></html>"
+        );
+        let body: Vec<String> = blocks(&html)
+            .into_iter()
+            .filter(|(role, _)| *role == Role::Body)
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(body, vec![paragraph; 4]);
     }
 }
