@@ -69,6 +69,30 @@ fn each_file_takes_the_nearest_config_and_each_root_its_own() {
 }
 
 #[test]
+fn a_config_created_or_deleted_above_a_file_takes_over_or_hands_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::in_folder(dir.path(), &[]);
+    let story = uri(&dir.path().join("desk/story.txt"));
+    assert_eq!(
+        rules(&client.open(&story, "plaintext", STORY)),
+        vec!["repeated-word"]
+    );
+    let config = dir.path().join("desk/newslint.toml");
+    write(&config, NO_DOUBLES);
+    watched_change(&mut client, &config);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        Vec::<String>::new()
+    );
+    std::fs::remove_file(&config).unwrap();
+    watched_change(&mut client, &config);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        vec!["repeated-word"]
+    );
+}
+
+#[test]
 fn configs_and_packs_reload_and_a_broken_config_keeps_the_last_good_settings() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newslint.toml");
@@ -204,5 +228,6 @@ fn exit_without_shutdown_is_not_a_clean_exit() {
     let dir = tempfile::tempdir().unwrap();
     let mut client = Client::in_folder(dir.path(), &[]);
     client.notify("exit", Value::Null);
-    assert_eq!(client.wait(), Some(2));
+    // The protocol's code for an exit without shutdown.
+    assert_eq!(client.wait(), Some(1));
 }
