@@ -11,6 +11,7 @@ use crate::facts::Facts;
 use crate::fix::fix_text;
 use crate::line_index::LineIndex;
 use crate::lint::lint_with;
+use crate::rules::prefilter::Prefilter;
 use crate::rules::{Expectation, Rule};
 
 /// One example that does not do what it says.
@@ -41,6 +42,9 @@ pub struct ExampleReport {
 pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleReport {
     let mut report = ExampleReport::default();
     for rule in rules {
+        // Each example runs behind the rule's own prefilter, so that a literal read wrongly
+        // from its pattern fails the rule's bad examples.
+        let prefilter = Prefilter::new([rule]);
         let has_bad = rule.examples.iter().any(|e| e.expect == Expectation::Bad);
         let has_good = rule.examples.iter().any(|e| e.expect == Expectation::Good);
         if !has_bad || !has_good {
@@ -63,6 +67,7 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
             match facts.and_then(|facts| {
                 check_example(
                     rule,
+                    &prefilter,
                     &facts,
                     &example.text,
                     example.expect,
@@ -85,6 +90,7 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
 
 fn check_example(
     rule: &Rule,
+    prefilter: &Prefilter,
     facts: &Facts,
     text: &str,
     expect: Expectation,
@@ -93,7 +99,7 @@ fn check_example(
 ) -> Result<(), String> {
     let doc = Document::parse(text.to_string(), Format::Markdown)
         .map_err(|e| format!("the example does not parse: {}", e.message))?;
-    let found = lint_with([rule], &doc, facts, None);
+    let found = lint_with([rule], &doc, facts, prefilter, None);
     match expect {
         Expectation::Good => {
             if let Some(first) = found.first() {
@@ -139,7 +145,7 @@ fn check_example(
                 }
                 (true, Some(expected)) => {
                     let outcome = fix_text(text.to_string(), Format::Markdown, true, &|d| {
-                        lint_with([rule], d, facts, None)
+                        lint_with([rule], d, facts, prefilter, None)
                     })
                     .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;
                     if outcome.text != expected {
