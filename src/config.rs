@@ -1,5 +1,6 @@
 //! `newslint.toml`: which packs run, extra rule files, per-rule overrides, which files are
-//! articles, per-file ignores and the fail level. Found from the working folder upward;
+//! articles, per-file ignores and the fail level. The nearest one above a file applies to
+//! it ([`Config::discover`]; [`Config::settings_for`] says where each setting came from);
 //! unknown keys are errors that point into the file.
 
 use std::collections::BTreeMap;
@@ -61,7 +62,7 @@ pub struct ConfigFile {
     /// House word lists (one word a line, or folders of `*.txt`): names never flagged.
     #[schemars(with = "Option<Vec<String>>")]
     pub dictionary: Option<Vec<Spanned<String>>>,
-    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`).
+    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`, `*.docx`).
     #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
     /// Globs of files or folders to skip.
@@ -140,7 +141,7 @@ pub struct Config {
 }
 
 /// Default article extensions.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx"];
 
 impl Config {
     /// The defaults, with no file.
@@ -148,7 +149,8 @@ impl Config {
         Self::build(None, root, ConfigFile::default()).expect("default globs compile")
     }
 
-    /// Find `newslint.toml` in `start` or a folder above it.
+    /// Find `newslint.toml` in `start` or a folder above it: the config of the files in
+    /// `start` (an absolute folder), as front ends resolve per-file settings.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         start
             .ancestors()

@@ -361,3 +361,34 @@ fn clients_that_misbehave_do_not_stop_the_server() {
     server.wait_for_log(&["\"status\":400", "/api/v1/check"]);
     assert_eq!(check(&server, ARTICLE, "a.txt")["summary"]["errors"], 1);
 }
+
+#[test]
+fn slow_and_idle_connections_are_closed_after_the_header_timeout() {
+    use std::io::{Read, Write};
+    let server = Server::start(&["--isolated", "--header-timeout-ms", "300"]);
+    let closed_by_server = |mut stream: std::net::TcpStream| {
+        // Generous, so a loaded machine cannot fail the test: what matters is that the
+        // server closes the connection at all, where before it waited for ever.
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(30)))
+            .unwrap();
+        let mut answer = Vec::new();
+        stream
+            .read_to_end(&mut answer)
+            .map(|_| String::from_utf8_lossy(&answer).into_owned())
+    };
+    // Slow loris: a request head that never ends.
+    let mut slow = std::net::TcpStream::connect(&server.addr).unwrap();
+    slow.write_all(b"POST /api/v1/check HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    let answer = closed_by_server(slow).expect("the server closes a head that never ends");
+    assert!(!answer.contains("200 OK"), "{answer}");
+    // A kept-alive connection that goes quiet after its answer.
+    let mut idle = std::net::TcpStream::connect(&server.addr).unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
+    let answer = closed_by_server(idle).expect("the server closes an idle connection");
+    assert!(answer.starts_with("HTTP/1.1 200 OK"), "{answer}");
+    // And it goes on serving.
+    assert_eq!(check(&server, ARTICLE, "a.txt")["summary"]["errors"], 1);
+}

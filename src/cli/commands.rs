@@ -3,12 +3,54 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use newslint::RuleSet;
 use newslint::error::{ConfigError, SourceFile};
 use newslint::rules::{Expectation, Rule, load_pack_file};
 use newslint::selftest::run_examples;
 
 use super::args::ConfigArgs;
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, errors, load_rules};
+
+/// `newslint config PATH`: the settings that apply to `path`, each with the config line
+/// that set it or "default".
+pub fn config(path: &Path, args: &ConfigArgs) -> u8 {
+    let mut engines = super::engines::Engines::new(args, &[], &[]);
+    let Some(engine) = engines.for_file(path) else {
+        return errors::print(&engines.errors);
+    };
+    let config = engine.config();
+    let cwd = super::walk::rooted(Path::new("."));
+    let shown = |name: &str| -> String {
+        Path::new(name)
+            .strip_prefix(&cwd)
+            .map_or_else(|_| name.to_string(), |p| p.display().to_string())
+    };
+    let file = super::walk::rooted(path);
+    let mut out = String::new();
+    let from = match &config.file {
+        None => "no newslint.toml: the defaults".to_string(),
+        Some(f) if args.config.is_some() => format!("{} (--config)", shown(&f.name)),
+        Some(f) if file.starts_with(&config.root) => {
+            format!("{} (the nearest above the file)", shown(&f.name))
+        }
+        Some(f) => format!("{} (the folder newslint runs from)", shown(&f.name)),
+    };
+    out.push_str(&format!(
+        "# settings for {}\n# config: {from}\n",
+        path.display()
+    ));
+    for setting in config.settings_for(&file) {
+        let origin = match &setting.origin {
+            Some((name, line)) => format!("{}:{line}", shown(name)),
+            None => "default".to_string(),
+        };
+        out.push_str(&format!(
+            "{} = {}  # {origin}\n",
+            setting.key, setting.value
+        ));
+    }
+    super::output::print_stdout(&out).unwrap_or(EXIT_CLEAN)
+}
 
 /// `newslint rules`: every loaded rule.
 pub fn rules(config: &ConfigArgs) -> u8 {
@@ -48,16 +90,19 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Some(rule) = rules.get(id) else {
-        if id == newslint::suppress::UNUSED_SUPPRESSION {
-            println!(
-                "unused-suppression (built in, info)\n\nA newslint-disable comment or [newslint: ignore …] marker that silences nothing.\nRemove it, or the rule ids it no longer needs."
-            );
-            return EXIT_CLEAN;
+    match explanation(&rules, id) {
+        Some(text) => super::output::print_stdout(&text).unwrap_or(EXIT_CLEAN),
+        None => {
+            eprintln!("error: there is no rule `{id}` (see `newslint rules`)");
+            EXIT_TROUBLE
         }
-        eprintln!("error: there is no rule `{id}` (see `newslint rules`)");
-        return EXIT_TROUBLE;
-    };
+    }
+}
+
+/// What `newslint explain` prints for a rule (and the language server's hover shows):
+/// its pack, kind and severity, description, examples and link. `None` for an unknown id.
+pub(crate) fn explanation(rules: &RuleSet, id: &str) -> Option<String> {
+    let rule = rules.get(id)?;
     let mut out = String::new();
     out.push_str(&format!(
         "{} ({} pack, kind {}, {})\n\n",
@@ -84,7 +129,7 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
     if let Some(link) = &rule.link {
         out.push_str(&format!("See: {link}\n"));
     }
-    super::output::print_stdout(&out).unwrap_or(EXIT_CLEAN)
+    Some(out)
 }
 
 fn indent(text: &str) -> String {

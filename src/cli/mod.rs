@@ -2,17 +2,20 @@
 //! applies fixes on disk, and renders reports. All printing happens here.
 
 pub mod args;
-mod commands;
+pub(crate) mod commands;
+pub(crate) mod engines;
 mod errors;
 mod inspect;
 mod output;
 mod report;
+pub(crate) mod settings;
 mod walk;
 mod write;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
@@ -49,6 +52,7 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        Some(Command::Config { path, config }) => commands::config(&path, &config),
         Some(Command::Inspect {
             file,
             format,
@@ -57,6 +61,8 @@ pub fn run() -> ExitCode {
         }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
         #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => crate::serve::run(args),
+        #[cfg(feature = "lsp")]
+        Some(Command::Lsp(args)) => crate::lsp::run(args),
     };
     ExitCode::from(code)
 }
@@ -119,27 +125,17 @@ enum Outcome {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let (config, rules) = match load_rules(&args.config) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
+    let mut engines = engines::Engines::new(&args.config, &args.select, &args.ignore);
+    let Some(base) = engines.fallback() else {
+        return errors::print(&engines.errors);
     };
-    let engine = match Engine::new(config, rules).select(&args.select, &args.ignore) {
-        Ok(engine) => engine,
-        Err(unknown) => {
-            eprintln!("error: {unknown}");
-            return EXIT_TROUBLE;
-        }
-    };
-    let config = engine.config();
-    let rules = engine.rules();
     let today = Some(today());
-
-    let fail_level = match args.fail_on {
+    let fail_level_of = |engine: &Engine| match args.fail_on {
         Some(FailOn::Error) => FailLevel::Error,
         Some(FailOn::Warning) => FailLevel::Warning,
         Some(FailOn::Info) => FailLevel::Info,
         Some(FailOn::Never) => FailLevel::Never,
-        None => config.fail_on().unwrap_or_default(),
+        None => engine.config().fail_on().unwrap_or_default(),
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -148,15 +144,43 @@ fn check(args: CheckArgs) -> u8 {
     };
     let (mut inputs, walk_errors) = walk::collect_inputs(
         &paths,
-        config,
+        &mut engines,
         args.stdin_filename.as_deref(),
         args.force_exclude,
     );
+    if let Some(unknown) = engines.unknown_ids().first() {
+        eprintln!(
+            "error: {}",
+            newslint::engine::UnknownRule(unknown.to_string())
+        );
+        return EXIT_TROUBLE;
+    }
     if args.fix || args.diff {
         // A link and its target (or two hard links) are one article: fix it once.
         walk::keep_one_per_file(&mut inputs);
     }
-    let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    // Standard input takes the settings of the name `--stdin-filename` gives it.
+    let inputs: Vec<(Input, Arc<Engine>)> = inputs
+        .into_iter()
+        .filter_map(|input| {
+            let engine = engines.for_file(input.display_path())?;
+            Some((input, engine))
+        })
+        .collect();
+    let mut trouble = !engines.errors.is_empty();
+    if trouble {
+        errors::print(&engines.errors);
+    }
+    let stdin_fix = args.fix && inputs.iter().any(|(i, _)| matches!(i, Input::Stdin(_)));
+    if (args.fix || args.diff)
+        && inputs
+            .iter()
+            .any(|(i, _)| Format::from_path(i.display_path()) == Format::Docx)
+    {
+        eprintln!(
+            "note: .docx files are checked but never written: their findings are reported without fixes"
+        );
+    }
 
     let report_to_stderr = stdin_fix;
     let is_terminal = if report_to_stderr {
@@ -176,12 +200,16 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), rules)
+        report::statistics(Box::new(out.clone()), base.rules())
     } else {
-        report::reporter(args.format, Box::new(out.clone()), rules, inputs.len())
+        report::reporter(
+            args.format,
+            Box::new(out.clone()),
+            base.rules(),
+            inputs.len(),
+        )
     };
     let mut summary = Summary::default();
-    let mut trouble = false;
     let mut failed = false;
 
     for error in &walk_errors {
@@ -212,7 +240,7 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let stdin_text = if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
+    let stdin_text = if inputs.iter().any(|(i, _)| matches!(i, Input::Stdin(_))) {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => Some(bytes),
@@ -226,13 +254,15 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut stdout_fixed = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
-        let lint_one =
-            |input: &Input| lint_input(input, stdin_text.as_deref(), &engine, &args, today);
+        let lint_one = |(input, engine): &(Input, Arc<Engine>)| {
+            lint_input(input, stdin_text.as_deref(), engine, &args, today)
+        };
         let outcomes: Vec<Outcome> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
             None => chunk.iter().map(lint_one).collect(),
         };
-        for outcome in outcomes {
+        for (outcome, (_, engine)) in outcomes.into_iter().zip(chunk) {
+            let fail_level = fail_level_of(engine);
             let written = match outcome {
                 Outcome::Linted {
                     path,
@@ -252,10 +282,12 @@ fn check(args: CheckArgs) -> u8 {
                     summary.add(&diagnostics);
                     failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
                     let lines = LineIndex::new(&source);
+                    let positions = report::positions_of(&lines, &source, &diagnostics);
                     reporter.file(&FileReport {
                         path: &path,
                         source: &source,
                         lines: &lines,
+                        positions: &positions,
                         diagnostics: &diagnostics,
                     })
                 }
@@ -318,7 +350,7 @@ fn check(args: CheckArgs) -> u8 {
 
 /// The date the run takes as "today", in the system time zone: the engine reads no
 /// clock, so the front end reads it once per run.
-fn today() -> jiff::civil::Date {
+pub(crate) fn today() -> jiff::civil::Date {
     jiff::tz::TimeZone::system()
         .to_datetime(jiff::Timestamp::now())
         .date()
@@ -347,6 +379,27 @@ fn lint_input(
             }
         },
     };
+    let format = Format::from_path(&path);
+    if format == Format::Docx {
+        // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
+        return match newslint::Document::read_docx(&bytes) {
+            Ok(doc) => {
+                let diagnostics = engine.check(&rooted, &doc, today);
+                Outcome::Linted {
+                    path,
+                    source: doc.into_file_text(),
+                    diagnostics,
+                    diff: None,
+                    fixed: None,
+                }
+            }
+            Err(err) => Outcome::Problem {
+                path,
+                message: err.0,
+                position: None,
+            },
+        };
+    }
     let source = match decode(bytes) {
         Ok(text) => text,
         Err((message, position)) => {
@@ -357,7 +410,6 @@ fn lint_input(
             };
         }
     };
-    let format = Format::from_path(&path);
     let parse_problem = |err: newslint::ParseError| Outcome::Problem {
         path: path.clone(),
         message: err.message,
@@ -433,6 +485,9 @@ pub(crate) fn read_document(
     options: &newslint::article::ReadOptions,
 ) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
     let format = Format::from_path(path);
+    if format == Format::Docx {
+        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
+    }
     let source = decode(bytes)?;
     newslint::Document::parse_with(source, format, options)
         .map_err(|err| (err.message, Some(err.position)))

@@ -7,6 +7,7 @@ mod api;
 mod body;
 mod engine;
 mod guard;
+mod listen;
 mod page;
 mod reload;
 mod report;
@@ -49,6 +50,10 @@ pub struct ServeArgs {
     /// Articles checked at once (default: one per core).
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
+    /// Time a client has to send a request's head, and the longest a kept-alive connection
+    /// may sit idle, in milliseconds; then the connection is closed.
+    #[arg(long, default_value_t = 10_000, value_name = "MS")]
+    pub header_timeout_ms: u64,
     /// How often to look for changed settings files, in milliseconds.
     #[arg(long, default_value_t = 1_000, value_name = "MS")]
     pub watch_interval_ms: u64,
@@ -191,19 +196,10 @@ async fn serve(app: Arc<App>, args: ServeArgs) -> u8 {
         hangups,
         Duration::from_millis(args.watch_interval_ms.max(10)),
     ));
-    let served = axum::serve(listener, router(app))
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
-    match served {
-        Ok(()) => {
-            guard::log_event(serde_json::json!({"event": "stopped"}));
-            EXIT_CLEAN
-        }
-        Err(err) => {
-            eprintln!("error: the server stopped: {err}");
-            EXIT_TROUBLE
-        }
-    }
+    let header_timeout = Duration::from_millis(args.header_timeout_ms.max(1));
+    listen::serve(listener, router(app), header_timeout, shutdown_signal()).await;
+    guard::log_event(serde_json::json!({"event": "stopped"}));
+    EXIT_CLEAN
 }
 
 fn read_token(args: &ServeArgs) -> Result<Option<String>, String> {

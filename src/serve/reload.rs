@@ -4,7 +4,9 @@
 //!
 //! Changes are found by polling the files' size and modification time: a handful of
 //! `stat` calls a second, which also sees files that editors and deploy tools replace by
-//! renaming (where a watch on the old file would go quiet).
+//! renaming (where a watch on the old file would go quiet). A change is acted on once the
+//! files have stood still for one more poll, so a file caught halfway through being
+//! written (truncated, not yet filled) is never loaded.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -36,6 +38,8 @@ fn fingerprint(paths: &[PathBuf]) -> Fingerprint {
 pub async fn watch(app: Arc<App>, config: ConfigArgs, mut hangups: Signal, every: Duration) {
     let mut watched = app.settings().watched_paths();
     let mut last = fingerprint(&watched);
+    // A change seen at the last poll, waiting to stand still.
+    let mut settling: Option<Fingerprint> = None;
     let mut ticks = tokio::time::interval(every);
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -44,11 +48,17 @@ pub async fn watch(app: Arc<App>, config: ConfigArgs, mut hangups: Signal, every
             _ = ticks.tick() => {
                 let now = fingerprint(&watched);
                 if now == last {
+                    settling = None;
+                    continue;
+                }
+                if settling.as_ref() != Some(&now) {
+                    settling = Some(now);
                     continue;
                 }
                 "file change"
             }
         };
+        settling = None;
         // Taken before loading, so a change made while the load runs is seen next tick.
         let before = fingerprint(&watched);
         let args = config.clone();

@@ -1,0 +1,61 @@
+//! Helpers of the prose view: blanking, URL masking, credit labels and the article date.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::{Block, FrontMatter, Role};
+use crate::text::dates;
+
+/// A label such as `Photo:` or `Photograph by` opening a credit line, and what follows it.
+pub fn credit_value(line: &str) -> Option<&str> {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    let re = CREDIT.get_or_init(|| {
+        Regex::new(
+            r"(?i)^\s*(?:photo\s+credit|photograph|photos?|images?|picture)(?:\s*:|\s+by\b)[ \t]*(.*?)\s*$",
+        )
+        .expect("credit pattern compiles")
+    });
+    re.captures(line)
+        .map(|c| c.get(1).map_or("", |m| m.as_str()))
+}
+
+/// A copy of `source` with every byte blanked but line breaks.
+pub(super) fn blank_copy(source: &str) -> String {
+    let blank: Vec<u8> = source
+        .bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect();
+    String::from_utf8(blank).expect("spaces and line breaks are UTF-8")
+}
+
+/// URLs are not prose: a date or a doubled word inside one is not the writer's.
+pub(super) fn mask_urls(prose: &mut String) {
+    static URL: OnceLock<Regex> = OnceLock::new();
+    let re = URL.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").expect("URL pattern compiles")
+    });
+    if !prose.contains("://") && !prose.contains("www.") {
+        return;
+    }
+    let spans: Vec<Range<usize>> = re.find_iter(prose).map(|m| m.range()).collect();
+    for span in spans {
+        let blanks = " ".repeat(span.len());
+        prose.replace_range(span, &blanks);
+    }
+}
+
+pub(super) fn article_date(
+    source: &str,
+    blocks: &[Block],
+    front_matter: Option<&FrontMatter>,
+) -> Option<jiff::civil::Date> {
+    if let Some(entry) = front_matter.and_then(|fm| fm.get("date")) {
+        return dates::parse_article_date(&entry.value);
+    }
+    blocks
+        .iter()
+        .find(|b| b.role == Role::DateLine)
+        .and_then(|b| dates::parse_article_date(&source[b.span.clone()]))
+}
