@@ -94,6 +94,18 @@ impl SpecError {
     }
 }
 
+impl RuleKind {
+    /// Lower-case literals one of which every finding's text contains, when the kind can
+    /// say ([`super::prefilter`]); `None`: the rule runs on every article.
+    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        match self {
+            RuleKind::Pattern(k) => k.required_literals(),
+            RuleKind::Substitution(k) => k.required_literals(),
+            _ => None,
+        }
+    }
+}
+
 /// The message used when a rule gives none.
 pub fn default_message(kind: KindName) -> &'static str {
     match kind {
