@@ -61,7 +61,7 @@ pub struct ConfigFile {
     /// House word lists (one word a line, or folders of `*.txt`): names never flagged.
     #[schemars(with = "Option<Vec<String>>")]
     pub dictionary: Option<Vec<Spanned<String>>>,
-    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`).
+    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`, `*.docx`).
     #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
     /// Globs of files or folders to skip.
@@ -140,7 +140,7 @@ pub struct Config {
 }
 
 /// Default article extensions.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx"];
 
 impl Config {
     /// The defaults, with no file.

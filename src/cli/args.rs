@@ -62,6 +62,9 @@ pub enum Command {
     /// Run the checking service (HTTP API) and the desk's page.
     #[cfg(feature = "serve")]
     Serve(crate::serve::ServeArgs),
+    /// Run the language server over standard input and output (for editors).
+    #[cfg(feature = "lsp")]
+    Lsp(crate::lsp::LspArgs),
     /// Write a commented newslint.toml and a starter rules/house.toml.
     Init {
         /// The folder to write into.

@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use newslint::RuleSet;
 use newslint::error::{ConfigError, SourceFile};
 use newslint::rules::{Expectation, Rule, load_pack_file};
 use newslint::selftest::run_examples;
@@ -48,15 +49,22 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let Some(rule) = rules.get(id) else {
-        if id == newslint::suppress::UNUSED_SUPPRESSION {
-            println!(
-                "unused-suppression (built in, info)\n\nA newslint-disable comment or [newslint: ignore …] marker that silences nothing.\nRemove it, or the rule ids it no longer needs."
-            );
-            return EXIT_CLEAN;
+    match explanation(&rules, id) {
+        Some(text) => super::output::print_stdout(&text).unwrap_or(EXIT_CLEAN),
+        None => {
+            eprintln!("error: there is no rule `{id}` (see `newslint rules`)");
+            EXIT_TROUBLE
         }
-        eprintln!("error: there is no rule `{id}` (see `newslint rules`)");
-        return EXIT_TROUBLE;
+    }
+}
+
+/// What `newslint explain` prints for a rule (and the language server's hover shows):
+/// its pack, kind and severity, description, examples and link. `None` for an unknown id.
+pub(crate) fn explanation(rules: &RuleSet, id: &str) -> Option<String> {
+    let Some(rule) = rules.get(id) else {
+        return (id == newslint::suppress::UNUSED_SUPPRESSION).then(|| {
+            "unused-suppression (built in, info)\n\nA newslint-disable comment or [newslint: ignore …] marker that silences nothing.\nRemove it, or the rule ids it no longer needs.\n".to_string()
+        });
     };
     let mut out = String::new();
     out.push_str(&format!(
@@ -84,7 +92,7 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
     if let Some(link) = &rule.link {
         out.push_str(&format!("See: {link}\n"));
     }
-    super::output::print_stdout(&out).unwrap_or(EXIT_CLEAN)
+    Some(out)
 }
 
 fn indent(text: &str) -> String {

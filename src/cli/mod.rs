@@ -2,11 +2,13 @@
 //! applies fixes on disk, and renders reports. All printing happens here.
 
 pub mod args;
-mod commands;
+pub(crate) mod commands;
 mod errors;
 mod inspect;
 mod output;
 mod report;
+#[cfg(any(feature = "serve", feature = "lsp"))]
+pub(crate) mod settings;
 mod walk;
 mod write;
 
@@ -57,6 +59,8 @@ pub fn run() -> ExitCode {
         }) => inspect::run(&file, stdin_filename.as_deref(), format, &config),
         #[cfg(feature = "serve")]
         Some(Command::Serve(args)) => crate::serve::run(args),
+        #[cfg(feature = "lsp")]
+        Some(Command::Lsp(args)) => crate::lsp::run(args),
     };
     ExitCode::from(code)
 }
@@ -157,6 +161,15 @@ fn check(args: CheckArgs) -> u8 {
         walk::keep_one_per_file(&mut inputs);
     }
     let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    if (args.fix || args.diff)
+        && inputs
+            .iter()
+            .any(|i| Format::from_path(i.display_path()) == Format::Docx)
+    {
+        eprintln!(
+            "note: .docx files are checked but never written: their findings are reported without fixes"
+        );
+    }
 
     let report_to_stderr = stdin_fix;
     let is_terminal = if report_to_stderr {
@@ -252,10 +265,12 @@ fn check(args: CheckArgs) -> u8 {
                     summary.add(&diagnostics);
                     failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
                     let lines = LineIndex::new(&source);
+                    let positions = report::positions_of(&lines, &source, &diagnostics);
                     reporter.file(&FileReport {
                         path: &path,
                         source: &source,
                         lines: &lines,
+                        positions: &positions,
                         diagnostics: &diagnostics,
                     })
                 }
@@ -322,18 +337,23 @@ pub(crate) fn today() -> jiff::civil::Date {
     local_time_zone().to_datetime(jiff::Timestamp::now()).date()
 }
 
-/// The system time zone. Without `TZ`, `/etc/localtime` is read as it stands: a date needs
-/// no zone name, and finding the name makes jiff list the whole zoneinfo tree (hundreds of
-/// directory reads, a millisecond or more of a one-article run).
-fn local_time_zone() -> jiff::tz::TimeZone {
-    #[cfg(unix)]
-    if std::env::var_os("TZ").is_none()
-        && let Ok(data) = std::fs::read("/etc/localtime")
-        && let Ok(zone) = jiff::tz::TimeZone::tzif("localtime", &data)
-    {
-        return zone;
-    }
-    jiff::tz::TimeZone::system()
+/// The system time zone, read once per process (the service and the language server ask
+/// for "today" on every check and must not touch the file system for it). Without `TZ`,
+/// `/etc/localtime` is read as it stands: a date needs no zone name, and finding the name
+/// makes jiff list the whole zoneinfo tree (hundreds of directory reads, a millisecond or
+/// more of a one-article run).
+fn local_time_zone() -> &'static jiff::tz::TimeZone {
+    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
+    ZONE.get_or_init(|| {
+        #[cfg(unix)]
+        if std::env::var_os("TZ").is_none()
+            && let Ok(data) = std::fs::read("/etc/localtime")
+            && let Ok(zone) = jiff::tz::TimeZone::tzif("localtime", &data)
+        {
+            return zone;
+        }
+        jiff::tz::TimeZone::system()
+    })
 }
 
 fn lint_input(
@@ -359,6 +379,27 @@ fn lint_input(
             }
         },
     };
+    let format = Format::from_path(&path);
+    if format == Format::Docx {
+        // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
+        return match newslint::Document::read_docx(&bytes) {
+            Ok(doc) => {
+                let diagnostics = engine.check(&rooted, &doc, today);
+                Outcome::Linted {
+                    path,
+                    source: doc.into_file_text(),
+                    diagnostics,
+                    diff: None,
+                    fixed: None,
+                }
+            }
+            Err(err) => Outcome::Problem {
+                path,
+                message: err.0,
+                position: None,
+            },
+        };
+    }
     let source = match decode(bytes) {
         Ok(text) => text,
         Err((message, position)) => {
@@ -369,7 +410,6 @@ fn lint_input(
             };
         }
     };
-    let format = Format::from_path(&path);
     let parse_problem = |err: newslint::ParseError| Outcome::Problem {
         path: path.clone(),
         message: err.message,
@@ -445,6 +485,9 @@ pub(crate) fn read_document(
     options: &newslint::article::ReadOptions,
 ) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
     let format = Format::from_path(path);
+    if format == Format::Docx {
+        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
+    }
     let source = decode(bytes)?;
     newslint::Document::parse_with(source, format, options)
         .map_err(|err| (err.message, Some(err.position)))

@@ -80,40 +80,7 @@ impl Settings {
     /// The files whose change means a reload: the config file and every rule file (and the
     /// folders that hold rule files, so a new pack is seen).
     pub fn watched_paths(&self) -> Vec<PathBuf> {
-        let mut paths: Vec<PathBuf> = self
-            .engine
-            .config()
-            .file
-            .as_ref()
-            .map(|f| PathBuf::from(&f.name))
-            .into_iter()
-            .collect();
-        let options = self.engine.config().load_options();
-        // Rule packs and facts files are `*.toml`, house word lists `*.txt`.
-        let watched = options
-            .rule_paths
-            .into_iter()
-            .chain(options.fact_paths)
-            .map(|(path, _)| (path, "toml"))
-            .chain(
-                options
-                    .word_list_paths
-                    .into_iter()
-                    .map(|(path, _)| (path, "txt")),
-            );
-        for (path, extension) in watched {
-            if let Ok(entries) = std::fs::read_dir(&path) {
-                paths.extend(
-                    entries
-                        .filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|p| p.extension().is_some_and(|e| e == extension)),
-                );
-            }
-            paths.push(path);
-        }
-        paths.sort();
-        paths.dedup();
-        paths
+        crate::cli::settings::settings_files(self.engine.config())
     }
 
     /// Where the settings came from, for the log.
@@ -154,7 +121,7 @@ impl Settings {
     ) -> Result<Checked, ArticleProblem> {
         let (doc, diagnostics) = self
             .engine
-            .check_text(Path::new(filename), text, format, Some(today()))
+            .check_text(Path::new(filename), text, format, Some(crate::cli::today()))
             .map_err(problem)?;
         Ok(Checked {
             text: doc.into_file_text(),
@@ -177,7 +144,7 @@ impl Settings {
                 text,
                 format,
                 allow_unsafe,
-                Some(today()),
+                Some(crate::cli::today()),
             )
             .map_err(problem)?;
         Ok(Fixed {
@@ -186,13 +153,6 @@ impl Settings {
             remaining: outcome.remaining,
         })
     }
-}
-
-/// "Today" for a request: the service reads the clock, the engine never does.
-fn today() -> jiff::civil::Date {
-    jiff::tz::TimeZone::system()
-        .to_datetime(jiff::Timestamp::now())
-        .date()
 }
 
 fn problem(err: newslint::ParseError) -> ArticleProblem {

@@ -66,6 +66,7 @@ impl<'a> Report<'a> {
             })
             .collect();
         let utf16 = Utf16Offsets::new(text, &mut offsets);
+        let positions = lines.positions(text, offsets.iter().copied());
         let mut summary = Summary::default();
         let diagnostics = diagnostics
             .iter()
@@ -75,9 +76,9 @@ impl<'a> Report<'a> {
                     Severity::Warning => summary.warnings += 1,
                     Severity::Info => summary.infos += 1,
                 }
-                let (line, column) = lines.line_col(text, d.span.start);
+                let (line, column) = positions.line_col(d.span.start);
                 // An empty span ends where it starts, as in the CLI's report.
-                let (end_line, end_column) = lines.line_col(text, d.span.end);
+                let (end_line, end_column) = positions.line_col(d.span.end);
                 ReportDiagnostic {
                     path,
                     rule: &d.rule,

@@ -5,12 +5,14 @@ use std::io;
 use codespan_reporting::diagnostic::Diagnostic as CsDiagnostic;
 use codespan_reporting::diagnostic::Label;
 use codespan_reporting::diagnostic::Severity as CsSeverity;
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::WriteColor;
-use newslint::Severity;
+use newslint::{Format, Severity};
 
-use super::{FileProblem, FileReport, Reporter, Summary, path_text, plural, problem_to_stderr};
+use super::excerpt::Excerpt;
+use super::{
+    FileProblem, FileReport, Reporter, Summary, path_text, plural, position, problem_to_stderr,
+};
 
 pub(super) struct Human<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -21,8 +23,9 @@ impl Reporter for Human<'_> {
         if report.diagnostics.is_empty() {
             return Ok(());
         }
-        let file = SimpleFile::new(path_text(report.path), report.source);
         let config = term::Config::default();
+        // A Word file has no lines: its text holds paragraph N on line N.
+        let docx = Format::from_path(report.path) == Format::Docx;
         for d in report.diagnostics {
             let severity = match d.severity {
                 Severity::Error => CsSeverity::Error,
@@ -30,6 +33,12 @@ impl Reporter for Human<'_> {
                 Severity::Info => CsSeverity::Note,
             };
             let mut notes = Vec::new();
+            if docx {
+                let (paragraph, character) = position(report, d.span.start);
+                notes.push(format!(
+                    "at paragraph {paragraph}, character {character} of the document"
+                ));
+            }
             if let Some(help) = &d.help {
                 notes.push(format!("help: {help}"));
             }
@@ -45,7 +54,20 @@ impl Reporter for Human<'_> {
                 };
                 notes.push(format!("fix ({how}): {what}"));
             }
-            let label = Label::primary((), d.span.clone());
+            let file = Excerpt::new(
+                path_text(report.path),
+                report.source,
+                report.lines,
+                d.span.clone(),
+                position(report, d.span.start),
+            );
+            let unit = if docx { "paragraph" } else { "line" };
+            for &(line, bytes) in &file.cut {
+                notes.push(format!(
+                    "{unit} {line} is {bytes} bytes long: only the part around the finding is shown"
+                ));
+            }
+            let label = Label::primary((), file.label.clone());
             let diagnostic = CsDiagnostic::new(severity)
                 .with_code(d.rule.to_string())
                 .with_message(&d.message)

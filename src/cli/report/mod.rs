@@ -3,6 +3,7 @@
 //! the findings (not the files) until the end.
 
 mod concise;
+mod excerpt;
 mod github;
 mod human;
 mod json;
@@ -13,7 +14,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
-use newslint::line_index::LineIndex;
+use newslint::line_index::{LineIndex, Positions};
 use newslint::{Diagnostic, RuleSet, Severity};
 
 use super::args::OutputFormat;
@@ -32,6 +33,8 @@ pub struct FileReport<'a> {
     pub source: &'a str,
     /// Its line starts.
     pub lines: &'a LineIndex,
+    /// The line and column of every span start and end (see [`positions_of`]).
+    pub positions: &'a Positions<'a>,
     /// What was found, sorted by position.
     pub diagnostics: &'a [Diagnostic],
 }
@@ -139,8 +142,21 @@ fn path_text(path: &Path) -> String {
     path.display().to_string()
 }
 
+/// The positions every reporter asks for (the starts and ends of the findings' spans),
+/// converted in one pass.
+pub fn positions_of<'a>(
+    lines: &'a LineIndex,
+    source: &'a str,
+    diagnostics: &[Diagnostic],
+) -> Positions<'a> {
+    lines.positions(
+        source,
+        diagnostics.iter().flat_map(|d| [d.span.start, d.span.end]),
+    )
+}
+
 fn position(report: &FileReport, offset: usize) -> (usize, usize) {
-    report.lines.line_col(report.source, offset)
+    report.positions.line_col(offset)
 }
 
 /// The end of a span as a 1-based position; an empty span ends where it starts.

@@ -1,0 +1,175 @@
+//! Byte offsets of the engine ↔ LSP positions at the edge. A position's character counts
+//! UTF-16 code units unless the client negotiated UTF-8 (`positionEncoding`), so a curly
+//! quote is one unit (three bytes) and an emoji two (four bytes). Lines end at `\n`; a `\r`
+//! before it is part of the line's text, as editors that keep CRLF expect.
+
+use lsp_types::{Position, PositionEncodingKind, Range};
+use newslint::line_index::LineIndex;
+
+/// How the client counts characters in a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-16 code units: the protocol's default and what every client supports.
+    Utf16,
+    /// Bytes: when the client offers `utf-8` in `general.positionEncodings`.
+    Utf8,
+}
+
+impl Encoding {
+    /// The encoding to use given what the client offers (UTF-8 when offered, as it costs
+    /// nothing to convert; UTF-16 otherwise).
+    pub fn negotiate(offered: Option<&[PositionEncodingKind]>) -> Self {
+        match offered {
+            Some(kinds) if kinds.contains(&PositionEncodingKind::UTF8) => Encoding::Utf8,
+            _ => Encoding::Utf16,
+        }
+    }
+
+    /// The kind announced in the server's capabilities.
+    pub fn kind(self) -> PositionEncodingKind {
+        match self {
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+        }
+    }
+}
+
+/// Positions of one text, for one encoding.
+pub struct PositionMap<'a> {
+    text: &'a str,
+    lines: LineIndex,
+    encoding: Encoding,
+}
+
+impl<'a> PositionMap<'a> {
+    /// Index the lines of `text`.
+    pub fn new(text: &'a str, encoding: Encoding) -> Self {
+        Self {
+            text,
+            lines: LineIndex::new(text),
+            encoding,
+        }
+    }
+
+    /// The position of a byte offset (an offset inside a character counts from its start).
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.lines.line(offset);
+        let start = self.lines.line_start(line).unwrap_or(0);
+        let before = &self.text[start..offset];
+        let character = match self.encoding {
+            Encoding::Utf8 => before.len(),
+            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+        };
+        Position::new(to_u32(line - 1), to_u32(character))
+    }
+
+    /// The range of a byte span.
+    pub fn range(&self, span: &std::ops::Range<usize>) -> Range {
+        Range::new(self.position(span.start), self.position(span.end))
+    }
+
+    /// The byte offset of a position. A line past the end is the end of the text; a
+    /// character past the line's end is the line's end (before its `\n`), as the protocol
+    /// asks; one inside a character (half a surrogate pair) is that character's start.
+    pub fn offset(&self, position: Position) -> usize {
+        let Some(start) = self.lines.line_start(position.line as usize + 1) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let wanted = position.character as usize;
+        let mut units = 0;
+        for (index, c) in line.char_indices() {
+            let width = match self.encoding {
+                Encoding::Utf8 => c.len_utf8(),
+                Encoding::Utf16 => c.len_utf16(),
+            };
+            if units + width > wanted {
+                return start + index;
+            }
+            units += width;
+        }
+        start + line.len()
+    }
+
+    /// The byte span of a range.
+    pub fn span(&self, range: Range) -> std::ops::Range<usize> {
+        let start = self.offset(range.start);
+        start..self.offset(range.end).max(start)
+    }
+
+    /// The 1-based line of a byte offset (as the suppression directives count lines).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.line(offset.min(self.text.len()))
+    }
+
+    /// Byte offsets where a 1-based line starts and where its text ends (before `\r\n`).
+    pub fn line_bounds(&self, line: usize) -> Option<(usize, usize)> {
+        let start = self.lines.line_start(line)?;
+        let rest = &self.text[start..];
+        let mut end = start + rest.find('\n').unwrap_or(rest.len());
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        Some((start, end))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // “ and ” are 3 bytes and 1 UTF-16 unit, — 3 bytes and 1 unit, 🎉 4 bytes and 2 units.
+    const TEXT: &str = "Head\n“Yes”—🎉 the the\r\nend";
+
+    #[test]
+    fn utf16_counts_code_units_and_utf8_bytes() {
+        let map = PositionMap::new(TEXT, Encoding::Utf16);
+        let the = TEXT.find("the").unwrap();
+        assert_eq!(map.position(the), Position::new(1, 9));
+        assert_eq!(map.offset(Position::new(1, 9)), the);
+        let map8 = PositionMap::new(TEXT, Encoding::Utf8);
+        assert_eq!(map8.position(the), Position::new(1, 17));
+        assert_eq!(map8.offset(Position::new(1, 17)), the);
+    }
+
+    #[test]
+    fn out_of_range_positions_are_clamped() {
+        let map = PositionMap::new(TEXT, Encoding::Utf16);
+        let line_end = TEXT.find('\n').unwrap();
+        assert_eq!(map.offset(Position::new(0, 99)), line_end);
+        assert_eq!(map.offset(Position::new(9, 0)), TEXT.len());
+        // Half of the emoji's surrogate pair is the emoji's start.
+        let emoji = TEXT.find('🎉').unwrap();
+        assert_eq!(map.offset(Position::new(1, 7)), emoji);
+        assert_eq!(map.position(emoji + 1), map.position(emoji));
+        assert_eq!(map.position(TEXT.len()), Position::new(2, 3));
+    }
+
+    #[test]
+    fn line_bounds_leave_out_the_line_break() {
+        let map = PositionMap::new(TEXT, Encoding::Utf16);
+        let (start, end) = map.line_bounds(2).unwrap();
+        assert_eq!(&TEXT[start..end], "“Yes”—🎉 the the");
+        assert_eq!(map.line_bounds(4), None);
+    }
+
+    #[test]
+    fn negotiation_prefers_utf8_when_offered() {
+        assert_eq!(Encoding::negotiate(None), Encoding::Utf16);
+        let offered = [PositionEncodingKind::UTF16, PositionEncodingKind::UTF8];
+        assert_eq!(Encoding::negotiate(Some(&offered)), Encoding::Utf8);
+        assert_eq!(
+            Encoding::negotiate(Some(&[PositionEncodingKind::UTF32])),
+            Encoding::Utf16
+        );
+    }
+}
