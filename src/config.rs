@@ -1,5 +1,6 @@
 //! `newslint.toml`: which packs run, extra rule files, per-rule overrides, which files are
-//! articles, per-file ignores and the fail level. Found from the working folder upward;
+//! articles, per-file ignores and the fail level. The nearest one above a file applies to
+//! it ([`Config::discover`]; [`Config::settings_for`] says where each setting came from);
 //! unknown keys are errors that point into the file.
 
 use std::collections::BTreeMap;
@@ -148,7 +149,8 @@ impl Config {
         Self::build(None, root, ConfigFile::default()).expect("default globs compile")
     }
 
-    /// Find `newslint.toml` in `start` or a folder above it.
+    /// Find `newslint.toml` in `start` or a folder above it: the config of the files in
+    /// `start` (an absolute folder), as front ends resolve per-file settings.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         start
             .ancestors()

@@ -84,6 +84,13 @@ impl Engine {
         Ok(self)
     }
 
+    /// Select no rule at all (`--select` names only rules of other configs' packs).
+    pub fn select_none(mut self) -> Self {
+        self.rules.retain(|_| false);
+        self.report_unused_suppressions = false;
+        self
+    }
+
     /// Whether `id` names a loaded rule (or `unused-suppression`).
     pub fn is_rule(&self, id: &str) -> bool {
         id == UNUSED_SUPPRESSION || self.rules.get(id).is_some()

@@ -25,6 +25,7 @@ pub mod facts;
 pub mod fix;
 pub mod line_index;
 pub mod lint;
+pub mod origins;
 pub mod rules;
 pub mod selftest;
 pub mod settings_file;

@@ -11,6 +11,47 @@ use newslint::selftest::run_examples;
 use super::args::ConfigArgs;
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, errors, load_rules};
 
+/// `newslint config PATH`: the settings that apply to `path`, each with the config line
+/// that set it or "default".
+pub fn config(path: &Path, args: &ConfigArgs) -> u8 {
+    let mut engines = super::engines::Engines::new(args, &[], &[]);
+    let Some(engine) = engines.for_file(path) else {
+        return errors::print(&engines.errors);
+    };
+    let config = engine.config();
+    let cwd = super::walk::rooted(Path::new("."));
+    let shown = |name: &str| -> String {
+        Path::new(name)
+            .strip_prefix(&cwd)
+            .map_or_else(|_| name.to_string(), |p| p.display().to_string())
+    };
+    let file = super::walk::rooted(path);
+    let mut out = String::new();
+    let from = match &config.file {
+        None => "no newslint.toml: the defaults".to_string(),
+        Some(f) if args.config.is_some() => format!("{} (--config)", shown(&f.name)),
+        Some(f) if file.starts_with(&config.root) => {
+            format!("{} (the nearest above the file)", shown(&f.name))
+        }
+        Some(f) => format!("{} (the folder newslint runs from)", shown(&f.name)),
+    };
+    out.push_str(&format!(
+        "# settings for {}\n# config: {from}\n",
+        path.display()
+    ));
+    for setting in config.settings_for(&file) {
+        let origin = match &setting.origin {
+            Some((name, line)) => format!("{}:{line}", shown(name)),
+            None => "default".to_string(),
+        };
+        out.push_str(&format!(
+            "{} = {}  # {origin}\n",
+            setting.key, setting.value
+        ));
+    }
+    super::output::print_stdout(&out).unwrap_or(EXIT_CLEAN)
+}
+
 /// `newslint rules`: every loaded rule.
 pub fn rules(config: &ConfigArgs) -> u8 {
     let (_, rules) = match load_rules(config) {

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub(crate) mod commands;
+pub(crate) mod engines;
 mod errors;
 mod inspect;
 mod output;
@@ -15,6 +16,7 @@ mod write;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
@@ -51,6 +53,7 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        Some(Command::Config { path, config }) => commands::config(&path, &config),
         Some(Command::Inspect {
             file,
             format,
@@ -123,27 +126,17 @@ enum Outcome {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let (config, rules) = match load_rules(&args.config) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
+    let mut engines = engines::Engines::new(&args.config, &args.select, &args.ignore);
+    let Some(base) = engines.fallback() else {
+        return errors::print(&engines.errors);
     };
-    let engine = match Engine::new(config, rules).select(&args.select, &args.ignore) {
-        Ok(engine) => engine,
-        Err(unknown) => {
-            eprintln!("error: {unknown}");
-            return EXIT_TROUBLE;
-        }
-    };
-    let config = engine.config();
-    let rules = engine.rules();
     let today = Some(today());
-
-    let fail_level = match args.fail_on {
+    let fail_level_of = |engine: &Engine| match args.fail_on {
         Some(FailOn::Error) => FailLevel::Error,
         Some(FailOn::Warning) => FailLevel::Warning,
         Some(FailOn::Info) => FailLevel::Info,
         Some(FailOn::Never) => FailLevel::Never,
-        None => config.fail_on().unwrap_or_default(),
+        None => engine.config().fail_on().unwrap_or_default(),
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -152,19 +145,38 @@ fn check(args: CheckArgs) -> u8 {
     };
     let (mut inputs, walk_errors) = walk::collect_inputs(
         &paths,
-        config,
+        &mut engines,
         args.stdin_filename.as_deref(),
         args.force_exclude,
     );
+    if let Some(unknown) = engines.unknown_ids().first() {
+        eprintln!(
+            "error: {}",
+            newslint::engine::UnknownRule(unknown.to_string())
+        );
+        return EXIT_TROUBLE;
+    }
     if args.fix || args.diff {
         // A link and its target (or two hard links) are one article: fix it once.
         walk::keep_one_per_file(&mut inputs);
     }
-    let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    // Standard input takes the settings of the name `--stdin-filename` gives it.
+    let inputs: Vec<(Input, Arc<Engine>)> = inputs
+        .into_iter()
+        .filter_map(|input| {
+            let engine = engines.for_file(input.display_path())?;
+            Some((input, engine))
+        })
+        .collect();
+    let mut trouble = !engines.errors.is_empty();
+    if trouble {
+        errors::print(&engines.errors);
+    }
+    let stdin_fix = args.fix && inputs.iter().any(|(i, _)| matches!(i, Input::Stdin(_)));
     if (args.fix || args.diff)
         && inputs
             .iter()
-            .any(|i| Format::from_path(i.display_path()) == Format::Docx)
+            .any(|(i, _)| Format::from_path(i.display_path()) == Format::Docx)
     {
         eprintln!(
             "note: .docx files are checked but never written: their findings are reported without fixes"
@@ -189,12 +201,16 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), rules)
+        report::statistics(Box::new(out.clone()), base.rules())
     } else {
-        report::reporter(args.format, Box::new(out.clone()), rules, inputs.len())
+        report::reporter(
+            args.format,
+            Box::new(out.clone()),
+            base.rules(),
+            inputs.len(),
+        )
     };
     let mut summary = Summary::default();
-    let mut trouble = false;
     let mut failed = false;
 
     for error in &walk_errors {
@@ -225,7 +241,7 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let stdin_text = if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
+    let stdin_text = if inputs.iter().any(|(i, _)| matches!(i, Input::Stdin(_))) {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => Some(bytes),
@@ -239,13 +255,15 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut stdout_fixed = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
-        let lint_one =
-            |input: &Input| lint_input(input, stdin_text.as_deref(), &engine, &args, today);
+        let lint_one = |(input, engine): &(Input, Arc<Engine>)| {
+            lint_input(input, stdin_text.as_deref(), engine, &args, today)
+        };
         let outcomes: Vec<Outcome> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
             None => chunk.iter().map(lint_one).collect(),
         };
-        for outcome in outcomes {
+        for (outcome, (_, engine)) in outcomes.into_iter().zip(chunk) {
+            let fail_level = fail_level_of(engine);
             let written = match outcome {
                 Outcome::Linted {
                     path,

@@ -23,13 +23,18 @@ impl ConfigSource {
     /// The settings of `file` (an absolute path): the config `args` names, or the nearest
     /// `newslint.toml` above the file, or the defaults rooted at `fallback_root`.
     pub fn for_file(file: &Path, args: &ConfigArgs, fallback_root: &Path) -> Self {
+        Self::for_folder(file.parent().unwrap_or(file), args, fallback_root)
+    }
+
+    /// The settings of the files directly in `folder` (an absolute path).
+    pub fn for_folder(folder: &Path, args: &ConfigArgs, fallback_root: &Path) -> Self {
         if args.isolated {
             return ConfigSource::Defaults(fallback_root.to_path_buf());
         }
         if let Some(path) = &args.config {
             return ConfigSource::File(super::walk::rooted(path));
         }
-        file.parent().and_then(Config::discover).map_or_else(
+        Config::discover(folder).map_or_else(
             || ConfigSource::Defaults(fallback_root.to_path_buf()),
             ConfigSource::File,
         )
