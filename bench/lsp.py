@@ -6,7 +6,7 @@ findings are exactly those of `newslint check --format json` on the same files, 
 positions converted to UTF-16 units (the CLI counts characters), and the server's peak
 memory. Then "typing": one long document (the corpus joined) gets N changes in quick
 succession; prints how many diagnostics were published (coalesced) and the time from the
-last change to its diagnostics.
+last change to its diagnostics. Last, one 0.76 MB line with 40,000 findings.
 
 usage: python3 bench/lsp.py CORPUS_DIR [--bin target/release/newslint] [--limit N]
            [--changes 50] [--joined 200]
@@ -178,6 +178,16 @@ def main():
     print(f"typing: {args.changes} changes 10 ms apart to a {len(joined.encode()) / 1e6:.2f} MB "
           f"document: {len(published)} diagnostics published (versions {published}); "
           f"last change → its diagnostics {(at - last_sent) * 1000:.0f} ms")
+    # One long line with a finding every few characters (a CMS export without line breaks).
+    line = "Headline\n\n" + "“Quote” — TK " * 40_000 + "\n"
+    uri = "file://" + os.path.abspath("one-line.txt")
+    sent = time.perf_counter()
+    server.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "plaintext", "version": 1, "text": line}})
+    at, m = server.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                        and m["params"]["uri"] == uri)
+    print(f"one {len(line.encode()) / 1e6:.2f} MB line, {len(m['params']['diagnostics'])} "
+          f"findings: open → diagnostics {(at - sent) * 1000:.0f} ms")
     print(f"server peak memory: {server.peak_kib() / 1024:.1f} MiB")
     server.request("shutdown", None)
     server.notify("exit", None)

@@ -319,3 +319,30 @@ fn html_takes_comments_and_positions_map_back_to_the_markup() {
     );
     assert_eq!(client.diagnostics_now(&page, &on_line), Vec::<Value>::new());
 }
+
+#[test]
+fn an_article_that_does_not_read_gets_one_error_where_it_breaks() {
+    let dir = folder();
+    let mut client = Client::in_folder(dir.path(), &[]);
+    let story = uri(&dir.path().join("broken.md"));
+    let found = client.open(
+        &story,
+        "markdown",
+        "---\ntitle: [“Ferry” delayed\n---\n\n# Ferry\n",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["severity"], 1);
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("front matter is not valid YAML"),
+        "{message}"
+    );
+    assert_eq!(found[0]["range"]["start"]["line"], 2);
+    // Fixed, it is checked as usual.
+    let fixed =
+        "---\ntitle: Ferry delayed\n---\n\n# Ferry\n\nThe the ferry waits.\n\nPhoto: Ida Renn\n";
+    assert_eq!(
+        rules(&client.diagnostics_now(&story, fixed)),
+        vec!["repeated-word"]
+    );
+}

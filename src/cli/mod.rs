@@ -8,7 +8,6 @@ mod errors;
 mod inspect;
 mod output;
 mod report;
-#[cfg(any(feature = "serve", feature = "lsp"))]
 pub(crate) mod settings;
 mod walk;
 mod write;

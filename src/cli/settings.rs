@@ -1,7 +1,7 @@
-//! Which settings apply to a file, for the front ends that lint files one at a time (the
-//! language server; per-file discovery in `check` can use the same): the nearest
-//! `newslint.toml` in the file's folder or above (`--config` overrides, `--isolated` skips
-//! it), loaded and compiled; and the files whose change means a reload.
+//! Which settings apply to a file, for `check` (see `engines.rs`) and the language server:
+//! the nearest `newslint.toml` in the file's folder or above (`--config` overrides,
+//! `--isolated` skips it), loaded and compiled; and the files whose change means a reload
+//! (for the server and the language server).
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,7 @@ pub enum ConfigSource {
 impl ConfigSource {
     /// The settings of `file` (an absolute path): the config `args` names, or the nearest
     /// `newslint.toml` above the file, or the defaults rooted at `fallback_root`.
+    #[cfg(feature = "lsp")]
     pub fn for_file(file: &Path, args: &ConfigArgs, fallback_root: &Path) -> Self {
         Self::for_folder(file.parent().unwrap_or(file), args, fallback_root)
     }
@@ -52,6 +53,7 @@ impl ConfigSource {
     }
 
     /// The config file, if there is one.
+    #[cfg(feature = "lsp")]
     pub fn file(&self) -> Option<&Path> {
         match self {
             ConfigSource::File(path) => Some(path),
@@ -63,6 +65,7 @@ impl ConfigSource {
 /// The files whose change means a reload of `config`: the config file and every rule
 /// pack, facts file and word list it loads (and the folders that hold them, so a new
 /// pack is seen).
+#[cfg(any(feature = "serve", feature = "lsp"))]
 pub fn settings_files(config: &Config) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = config
         .file
@@ -103,6 +106,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "lsp")]
     fn the_nearest_config_above_the_file_applies() {
         let dir = tempfile::tempdir().unwrap();
         let desk = dir.path().join("desk");
@@ -131,6 +135,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(any(feature = "serve", feature = "lsp"))]
     fn settings_files_list_the_config_and_its_rule_folders() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("rules")).unwrap();
