@@ -93,7 +93,7 @@ fn a_config_created_or_deleted_above_a_file_takes_over_or_hands_back() {
 }
 
 #[test]
-fn configs_and_packs_reload_and_a_broken_config_keeps_the_last_good_settings() {
+fn configs_packs_and_facts_reload_and_a_broken_config_keeps_the_last_good_settings() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newslint.toml");
     write(&config, "");
@@ -152,6 +152,28 @@ fn configs_and_packs_reload_and_a_broken_config_keeps_the_last_good_settings() {
     assert_eq!(
         rules(&next_findings(&mut client, &story)),
         Vec::<String>::new()
+    );
+
+    // A facts file the config names, changed on disk.
+    write(
+        &config,
+        "facts = [\"facts.toml\"]\n[rules.repeated-word]\nenabled = false\n",
+    );
+    let facts = dir.path().join("facts.toml");
+    write(&facts, "");
+    watched_change(&mut client, &config);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        Vec::<String>::new()
+    );
+    write(
+        &facts,
+        "[[name]]\nname = \"Keziah Ondaatji\"\nwrong = [\"Keziah Ondaatje\"]\n",
+    );
+    watched_change(&mut client, &facts);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        vec!["fact-name"]
     );
     assert_eq!(client.shutdown(), Some(0));
 }
@@ -228,5 +250,6 @@ fn exit_without_shutdown_is_not_a_clean_exit() {
     let dir = tempfile::tempdir().unwrap();
     let mut client = Client::in_folder(dir.path(), &[]);
     client.notify("exit", Value::Null);
-    assert_eq!(client.wait(), Some(2));
+    // The protocol's code for an exit without shutdown.
+    assert_eq!(client.wait(), Some(1));
 }

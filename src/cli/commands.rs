@@ -102,11 +102,7 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
 /// What `newslint explain` prints for a rule (and the language server's hover shows):
 /// its pack, kind and severity, description, examples and link. `None` for an unknown id.
 pub(crate) fn explanation(rules: &RuleSet, id: &str) -> Option<String> {
-    let Some(rule) = rules.get(id) else {
-        return (id == newslint::suppress::UNUSED_SUPPRESSION).then(|| {
-            "unused-suppression (built in, info)\n\nA newslint-disable comment or [newslint: ignore …] marker that silences nothing.\nRemove it, or the rule ids it no longer needs.\n".to_string()
-        });
-    };
+    let rule = rules.get(id)?;
     let mut out = String::new();
     out.push_str(&format!(
         "{} ({} pack, kind {}, {})\n\n",

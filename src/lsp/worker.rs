@@ -97,14 +97,19 @@ pub fn run(
             }
             Job::CodeAction(id, snapshot, params) => {
                 let linted = findings(&cache, &versions, &snapshot);
+                // The fix loop and the suppressions run the engine again: a panic there
+                // (a bug) costs the actions, not the server.
                 let actions = match &linted.outcome {
-                    Ok(found) => super::actions::code_actions(
-                        &snapshot,
-                        found,
-                        &params,
-                        encoding,
-                        &linted.fixed,
-                    ),
+                    Ok(found) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        super::actions::code_actions(
+                            &snapshot,
+                            found,
+                            &params,
+                            encoding,
+                            &linted.fixed,
+                        )
+                    }))
+                    .unwrap_or_default(),
                     Err(_) => Vec::new(),
                 };
                 let _ = out.send(Response::new_ok(id, actions).into());
@@ -143,17 +148,26 @@ fn findings(cache: &Cache, versions: &Versions, snapshot: &Snapshot) -> Arc<Lint
     linted
 }
 
-/// The engine's findings for a snapshot, or why it cannot be read.
+/// The engine's findings for a snapshot, or why it cannot be read. A panic in the engine
+/// (a bug) is caught and shown as an error on the document, so the editor keeps a working
+/// server for its other documents.
 pub fn lint(snapshot: &Snapshot) -> Result<Vec<Diagnostic>, (String, usize)> {
     let text = snapshot.text.as_str().to_owned();
-    match snapshot.engine.check_text(
-        &snapshot.path,
-        text,
-        snapshot.format,
-        Some(crate::cli::today()),
-    ) {
-        Ok((_, found)) => Ok(found),
-        Err(err) => Err((err.message, offset_of(&snapshot.text, err.position))),
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        snapshot.engine.check_text(
+            &snapshot.path,
+            text,
+            snapshot.format,
+            Some(crate::cli::today()),
+        )
+    }));
+    match checked {
+        Ok(Ok((_, found))) => Ok(found),
+        Ok(Err(err)) => Err((err.message, offset_of(&snapshot.text, err.position))),
+        Err(_) => Err((
+            "newslint failed on this text (a bug: please report it with the text)".into(),
+            0,
+        )),
     }
 }
 

@@ -22,6 +22,9 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("ap", include_str!("../../rules/ap.toml")),
 ];
 
+/// The pack loaded whatever `packs` says: newslint's own rules (`unused-suppression`).
+pub const CORE_PACK: (&str, &str) = ("core", include_str!("../../rules/core.toml"));
+
 /// What to load.
 #[derive(Debug, Default)]
 pub struct LoadOptions {
@@ -87,8 +90,11 @@ pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> 
 /// Load the packs and files `options` names, apply the overrides and compile every rule.
 pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     let mut errors = Vec::new();
-    let mut files: Vec<SourceFile> = Vec::new();
-    let mut named: Vec<&str> = Vec::new();
+    let mut files = vec![SourceFile::new(
+        format!("builtin:{}", CORE_PACK.0),
+        CORE_PACK.1,
+    )];
+    let mut named: Vec<&str> = vec![CORE_PACK.0];
     for pack in &options.packs {
         // A pack named twice is loaded once.
         if named.contains(&pack.get_ref().as_str()) {
