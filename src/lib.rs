@@ -28,7 +28,6 @@ pub mod lint;
 pub mod origins;
 pub mod rules;
 pub mod selftest;
-pub mod settings_file;
 pub mod suggest;
 pub mod suppress;
 pub mod text;

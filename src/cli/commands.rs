@@ -178,7 +178,7 @@ pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
                 }
             };
             for file in files {
-                match newslint::settings_file::read_settings_file(&file, "rule file") {
+                match super::settings_file::read_settings_file(&file, "rule file") {
                     Ok(text) => {
                         let source = SourceFile::new(file.display().to_string(), text);
                         match load_pack_file(&source) {

@@ -9,6 +9,7 @@ mod inspect;
 mod output;
 mod report;
 pub(crate) mod settings;
+pub(crate) mod settings_file;
 mod walk;
 mod write;
 
@@ -74,9 +75,9 @@ pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>>
         return Ok(Config::defaults(cwd));
     }
     let mut config = match &args.config {
-        Some(path) => Config::load(path)?,
-        None => match Config::discover(&cwd) {
-            Some(path) => Config::load(&path)?,
+        Some(path) => settings_file::read_config(path)?,
+        None => match settings_file::discover(&cwd) {
+            Some(path) => settings_file::read_config(&path)?,
             None => Config::defaults(cwd),
         },
     };
@@ -89,8 +90,7 @@ pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>>
 /// Load the config and compile its rules, printing errors.
 pub(crate) fn load_rules(args: &ConfigArgs) -> Result<(Config, RuleSet), u8> {
     let config = load_config(args).map_err(|errs| errors::print(&errs))?;
-    let rules =
-        newslint::rules::load_rules(&config.load_options()).map_err(|errs| errors::print(&errs))?;
+    let rules = settings_file::compile_rules(&config).map_err(|errs| errors::print(&errs))?;
     Ok((config, rules))
 }
 

@@ -35,7 +35,7 @@ impl ConfigSource {
         if let Some(path) = &args.config {
             return ConfigSource::File(super::walk::rooted(path));
         }
-        Config::discover(folder).map_or_else(
+        super::settings_file::discover(folder).map_or_else(
             || ConfigSource::Defaults(fallback_root.to_path_buf()),
             ConfigSource::File,
         )
@@ -44,11 +44,11 @@ impl ConfigSource {
     /// Read the config (if any) and compile its rules.
     pub fn load(&self) -> Result<Engine, Vec<ConfigError>> {
         let mut config = match self {
-            ConfigSource::File(path) => Config::load(path)?,
+            ConfigSource::File(path) => super::settings_file::read_config(path)?,
             ConfigSource::Defaults(root) => Config::defaults(root.clone()),
         };
         config.root = super::walk::rooted(&config.root);
-        let rules = newslint::rules::load_rules(&config.load_options())?;
+        let rules = super::settings_file::compile_rules(&config)?;
         Ok(Engine::new(config, rules))
     }
 
@@ -73,19 +73,14 @@ pub fn settings_files(config: &Config) -> Vec<PathBuf> {
         .map(|f| PathBuf::from(&f.name))
         .into_iter()
         .collect();
-    let options = config.load_options();
+    let named = config.settings_paths();
     // Rule packs and facts files are `*.toml`, house word lists `*.txt`.
-    let watched = options
-        .rule_paths
+    let watched = named
+        .rule_files
         .into_iter()
-        .chain(options.fact_paths)
+        .chain(named.facts)
         .map(|(path, _)| (path, "toml"))
-        .chain(
-            options
-                .word_list_paths
-                .into_iter()
-                .map(|(path, _)| (path, "txt")),
-        );
+        .chain(named.dictionary.into_iter().map(|(path, _)| (path, "txt")));
     for (path, extension) in watched {
         if let Ok(entries) = std::fs::read_dir(&path) {
             paths.extend(
@@ -122,7 +117,7 @@ mod tests {
             ConfigSource::for_file(&dir.path().join("b.md"), &args, fallback)
                 .file()
                 .map(Path::to_path_buf),
-            Config::discover(dir.path())
+            super::super::settings_file::discover(dir.path())
         );
         let isolated = ConfigArgs {
             isolated: true,

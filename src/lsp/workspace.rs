@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use newslint::Engine;
-use newslint::config::{CONFIG_FILE_NAME, Config};
+use newslint::config::CONFIG_FILE_NAME;
 
 use crate::cli::args::ConfigArgs;
 use crate::cli::settings::{ConfigSource, settings_files};
@@ -147,7 +147,10 @@ fn load(source: &ConfigSource, previous: Option<Arc<Engine>>) -> (Loaded, Option
                 source.file().map(Path::to_path_buf).into_iter().collect();
             if let Some(engine) = &previous {
                 watched.extend(settings_files(engine.config()));
-            } else if let Some(config) = source.file().and_then(|f| Config::load(f).ok()) {
+            } else if let Some(config) = source
+                .file()
+                .and_then(|f| crate::cli::settings_file::read_config(f).ok())
+            {
                 // The config reads, a pack or facts file it names does not.
                 watched.extend(settings_files(&config));
             }
