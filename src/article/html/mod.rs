@@ -13,7 +13,7 @@ use lol_html::Selector;
 use super::Role;
 use super::entities::push_text;
 use super::extracted::{ArticleBuilder, Extracted};
-use page::{SKIPPED, Stats, is_furniture, is_hidden};
+use page::{Stats, is_furniture, is_hidden};
 use tree::{Child, Tree};
 
 /// A house's own template: CSS selectors for the article body and for what is not article.
@@ -95,7 +95,23 @@ pub fn read(html: &str, options: &HtmlOptions) -> Result<Extracted, String> {
     } else {
         walker.walk(&tree.roots);
     }
-    Ok(walker.builder.finish(html.len()))
+    let mut extracted = walker.builder.finish(html.len());
+    if is_page {
+        drop_repeated_blocks(&mut extracted);
+    }
+    Ok(extracted)
+}
+
+/// A page that says the same paragraph twice (a caption under every copy of a photo, a
+/// body in both a mobile and a desktop template) is read once: the first time.
+fn drop_repeated_blocks(extracted: &mut Extracted) {
+    let mut seen = std::collections::HashSet::new();
+    let text = &extracted.text;
+    extracted.blocks.retain(|block| {
+        block.role != Role::Body
+            || text[block.span.clone()].len() < 150
+            || seen.insert(&text[block.span.clone()])
+    });
 }
 
 struct Walker<'a> {
@@ -140,7 +156,7 @@ impl<'a> Walker<'a> {
     fn skipped(&self, index: u32) -> bool {
         let element = &self.tree.elements[index as usize];
         let i = index as usize;
-        if SKIPPED.contains(&element.tag.as_str())
+        if self.stats.skipped[i]
             || element.house_exclude
             || is_hidden(element)
             || self.skip.contains(&index)
@@ -305,5 +321,49 @@ mod tests {
             "</div>".repeat(5000)
         );
         assert_eq!(blocks(&html), vec![(Role::Body, "Deep text.".to_string())]);
+    }
+
+    #[test]
+    fn page_wrappers_are_not_furniture() {
+        // An ASP.NET page wraps everything in one form; WordPress puts the post's category
+        // and tag slugs on the article; page builders call the body a widget; `lead-in`
+        // is no advertisement.
+        let sentence = "The harbour board met on Tuesday, for the third time this month, and agreed, after a long debate about costs, to rebuild the north wall.";
+        // Four paragraphs of this fill the form past the size of a search box.
+        let paragraph = [sentence; 4].join(" ");
+        let [a, b, c, d] = ["One", "Two", "Three", "Four"].map(|n| format!("{n}. {paragraph}"));
+        let html = format!(
+            "<html><body><form id=\"aspnetForm\"><nav><a href=/>Home</a></nav>\
+             <div class=\"post type-post category-advertising tag-social-media\">\
+             <div class=\"elementor-widget elementor-widget-theme-post-content\"><div class=\"elementor-widget-container\">\
+             <p>{a}</p><p class=\"lead-in\">{b}</p><p>{c}</p><p>{d}</p>\
+             <div class=\"share-tools\">Share this story with a friend, today, please, now.</div>\
+             </div></div></div></form><form class=search><p>Search the site</p></form></body></html>"
+        );
+        let body: Vec<String> = blocks(&html)
+            .into_iter()
+            .filter(|(role, _)| *role == Role::Body)
+            .map(|(_, text)| text)
+            .collect();
+        assert_eq!(body, vec![a, b, c, d]);
+    }
+
+    #[test]
+    fn a_page_that_repeats_its_body_is_read_once() {
+        let long = "The ferry to Saltmarsh will run twice a day from June, the operator said, after a summer of complaints about the single sailing.";
+        let copy = format!("<p>{long} {long}</p><p>Eat every two hours</p>");
+        let html = format!(
+            "<html><body><div itemprop=articleBody>{copy}</div><div itemprop=articleBody>{copy}</div></body></html>"
+        );
+        let body: Vec<String> = blocks(&html).into_iter().map(|(_, text)| text).collect();
+        // The long paragraph once; a short line that may repeat in a list, as often as it stands.
+        assert_eq!(
+            body,
+            vec![
+                format!("{long} {long}"),
+                "Eat every two hours".to_string(),
+                "Eat every two hours".to_string()
+            ]
+        );
     }
 }

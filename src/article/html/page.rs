@@ -13,7 +13,14 @@ pub struct Stats {
     pub link: Vec<u32>,
     /// Commas in that text.
     pub commas: Vec<u32>,
+    /// Whether the element's content is never article text ([`SKIPPED`], except a form
+    /// that wraps the page).
+    pub skipped: Vec<bool>,
 }
+
+/// A `<form>` holding this much text wraps the page (ASP.NET puts the whole page in one);
+/// a search box or a sign-up form holds a few words.
+const WRAPPER_FORM_TEXT: u32 = 2000;
 
 /// Elements whose content is never article text.
 pub const SKIPPED: &[&str] = &[
@@ -22,29 +29,21 @@ pub const SKIPPED: &[&str] = &[
     "menu", "dialog",
 ];
 
-/// Class and id words of page furniture.
+/// Class and id words of page furniture, found anywhere in a class or id.
 const NEGATIVE: &[&str] = &[
     "comment",
-    "footer",
     "footnote",
     "masthead",
     "outbrain",
     "promo",
     "related",
-    "sidebar",
     "sponsor",
     "shopping",
-    "widget",
     "share",
     "social",
     "newsletter",
     "subscribe",
     "advert",
-    "ad-",
-    "ads",
-    "-ad",
-    "nav",
-    "menu",
     "recommend",
     "popular",
     "trending",
@@ -54,31 +53,73 @@ const NEGATIVE: &[&str] = &[
     "paywall",
     "taboola",
     "cookie",
-    "banner",
-    "toolbar",
     "most-read",
     "more-stories",
+    "visually-hidden",
+    "sr-only",
+];
+
+/// Furniture words a body word in the same class list outweighs: themes call the article
+/// body `entry-content-read-more` or `html_content_align…av-submenu-hidden`.
+const WEAK_NEGATIVE: &[&str] = &[
+    "footer",
+    "sidebar",
+    "nav",
+    "menu",
+    "banner",
+    "toolbar",
     "read-more",
     "readmore",
     "tags",
     "hidden",
-    "visually-hidden",
-    "sr-only",
 ];
+
+/// Words that lower an element's score but never remove it: page builders wrap the article
+/// body itself in `elementor-widget-container`.
+const SCORE_NEGATIVE: &[&str] = &["widget"];
 
 /// Class and id words of article bodies.
 const POSITIVE: &[&str] = &[
     "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
 ];
 
+/// Whether one class or id names an advertisement: `ad`, `ads`, `ad-slot`, `top-ad`,
+/// `ads-box` — but not `lead-in`, `header` or `downloads`.
+fn is_ad_word(word: &str) -> bool {
+    word == "ad"
+        || word == "ads"
+        || word.starts_with("ad-")
+        || word.starts_with("ads-")
+        || word.starts_with("ad_")
+        || word.ends_with("-ad")
+        || word.ends_with("-ads")
+        || word.contains("-ad-")
+}
+
+/// The class and id words that say what the element is: WordPress adds the post's
+/// categories and tags (`category-advertising`, `tag-social-media`) to the article itself.
+fn own_words(element: &Element) -> impl Iterator<Item = &str> {
+    element
+        .class_id
+        .split_whitespace()
+        .filter(|w| !w.starts_with("category-") && !w.starts_with("tag-"))
+}
+
 /// Whether a class or id marks page furniture.
 pub fn is_furniture(element: &Element) -> bool {
     let words = &element.class_id;
-    !words.is_empty()
-        && NEGATIVE.iter().any(|w| words.contains(w))
-        && !words.contains("article-body")
-        && !words.contains("articlebody")
-        && !words.contains("story-body")
+    if words.is_empty()
+        || words.contains("article-body")
+        || words.contains("articlebody")
+        || words.contains("story-body")
+    {
+        return false;
+    }
+    let has = |list: &[&str]| own_words(element).any(|w| list.iter().any(|n| w.contains(n)));
+    if has(NEGATIVE) || own_words(element).any(is_ad_word) {
+        return true;
+    }
+    has(WEAK_NEGATIVE) && !has(&["content", "article", "entry", "story", "post-body"])
 }
 
 /// Whether the element is hidden from readers.
@@ -110,9 +151,12 @@ pub fn stats(tree: &Tree, html: &str) -> Stats {
         }
     }
     // Children come after their parents: one backward sweep adds each into its parent.
+    let mut skipped = vec![false; n];
     for index in (0..n).rev() {
         let element = &tree.elements[index];
-        if SKIPPED.contains(&element.tag.as_str()) {
+        skipped[index] = SKIPPED.contains(&element.tag.as_str())
+            && !(element.tag == "form" && text[index] >= WRAPPER_FORM_TEXT);
+        if skipped[index] {
             text[index] = 0;
             link[index] = 0;
             commas[index] = 0;
@@ -126,13 +170,20 @@ pub fn stats(tree: &Tree, html: &str) -> Stats {
             commas[parent] += commas[index];
         }
     }
-    Stats { text, link, commas }
+    Stats {
+        text,
+        link,
+        commas,
+        skipped,
+    }
 }
 
 fn class_weight(element: &Element) -> f64 {
     let words = &element.class_id;
     let mut weight = 0.0;
-    if is_furniture(element) {
+    if is_furniture(element)
+        || own_words(element).any(|w| SCORE_NEGATIVE.iter().any(|n| w.contains(n)))
+    {
         weight -= 25.0;
     }
     if POSITIVE.iter().any(|w| words.contains(w)) {
@@ -162,11 +213,11 @@ fn direct_text(tree: &Tree, html: &str, element: &Element) -> usize {
         .sum()
 }
 
-fn excluded(tree: &Tree, index: usize) -> bool {
+fn excluded(tree: &Tree, stats: &Stats, index: usize) -> bool {
     let mut at = Some(index as u32);
     while let Some(i) = at {
         let element = &tree.elements[i as usize];
-        if element.house_exclude || SKIPPED.contains(&element.tag.as_str()) || is_hidden(element) {
+        if element.house_exclude || stats.skipped[i as usize] || is_hidden(element) {
             return true;
         }
         at = element.parent;
@@ -206,7 +257,7 @@ pub fn body_containers(tree: &Tree, html: &str, stats: &Stats) -> Vec<u32> {
             || (matches!(element.tag.as_str(), "div" | "section" | "td")
                 && direct_text(tree, html, element) >= 100);
         let length = stats.text[index] as f64;
-        if !paragraph_like || length < 25.0 || excluded(tree, index) {
+        if !paragraph_like || length < 25.0 || excluded(tree, stats, index) {
             continue;
         }
         let content = 1.0 + stats.commas[index] as f64 + (length / 100.0).min(3.0);
@@ -258,7 +309,7 @@ pub fn body_containers(tree: &Tree, html: &str, stats: &Stats) -> Vec<u32> {
             chosen.push(sibling);
             continue;
         }
-        if excluded(tree, s) || is_furniture(&tree.elements[s]) {
+        if excluded(tree, stats, s) || is_furniture(&tree.elements[s]) {
             continue;
         }
         let text = stats.text[s] as f64;
