@@ -41,74 +41,7 @@ pub struct PackMeta {
     pub fragments: IndexMap<String, Spanned<String>>,
 }
 
-/// The closed set of rule kinds. A new kind is one variant here, one file in `kinds/`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, schemars::JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum KindName {
-    /// A regex or a word list that must not appear.
-    Pattern,
-    /// Bad → preferred, with a fix.
-    Substitution,
-    /// Something that must appear in scope (a credit line, a byline key …).
-    Required,
-    /// Words per sentence, paragraph or headline.
-    MaxLength,
-    /// The same word twice in a row.
-    Repetition,
-    /// Fragments left in the copy by accident.
-    StrayText,
-    /// Direct quotations nothing attributes.
-    QuoteUnattributed,
-    /// Quotation marks with no partner.
-    QuoteUnbalanced,
-    /// Dates in a form the house does not use.
-    DateFormat,
-    /// Dates that cannot exist.
-    DateInvalid,
-    /// Weekdays that do not match their date.
-    DateWeekday,
-    /// One name spelled two ways in one article.
-    NameVariant,
-    /// Headline or dek quotations the body does not quote.
-    #[serde(rename = "headline-quote-unsupported")]
-    HeadlineQuote,
-    /// One person given two ages.
-    AgeInconsistent,
-    /// Near-misses and wrong spellings of the facts file's names.
-    FactName,
-    /// Titles the facts file does not give a person.
-    FactTitle,
-    /// Ages the facts file's dates of birth contradict.
-    FactAge,
-    /// Suppressions that silence nothing (found by the per-file pipeline).
-    UnusedSuppression,
-}
-
-impl KindName {
-    /// The name as written in TOML.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            KindName::Pattern => "pattern",
-            KindName::Substitution => "substitution",
-            KindName::Required => "required",
-            KindName::MaxLength => "max-length",
-            KindName::Repetition => "repetition",
-            KindName::StrayText => "stray-text",
-            KindName::QuoteUnattributed => "quote-unattributed",
-            KindName::QuoteUnbalanced => "quote-unbalanced",
-            KindName::DateFormat => "date-format",
-            KindName::DateInvalid => "date-invalid",
-            KindName::DateWeekday => "date-weekday",
-            KindName::NameVariant => "name-variant",
-            KindName::HeadlineQuote => "headline-quote-unsupported",
-            KindName::AgeInconsistent => "age-inconsistent",
-            KindName::FactName => "fact-name",
-            KindName::FactTitle => "fact-title",
-            KindName::FactAge => "fact-age",
-            KindName::UnusedSuppression => "unused-suppression",
-        }
-    }
-}
+pub use super::kinds::KindName;
 
 /// One example of a rule: a `bad` text that must draw it, or a `good` one that must not.
 #[derive(Clone, Debug, Deserialize, schemars::JsonSchema)]

@@ -1,31 +1,54 @@
 //! The closed set of rule kinds, one file each. A kind compiles its options from a
 //! [`RuleSpec`] once (rejecting options that are not its own) and then checks documents.
 
-mod age_inconsistent;
-mod date_format;
-mod date_invalid;
-mod date_weekday;
-mod fact_age;
-mod fact_name;
-mod fact_title;
-mod headline_quote;
-mod max_length;
-mod name_variant;
-mod pattern;
-mod quote_unattributed;
-mod quote_unbalanced;
-mod repetition;
-mod required;
-mod stray_text;
-mod substitution;
-mod unused_suppression;
+mod table;
 
 use std::ops::Range;
 
 use super::lazy_regex::{self, LazyRegex};
-use super::spec::{KindName, RuleSpec};
+use super::spec::RuleSpec;
 use super::{Finding, Scope};
 use crate::lint::Context;
+
+// The one table of rule kinds: a new kind is one file in `kinds/` and one line here.
+table::rule_kinds! {
+    /// A regex or a word list that must not appear.
+    Pattern(pattern::Pattern) = "pattern", scope: true;
+    /// Bad → preferred, with a fix.
+    Substitution(substitution::Substitution) = "substitution", scope: true;
+    /// Something that must appear in scope (a credit line, a byline key …).
+    Required(required::Required) = "required", scope: true;
+    /// Words per sentence, paragraph or headline.
+    MaxLength(max_length::MaxLength) = "max-length", scope: true;
+    /// The same word twice in a row.
+    Repetition(repetition::Repetition) = "repetition", scope: true;
+    /// Fragments left in the copy by accident.
+    StrayText(stray_text::StrayText) = "stray-text", scope: false;
+    /// Direct quotations nothing attributes.
+    QuoteUnattributed(quote_unattributed::QuoteUnattributed) = "quote-unattributed", scope: false;
+    /// Quotation marks with no partner.
+    QuoteUnbalanced(quote_unbalanced::QuoteUnbalanced) = "quote-unbalanced", scope: false;
+    /// Dates in a form the house does not use.
+    DateFormat(date_format::DateFormat) = "date-format", scope: false;
+    /// Dates that cannot exist.
+    DateInvalid(date_invalid::DateInvalid) = "date-invalid", scope: false;
+    /// Weekdays that do not match their date.
+    DateWeekday(date_weekday::DateWeekday) = "date-weekday", scope: false;
+    /// One name spelled two ways in one article.
+    NameVariant(name_variant::NameVariant) = "name-variant", scope: false;
+    /// Headline or dek quotations the body does not quote.
+    HeadlineQuote(headline_quote::HeadlineQuote) = "headline-quote-unsupported", scope: false;
+    /// One person given two ages.
+    AgeInconsistent(age_inconsistent::AgeInconsistent) = "age-inconsistent", scope: false;
+    /// Near-misses and wrong spellings of the facts file's names.
+    FactName(fact_name::FactName) = "fact-name", scope: false;
+    /// Titles the facts file does not give a person.
+    FactTitle(fact_title::FactTitle) = "fact-title", scope: false;
+    /// Ages the facts file's dates of birth contradict.
+    FactAge(fact_age::FactAge) = "fact-age", scope: false;
+    /// Suppressions that silence nothing (found by the per-file pipeline).
+    UnusedSuppression(unused_suppression::UnusedSuppression) = "unused-suppression", scope: false;
+}
 
 /// A mistake in a rule's options, before it is placed in a file.
 #[derive(Debug)]
@@ -71,72 +94,7 @@ impl SpecError {
     }
 }
 
-/// A compiled check: one variant per kind.
-#[derive(Debug)]
-pub enum RuleKind {
-    /// See [`pattern`].
-    Pattern(pattern::Pattern),
-    /// See [`substitution`].
-    Substitution(substitution::Substitution),
-    /// See [`required`].
-    Required(required::Required),
-    /// See [`max_length`].
-    MaxLength(max_length::MaxLength),
-    /// See [`repetition`].
-    Repetition(repetition::Repetition),
-    /// See [`stray_text`].
-    StrayText(stray_text::StrayText),
-    /// See [`quote_unattributed`].
-    QuoteUnattributed(quote_unattributed::QuoteUnattributed),
-    /// See [`quote_unbalanced`].
-    QuoteUnbalanced(quote_unbalanced::QuoteUnbalanced),
-    /// See [`date_format`].
-    DateFormat(date_format::DateFormat),
-    /// See [`date_invalid`].
-    DateInvalid(date_invalid::DateInvalid),
-    /// See [`date_weekday`].
-    DateWeekday(date_weekday::DateWeekday),
-    /// See [`name_variant`].
-    NameVariant(name_variant::NameVariant),
-    /// See [`headline_quote`].
-    HeadlineQuote(headline_quote::HeadlineQuote),
-    /// See [`age_inconsistent`].
-    AgeInconsistent(age_inconsistent::AgeInconsistent),
-    /// See [`fact_name`].
-    FactName(fact_name::FactName),
-    /// See [`fact_title`].
-    FactTitle(fact_title::FactTitle),
-    /// See [`fact_age`].
-    FactAge(fact_age::FactAge),
-    /// See [`unused_suppression`].
-    UnusedSuppression(unused_suppression::UnusedSuppression),
-}
-
 impl RuleKind {
-    /// Run the check on one document.
-    pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        match self {
-            RuleKind::Pattern(k) => k.check(ctx, out),
-            RuleKind::Substitution(k) => k.check(ctx, out),
-            RuleKind::Required(k) => k.check(ctx, out),
-            RuleKind::MaxLength(k) => k.check(ctx, out),
-            RuleKind::Repetition(k) => k.check(ctx, out),
-            RuleKind::StrayText(k) => k.check(ctx, out),
-            RuleKind::QuoteUnattributed(k) => k.check(ctx, out),
-            RuleKind::QuoteUnbalanced(k) => k.check(ctx, out),
-            RuleKind::DateFormat(k) => k.check(ctx, out),
-            RuleKind::DateInvalid(k) => k.check(ctx, out),
-            RuleKind::DateWeekday(k) => k.check(ctx, out),
-            RuleKind::NameVariant(k) => k.check(ctx, out),
-            RuleKind::HeadlineQuote(k) => k.check(ctx, out),
-            RuleKind::AgeInconsistent(k) => k.check(ctx, out),
-            RuleKind::FactName(k) => k.check(ctx, out),
-            RuleKind::FactTitle(k) => k.check(ctx, out),
-            RuleKind::FactAge(k) => k.check(ctx, out),
-            RuleKind::UnusedSuppression(k) => k.check(ctx, out),
-        }
-    }
-
     /// Lower-case literals one of which every finding's text contains, when the kind can
     /// say ([`super::prefilter`]); `None`: the rule runs on every article.
     pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
@@ -145,30 +103,6 @@ impl RuleKind {
             RuleKind::Substitution(k) => k.required_literals(),
             _ => None,
         }
-    }
-}
-
-/// The options each kind accepts (besides the common fields) and whether it takes a scope.
-fn kind_options(kind: KindName) -> (&'static [&'static str], bool) {
-    match kind {
-        KindName::Pattern => (pattern::OPTIONS, true),
-        KindName::Substitution => (substitution::OPTIONS, true),
-        KindName::Required => (required::OPTIONS, true),
-        KindName::MaxLength => (max_length::OPTIONS, true),
-        KindName::Repetition => (repetition::OPTIONS, true),
-        KindName::StrayText => (stray_text::OPTIONS, false),
-        KindName::QuoteUnattributed => (quote_unattributed::OPTIONS, false),
-        KindName::QuoteUnbalanced => (quote_unbalanced::OPTIONS, false),
-        KindName::DateFormat => (date_format::OPTIONS, false),
-        KindName::DateInvalid => (date_invalid::OPTIONS, false),
-        KindName::DateWeekday => (date_weekday::OPTIONS, false),
-        KindName::NameVariant => (name_variant::OPTIONS, false),
-        KindName::HeadlineQuote => (headline_quote::OPTIONS, false),
-        KindName::AgeInconsistent => (age_inconsistent::OPTIONS, false),
-        KindName::FactName => (fact_name::OPTIONS, false),
-        KindName::FactTitle => (fact_title::OPTIONS, false),
-        KindName::FactAge => (fact_age::OPTIONS, false),
-        KindName::UnusedSuppression => (unused_suppression::OPTIONS, false),
     }
 }
 
@@ -292,45 +226,7 @@ pub fn compile(
         fragments,
         lazy,
     };
-    let compiled = match kind {
-        KindName::Pattern => pattern::Pattern::compile(&ctx).map(RuleKind::Pattern),
-        KindName::Substitution => {
-            substitution::Substitution::compile(&ctx).map(RuleKind::Substitution)
-        }
-        KindName::Required => required::Required::compile(&ctx).map(RuleKind::Required),
-        KindName::MaxLength => max_length::MaxLength::compile(&ctx).map(RuleKind::MaxLength),
-        KindName::Repetition => repetition::Repetition::compile(&ctx).map(RuleKind::Repetition),
-        KindName::StrayText => stray_text::StrayText::compile(&ctx).map(RuleKind::StrayText),
-        KindName::QuoteUnattributed => {
-            quote_unattributed::QuoteUnattributed::compile(&ctx).map(RuleKind::QuoteUnattributed)
-        }
-        KindName::QuoteUnbalanced => {
-            quote_unbalanced::QuoteUnbalanced::compile(&ctx).map(RuleKind::QuoteUnbalanced)
-        }
-        KindName::DateFormat => date_format::DateFormat::compile(&ctx).map(RuleKind::DateFormat),
-        KindName::DateInvalid => {
-            date_invalid::DateInvalid::compile(&ctx).map(RuleKind::DateInvalid)
-        }
-        KindName::DateWeekday => {
-            date_weekday::DateWeekday::compile(&ctx).map(RuleKind::DateWeekday)
-        }
-        KindName::NameVariant => {
-            name_variant::NameVariant::compile(&ctx).map(RuleKind::NameVariant)
-        }
-        KindName::HeadlineQuote => {
-            headline_quote::HeadlineQuote::compile(&ctx).map(RuleKind::HeadlineQuote)
-        }
-        KindName::AgeInconsistent => {
-            age_inconsistent::AgeInconsistent::compile(&ctx).map(RuleKind::AgeInconsistent)
-        }
-        KindName::FactName => fact_name::FactName::compile(&ctx).map(RuleKind::FactName),
-        KindName::FactTitle => fact_title::FactTitle::compile(&ctx).map(RuleKind::FactTitle),
-        KindName::FactAge => fact_age::FactAge::compile(&ctx).map(RuleKind::FactAge),
-        KindName::UnusedSuppression => {
-            unused_suppression::UnusedSuppression::compile(&ctx).map(RuleKind::UnusedSuppression)
-        }
-    };
-    compiled.map_err(|e| vec![e])
+    compile_kind(kind, &ctx).map_err(|e| vec![e])
 }
 
 /// What a kind's compiler reads: the spec and the TOML text its spans point into.
