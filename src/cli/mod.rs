@@ -339,13 +339,7 @@ fn check(args: CheckArgs) -> u8 {
             return code.max(exit(trouble, failed));
         }
     }
-    if trouble {
-        EXIT_TROUBLE
-    } else if failed {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
+    exit(trouble, failed)
 }
 
 /// The date the run takes as "today", in the system time zone: the engine reads no
