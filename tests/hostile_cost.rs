@@ -53,3 +53,41 @@ fn many_named_ranges_closed_one_by_one_cost_linear_time() {
         lines[1]
     );
 }
+
+/// YAML front matter of 40,000 keys: each key's span used to be found by a scan of every
+/// line of the block.
+#[test]
+fn a_front_matter_of_many_keys_costs_linear_time() {
+    let desk = Desk::new();
+    let n = 40_000;
+    let mut text = String::from("---\n");
+    for i in 0..n {
+        text.push_str(&format!("key{i}: value {i}\n"));
+    }
+    text.push_str("title: \"Gull Point regatta\"\n---\n# Gull Point regatta\n\nThe boats sailed at noon.\n\nPhoto: Gull Point Echo/Rui Vale\n");
+    desk.write("regatta.md", text);
+    desk.run(&["check", "regatta.md"]).expect_code(0);
+    let inspect = desk.run(&["inspect", "regatta.md"]);
+    inspect.expect_code(0);
+    // The headline is the last key's value, found on its own line.
+    assert!(
+        inspect
+            .stdout
+            .contains(&format!("headline: Gull Point regatta  (line {})", n + 2)),
+        "{:.500}",
+        inspect.stdout
+    );
+}
+
+/// `-j 100000` used to start 100,000 threads for three files (minutes); now the pool has
+/// at most one thread per file and 4 per core.
+#[test]
+fn a_huge_job_count_is_capped() {
+    let desk = Desk::new();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        desk.write(name, common::ONLY_WARNING);
+    }
+    let run = desk.run(&["check", "-j", "100000", "--format", "concise", "."]);
+    run.expect_code(1);
+    assert_eq!(run.stdout.matches("warning[repeated-word]").count(), 3);
+}
