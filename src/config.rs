@@ -1,6 +1,8 @@
 //! `newslint.toml`: which packs run, extra rule files, per-rule overrides, which files are
-//! articles, per-file ignores and the fail level. Found from the working folder upward;
-//! unknown keys are errors that point into the file.
+//! articles, per-file ignores and the fail level. The nearest one above a file applies to
+//! it (the front ends find it and read it: the engine reads no file), and
+//! [`Config::settings_for`] says where each setting came from; unknown keys are errors that
+//! point into the file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -61,7 +63,7 @@ pub struct ConfigFile {
     /// House word lists (one word a line, or folders of `*.txt`): names never flagged.
     #[schemars(with = "Option<Vec<String>>")]
     pub dictionary: Option<Vec<Spanned<String>>>,
-    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`).
+    /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`, `*.docx`).
     #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
     /// Globs of files or folders to skip.
@@ -139,28 +141,24 @@ pub struct Config {
     pub read_options: ReadOptions,
 }
 
+/// The files and folders a config names, with their spans in it.
+#[derive(Debug, Default)]
+pub struct SettingsPaths {
+    /// `rule-files`: packs, or folders of `*.toml` packs.
+    pub rule_files: Vec<(PathBuf, Option<std::ops::Range<usize>>)>,
+    /// `facts`: facts files, or folders of `*.toml`.
+    pub facts: Vec<(PathBuf, Option<std::ops::Range<usize>>)>,
+    /// `dictionary`: word lists, or folders of `*.txt`.
+    pub dictionary: Vec<(PathBuf, Option<std::ops::Range<usize>>)>,
+}
+
 /// Default article extensions.
-pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm"];
+pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx"];
 
 impl Config {
     /// The defaults, with no file.
     pub fn defaults(root: PathBuf) -> Self {
         Self::build(None, root, ConfigFile::default()).expect("default globs compile")
-    }
-
-    /// Find `newslint.toml` in `start` or a folder above it.
-    pub fn discover(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .map(|dir| dir.join(CONFIG_FILE_NAME))
-            .find(|candidate| candidate.is_file())
-    }
-
-    /// Read and check a config file.
-    pub fn load(path: &Path) -> Result<Self, Vec<ConfigError>> {
-        let text = crate::settings_file::read_settings_file(path, "config file")
-            .map_err(|message| vec![ConfigError::plain(None, message)])?;
-        Self::from_text(path, text)
     }
 
     /// Parse a config file's text (`path` names it and roots its relative paths).
@@ -227,13 +225,28 @@ impl Config {
         }
     }
 
-    /// What to load for the rule engine.
+    /// What to load for the rule engine: the packs named and the overrides. The files the
+    /// config names (see [`Config::settings_paths`]) are for the front end to read and add
+    /// as texts.
     pub fn load_options(&self) -> LoadOptions {
         let packs = self
             .raw
             .packs
             .clone()
             .unwrap_or_else(|| vec![Spanned::new(0..0, "news".to_string())]);
+        LoadOptions {
+            packs,
+            pack_texts: Vec::new(),
+            fact_texts: Vec::new(),
+            word_list_texts: Vec::new(),
+            overrides: self.raw.rules.clone(),
+            config: self.file.clone(),
+        }
+    }
+
+    /// The files and folders the config names, made relative to its folder, each with its
+    /// span in the config (for errors that point at it).
+    pub fn settings_paths(&self) -> SettingsPaths {
         let paths = |list: &Option<Vec<Spanned<String>>>| {
             list.iter()
                 .flatten()
@@ -245,16 +258,10 @@ impl Config {
                 })
                 .collect()
         };
-        LoadOptions {
-            packs,
-            rule_paths: paths(&self.raw.rule_files),
-            fact_paths: paths(&self.raw.facts),
-            word_list_paths: paths(&self.raw.dictionary),
-            pack_texts: Vec::new(),
-            fact_texts: Vec::new(),
-            word_list_texts: Vec::new(),
-            overrides: self.raw.rules.clone(),
-            config: self.file.clone(),
+        SettingsPaths {
+            rule_files: paths(&self.raw.rule_files),
+            facts: paths(&self.raw.facts),
+            dictionary: paths(&self.raw.dictionary),
         }
     }
 

@@ -23,7 +23,7 @@ use jiff::civil::Date;
 
 use crate::article::{Document, Format, ParseError};
 use crate::config::Config;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{FixOutcome, fix_text_with};
 use crate::line_index::LineIndex;
 use crate::lint::lint_with;
@@ -37,11 +37,11 @@ pub struct Engine {
     config: Config,
     rules: RuleSet,
     /// Every loaded rule's id, selected or not (a suppression of a rule left out by
-    /// `--select` is not a typo), and `unused-suppression`.
+    /// `--select` is not a typo).
     known_ids: Vec<std::sync::Arc<str>>,
-    /// Whether `unused-suppression` is selected (it is produced by the pipeline, not by a
-    /// rule of the set, so the selection is remembered here).
-    report_unused_suppressions: bool,
+    /// The `unused-suppression` rule when it is selected (its findings are the pipeline's,
+    /// not its kind's).
+    unused_suppression: Option<Severity>,
 }
 
 /// A rule id given to [`Engine::select`] that no loaded rule has.
@@ -57,21 +57,23 @@ impl std::fmt::Display for UnknownRule {
 impl Engine {
     /// An engine for `config` with the rules it compiled to, every rule selected.
     pub fn new(config: Config, rules: RuleSet) -> Self {
-        let known_ids = rules
-            .iter()
-            .map(|r| r.id.clone())
-            .chain([std::sync::Arc::from(UNUSED_SUPPRESSION)])
-            .collect();
-        Self {
+        let known_ids = rules.iter().map(|r| r.id.clone()).collect();
+        let mut engine = Self {
             config,
             rules,
             known_ids,
-            report_unused_suppressions: true,
-        }
+            unused_suppression: None,
+        };
+        engine.remember_unused_suppression();
+        engine
+    }
+
+    fn remember_unused_suppression(&mut self) {
+        self.unused_suppression = self.rules.get(UNUSED_SUPPRESSION).map(|rule| rule.severity);
     }
 
     /// Keep only the rules `select` names (all when empty), then drop those `ignore`
-    /// names. `unused-suppression` is selected and ignored like any rule.
+    /// names.
     pub fn select(mut self, select: &[String], ignore: &[String]) -> Result<Self, UnknownRule> {
         if let Some(unknown) = select.iter().chain(ignore).find(|id| !self.is_rule(id)) {
             return Err(UnknownRule(unknown.clone()));
@@ -80,13 +82,20 @@ impl Engine {
             (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
         };
         self.rules.retain(|r| chosen(&r.id));
-        self.report_unused_suppressions &= chosen(UNUSED_SUPPRESSION);
+        self.remember_unused_suppression();
         Ok(self)
     }
 
-    /// Whether `id` names a loaded rule (or `unused-suppression`).
+    /// Select no rule at all (`--select` names only rules of other configs' packs).
+    pub fn select_none(mut self) -> Self {
+        self.rules.retain(|_| false);
+        self.unused_suppression = None;
+        self
+    }
+
+    /// Whether `id` names a loaded rule.
     pub fn is_rule(&self, id: &str) -> bool {
-        id == UNUSED_SUPPRESSION || self.rules.get(id).is_some()
+        self.known_ids.iter().any(|known| &**known == id)
     }
 
     /// The config these settings come from.
@@ -115,8 +124,19 @@ impl Engine {
         let ignored = self.config.per_file_ignores(path);
         kept.retain(|d| {
             !ignored.contains(&&*d.rule)
-                && (self.report_unused_suppressions || &*d.rule != UNUSED_SUPPRESSION)
+                && (self.unused_suppression.is_some() || &*d.rule != UNUSED_SUPPRESSION)
         });
+        if let Some(severity) = self.unused_suppression {
+            // The rule's severity is that of a suppression that silences nothing; one that
+            // names no rule stays at least a warning, since it is surely a mistake.
+            for d in kept.iter_mut().filter(|d| &*d.rule == UNUSED_SUPPRESSION) {
+                d.severity = if d.severity == Severity::Info {
+                    severity
+                } else {
+                    d.severity.max(severity)
+                };
+            }
+        }
         kept
     }
 

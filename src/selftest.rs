@@ -11,7 +11,9 @@ use crate::facts::Facts;
 use crate::fix::fix_text;
 use crate::line_index::LineIndex;
 use crate::lint::lint_with;
+use crate::rules::spec::KindName;
 use crate::rules::{Expectation, Rule};
+use crate::suppress::Suppressions;
 
 /// One example that does not do what it says.
 #[derive(Debug, Clone)]
@@ -93,7 +95,14 @@ fn check_example(
 ) -> Result<(), String> {
     let doc = Document::parse(text.to_string(), Format::Markdown)
         .map_err(|e| format!("the example does not parse: {}", e.message))?;
-    let found = lint_with([rule], &doc, facts, None);
+    let found = if rule.kind_name == KindName::UnusedSuppression {
+        // Its findings are the pipeline's: the suppressions of the example, with no other
+        // rule's findings for them to silence.
+        let lines = LineIndex::new(text);
+        Suppressions::of(&doc, &lines).apply(&lines, Vec::new(), &[&*rule.id])
+    } else {
+        lint_with([rule], &doc, facts, None)
+    };
     match expect {
         Expectation::Good => {
             if let Some(first) = found.first() {

@@ -113,7 +113,7 @@ fn changes_are_checked_once_on_the_latest_text() {
 }
 
 #[test]
-fn a_long_article_does_not_hold_up_the_message_loop() {
+fn a_long_article_holds_up_neither_the_message_loop_nor_requests() {
     let dir = folder();
     let mut client = Client::in_folder(dir.path(), &[]);
     let long = format!(
@@ -125,16 +125,34 @@ fn a_long_article_does_not_hold_up_the_message_loop() {
         "textDocument/didOpen",
         json!({"textDocument": {"uri": long_uri, "languageId": "plaintext", "version": 1, "text": long}}),
     );
-    // The loop answers a request it handles itself while the worker lints the article.
+    // The loop answers a request it handles itself while the worker lints the article,
     let response = client.request_raw("newslint/unknown", json!({}));
     assert_eq!(response.response_result.map_err(|e| e.code), Err(-32601));
-    let (params, before) = client.wait_for("textDocument/publishDiagnostics", |p| {
+    // and a hover in a short article is answered meanwhile, not after the long one.
+    let story = uri(&dir.path().join("story.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": story, "languageId": "markdown", "version": 1, "text": STORY}}),
+    );
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": story}, "position": {"line": 2, "character": 63}}),
+    );
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("repeated-word")
+    );
+    let long_done =
+        |m: &Message| matches!(m, Message::Notification(n) if n.params["uri"] == long_uri.as_str());
+    assert!(
+        !client.unread().any(long_done),
+        "the long article's findings came before the answers"
+    );
+    let (params, _) = client.wait_for("textDocument/publishDiagnostics", |p| {
         p["uri"] == long_uri.as_str()
     });
-    assert!(
-        before.is_empty(),
-        "the findings came before the answer: {before:?}"
-    );
     let found = params["diagnostics"].as_array().unwrap();
     assert_eq!(
         found
@@ -277,4 +295,54 @@ fn suppressions_are_written_with_the_formats_marker() {
         )
     );
     assert_eq!(client.diagnostics_now(&txt, &marked), Vec::<Value>::new());
+}
+
+#[test]
+fn html_takes_comments_and_positions_map_back_to_the_markup() {
+    let dir = folder();
+    let mut client = Client::in_folder(dir.path(), &[]);
+    let page = uri(&dir.path().join("story.html"));
+    let html = "<!doctype html>\n<html><body><article>\n<h1>Quarry road to close</h1>\n\
+                <p>Engineer Bo Lindqvist said the the road would close — briefly.</p>\n\
+                <p>Photo: Mira Tallis</p>\n</article></body></html>\n";
+    let found = client.open(&page, "html", html);
+    let d = finding(&found, "repeated-word");
+    let column = "<p>Engineer Bo Lindqvist said the ".len();
+    assert_eq!(d["range"]["start"], json!({"line": 3, "character": column}));
+    let on_line = suppress(&mut client, &page, html, "repeated-word", "on this line");
+    assert_eq!(
+        on_line,
+        html.replace(
+            "briefly.</p>",
+            "briefly.</p> <!-- newslint-disable-line repeated-word -->"
+        )
+    );
+    assert_eq!(client.diagnostics_now(&page, &on_line), Vec::<Value>::new());
+}
+
+#[test]
+fn an_article_that_does_not_read_gets_one_error_where_it_breaks() {
+    let dir = folder();
+    let mut client = Client::in_folder(dir.path(), &[]);
+    let story = uri(&dir.path().join("broken.md"));
+    let found = client.open(
+        &story,
+        "markdown",
+        "---\ntitle: [“Ferry” delayed\n---\n\n# Ferry\n",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["severity"], 1);
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("front matter is not valid YAML"),
+        "{message}"
+    );
+    assert_eq!(found[0]["range"]["start"]["line"], 2);
+    // Fixed, it is checked as usual.
+    let fixed =
+        "---\ntitle: Ferry delayed\n---\n\n# Ferry\n\nThe the ferry waits.\n\nPhoto: Ida Renn\n";
+    assert_eq!(
+        rules(&client.diagnostics_now(&story, fixed)),
+        vec!["repeated-word"]
+    );
 }

@@ -69,7 +69,31 @@ fn each_file_takes_the_nearest_config_and_each_root_its_own() {
 }
 
 #[test]
-fn configs_and_packs_reload_and_a_broken_config_keeps_the_last_good_settings() {
+fn a_config_created_or_deleted_above_a_file_takes_over_or_hands_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = Client::in_folder(dir.path(), &[]);
+    let story = uri(&dir.path().join("desk/story.txt"));
+    assert_eq!(
+        rules(&client.open(&story, "plaintext", STORY)),
+        vec!["repeated-word"]
+    );
+    let config = dir.path().join("desk/newslint.toml");
+    write(&config, NO_DOUBLES);
+    watched_change(&mut client, &config);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        Vec::<String>::new()
+    );
+    std::fs::remove_file(&config).unwrap();
+    watched_change(&mut client, &config);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        vec!["repeated-word"]
+    );
+}
+
+#[test]
+fn configs_packs_and_facts_reload_and_a_broken_config_keeps_the_last_good_settings() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newslint.toml");
     write(&config, "");
@@ -128,6 +152,28 @@ fn configs_and_packs_reload_and_a_broken_config_keeps_the_last_good_settings() {
     assert_eq!(
         rules(&next_findings(&mut client, &story)),
         Vec::<String>::new()
+    );
+
+    // A facts file the config names, changed on disk.
+    write(
+        &config,
+        "facts = [\"facts.toml\"]\n[rules.repeated-word]\nenabled = false\n",
+    );
+    let facts = dir.path().join("facts.toml");
+    write(&facts, "");
+    watched_change(&mut client, &config);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        Vec::<String>::new()
+    );
+    write(
+        &facts,
+        "[[name]]\nname = \"Keziah Ondaatji\"\nwrong = [\"Keziah Ondaatje\"]\n",
+    );
+    watched_change(&mut client, &facts);
+    assert_eq!(
+        rules(&next_findings(&mut client, &story)),
+        vec!["fact-name"]
     );
     assert_eq!(client.shutdown(), Some(0));
 }
@@ -204,5 +250,6 @@ fn exit_without_shutdown_is_not_a_clean_exit() {
     let dir = tempfile::tempdir().unwrap();
     let mut client = Client::in_folder(dir.path(), &[]);
     client.notify("exit", Value::Null);
-    assert_eq!(client.wait(), Some(2));
+    // The protocol's code for an exit without shutdown.
+    assert_eq!(client.wait(), Some(1));
 }

@@ -290,8 +290,9 @@ fn sarif_uri_of_a_non_ascii_path_is_a_valid_uri_reference() {
 
 #[test]
 fn sarif_describes_the_rule_of_every_result() {
-    // `unused-suppression` is built into the engine, not a pack: its results should still
-    // have a reportingDescriptor (and a ruleIndex), so code scanning can show what it means.
+    // `unused-suppression` comes from the pipeline, not its kind's check: its results should
+    // still have a reportingDescriptor (and a ruleIndex), so code scanning can show what it
+    // means.
     let desk = Desk::new();
     desk.write("market.md", common::ONLY_INFO);
     let doc = valid_sarif(&desk.run(&["--format", "sarif", "market.md"]));

@@ -238,3 +238,60 @@ mod directives {
         );
     }
 }
+
+/// `unused-suppression` is a rule like any other: listed, explained, overridden in
+/// `newslint.toml`, selected and ignored by id.
+#[test]
+fn unused_suppression_is_a_rule_like_any_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("newslint")
+            .unwrap()
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (_, listed) = run(&["rules"]);
+    assert!(
+        listed
+            .lines()
+            .any(|l| l.starts_with("unused-suppression ") && l.ends_with("core")),
+        "{listed}"
+    );
+    let (code, explained) = run(&["explain", "unused-suppression"]);
+    assert_eq!(code, Some(0));
+    assert!(explained.contains("silences no finding"), "{explained}");
+
+    let text = "# Pier to reopen\n\nThe pier opens in June. [newslint: ignore repeated-word]\n\nPhoto: Pier Post/Jo Marr\n";
+    std::fs::write(dir.path().join("pier.txt"), text).unwrap();
+    let check = |extra: &[&str]| {
+        let mut args = vec!["check", "--format", "concise"];
+        args.extend_from_slice(extra);
+        args.push("pier.txt");
+        run(&args)
+    };
+    let (code, out) = check(&[]);
+    assert_eq!(code, Some(0), "an info finding does not fail: {out}");
+    assert!(out.contains("info[unused-suppression]"), "{out}");
+    let (code, out) = check(&["--ignore", "unused-suppression"]);
+    assert_eq!((code, out.as_str()), (Some(0), ""));
+    let (_, out) = check(&["--select", "unused-suppression"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+
+    std::fs::write(
+        dir.path().join("newslint.toml"),
+        "[rules.unused-suppression]\nseverity = \"warning\"\n",
+    )
+    .unwrap();
+    let (code, out) = check(&[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("warning[unused-suppression]"), "{out}");
+    std::fs::write(
+        dir.path().join("newslint.toml"),
+        "[rules.unused-suppression]\nenabled = false\n",
+    )
+    .unwrap();
+    assert_eq!(check(&[]).1, "");
+}

@@ -88,6 +88,13 @@ impl Document {
                 (front_matter, blocks, headline, prose)
             }
             Format::Html | Format::Xml => unreachable!("markup is read by from_markup"),
+            Format::Docx => {
+                return Err(ParseError {
+                    span: 0..0,
+                    message: "a .docx is read from the bytes of its file (Document::read_docx), not from text".to_string(),
+                    position: (1, 1),
+                });
+            }
         };
         mask_urls(&mut prose);
         // A marker is an instruction to newslint, not copy: its words ("quote", "ignore")

@@ -44,7 +44,7 @@ impl Document {
     }
 
     /// An article whose text, blocks and metadata a reader worked out.
-    fn from_extracted(
+    pub(super) fn from_extracted(
         source: String,
         blocks: Vec<Block>,
         front_matter: Option<FrontMatter>,
@@ -124,8 +124,15 @@ impl Document {
 
     /// Turn diagnostics on the article text into diagnostics on the file: spans mapped
     /// through the source map, a fix kept only when it edits one text node (re-encoded for
-    /// the markup). Plain text and Markdown are the file already.
+    /// the markup). Plain text and Markdown are the file already; a Word document's
+    /// findings lose their fixes (it is never written).
     pub fn to_file_diagnostics(&self, diagnostics: &mut [crate::Diagnostic]) {
+        if self.format == Format::Docx {
+            // newslint never writes a Word file: its findings offer no fix.
+            for d in diagnostics.iter_mut() {
+                d.fix = None;
+            }
+        }
         let Some(markup) = &self.markup else {
             return;
         };

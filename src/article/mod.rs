@@ -4,6 +4,8 @@
 //! out byte for byte, so that every span found in the prose view is a span of the source.
 
 mod document;
+#[cfg(feature = "docx")]
+pub mod docx;
 pub mod entities;
 pub mod extracted;
 mod front_matter;
@@ -33,11 +35,13 @@ pub enum Format {
     Html,
     /// Wire XML: NITF or IPTC NewsML-G2 (`.xml`, `.nitf`).
     Xml,
+    /// A Word document (`.docx`), read from its bytes by `Document::read_docx`.
+    Docx,
 }
 
 impl Format {
     /// The format a file name implies: Markdown for `.md` and `.markdown`, HTML for `.html`
-    /// and `.htm`, plain text otherwise.
+    /// and `.htm`, wire XML for `.xml` and `.nitf`, Word for `.docx`, plain text otherwise.
     pub fn from_path(path: &std::path::Path) -> Format {
         let ext = path
             .extension()
@@ -48,6 +52,7 @@ impl Format {
             "md" | "markdown" => Format::Markdown,
             "html" | "htm" | "xhtml" => Format::Html,
             "xml" | "nitf" => Format::Xml,
+            "docx" => Format::Docx,
             _ => Format::Plain,
         }
     }
@@ -59,6 +64,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Xml => "xml",
+            Format::Docx => "docx",
         }
     }
 

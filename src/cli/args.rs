@@ -65,6 +65,14 @@ pub enum Command {
     /// Run the language server over standard input and output (for editors).
     #[cfg(feature = "lsp")]
     Lsp(crate::lsp::LspArgs),
+    /// Show which settings apply to a file and where each came from: the config file and
+    /// line that set it, or "default".
+    Config {
+        /// The file (it need not exist yet).
+        path: PathBuf,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
     /// Write a commented newslint.toml and a starter rules/house.toml.
     Init {
         /// The folder to write into.

@@ -11,6 +11,47 @@ use newslint::selftest::run_examples;
 use super::args::ConfigArgs;
 use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, errors, load_rules};
 
+/// `newslint config PATH`: the settings that apply to `path`, each with the config line
+/// that set it or "default".
+pub fn config(path: &Path, args: &ConfigArgs) -> u8 {
+    let mut engines = super::engines::Engines::new(args, &[], &[]);
+    let Some(engine) = engines.for_file(path) else {
+        return errors::print(&engines.errors);
+    };
+    let config = engine.config();
+    let cwd = super::walk::rooted(Path::new("."));
+    let shown = |name: &str| -> String {
+        Path::new(name)
+            .strip_prefix(&cwd)
+            .map_or_else(|_| name.to_string(), |p| p.display().to_string())
+    };
+    let file = super::walk::rooted(path);
+    let mut out = String::new();
+    let from = match &config.file {
+        None => "no newslint.toml: the defaults".to_string(),
+        Some(f) if args.config.is_some() => format!("{} (--config)", shown(&f.name)),
+        Some(f) if file.starts_with(&config.root) => {
+            format!("{} (the nearest above the file)", shown(&f.name))
+        }
+        Some(f) => format!("{} (the folder newslint runs from)", shown(&f.name)),
+    };
+    out.push_str(&format!(
+        "# settings for {}\n# config: {from}\n",
+        path.display()
+    ));
+    for setting in config.settings_for(&file) {
+        let origin = match &setting.origin {
+            Some((name, line)) => format!("{}:{line}", shown(name)),
+            None => "default".to_string(),
+        };
+        out.push_str(&format!(
+            "{} = {}  # {origin}\n",
+            setting.key, setting.value
+        ));
+    }
+    super::output::print_stdout(&out).unwrap_or(EXIT_CLEAN)
+}
+
 /// `newslint rules`: every loaded rule.
 pub fn rules(config: &ConfigArgs) -> u8 {
     let (_, rules) = match load_rules(config) {
@@ -61,11 +102,7 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
 /// What `newslint explain` prints for a rule (and the language server's hover shows):
 /// its pack, kind and severity, description, examples and link. `None` for an unknown id.
 pub(crate) fn explanation(rules: &RuleSet, id: &str) -> Option<String> {
-    let Some(rule) = rules.get(id) else {
-        return (id == newslint::suppress::UNUSED_SUPPRESSION).then(|| {
-            "unused-suppression (built in, info)\n\nA newslint-disable comment or [newslint: ignore …] marker that silences nothing.\nRemove it, or the rule ids it no longer needs.\n".to_string()
-        });
-    };
+    let rule = rules.get(id)?;
     let mut out = String::new();
     out.push_str(&format!(
         "{} ({} pack, kind {}, {})\n\n",
@@ -141,7 +178,7 @@ pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
                 }
             };
             for file in files {
-                match newslint::settings_file::read_settings_file(&file, "rule file") {
+                match super::settings_file::read_settings_file(&file, "rule file") {
                     Ok(text) => {
                         let source = SourceFile::new(file.display().to_string(), text);
                         match load_pack_file(&source) {

@@ -93,6 +93,11 @@ fn place(doc: &Document, lines: &LineIndex, span: std::ops::Range<usize>) -> ser
         None => span,
     };
     let (line, column) = lines.line_col(doc.file_text(), file_span.start);
+    if doc.format() == newslint::Format::Docx {
+        // A Word file has no lines: line N of its text is paragraph N.
+        return json!({"start": file_span.start, "end": file_span.end, "line": line, "column": column,
+            "paragraph": line, "character": column});
+    }
     json!({"start": file_span.start, "end": file_span.end, "line": line, "column": column})
 }
 
@@ -157,9 +162,14 @@ fn write_human(
     let field = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
     writeln!(out, "{}: {}", path.display(), field(&report["format"]))?;
     if let Some(h) = report["headline"].as_object() {
+        let at = if h["span"]["paragraph"].is_null() {
+            "line"
+        } else {
+            "paragraph"
+        };
         writeln!(
             out,
-            "headline: {}  (line {})",
+            "headline: {}  ({at} {})",
             field(&h["text"]),
             h["span"]["line"]
         )?;

@@ -3,18 +3,20 @@
 
 pub mod args;
 pub(crate) mod commands;
+pub(crate) mod engines;
 mod errors;
 mod inspect;
 mod output;
 mod report;
-#[cfg(any(feature = "serve", feature = "lsp"))]
 pub(crate) mod settings;
+pub(crate) mod settings_file;
 mod walk;
 mod write;
 
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
@@ -51,6 +53,7 @@ pub fn run() -> ExitCode {
         Some(Command::Explain { rule, config }) => commands::explain(&rule, &config),
         Some(Command::Test { paths, config }) => commands::test(&paths, &config),
         Some(Command::Init { dir }) => commands::init(&dir),
+        Some(Command::Config { path, config }) => commands::config(&path, &config),
         Some(Command::Inspect {
             file,
             format,
@@ -72,9 +75,9 @@ pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>>
         return Ok(Config::defaults(cwd));
     }
     let mut config = match &args.config {
-        Some(path) => Config::load(path)?,
-        None => match Config::discover(&cwd) {
-            Some(path) => Config::load(&path)?,
+        Some(path) => settings_file::read_config(path)?,
+        None => match settings_file::discover(&cwd) {
+            Some(path) => settings_file::read_config(&path)?,
             None => Config::defaults(cwd),
         },
     };
@@ -87,8 +90,7 @@ pub(crate) fn load_config(args: &ConfigArgs) -> Result<Config, Vec<ConfigError>>
 /// Load the config and compile its rules, printing errors.
 pub(crate) fn load_rules(args: &ConfigArgs) -> Result<(Config, RuleSet), u8> {
     let config = load_config(args).map_err(|errs| errors::print(&errs))?;
-    let rules =
-        newslint::rules::load_rules(&config.load_options()).map_err(|errs| errors::print(&errs))?;
+    let rules = settings_file::compile_rules(&config).map_err(|errs| errors::print(&errs))?;
     Ok((config, rules))
 }
 
@@ -123,27 +125,17 @@ enum Outcome {
 }
 
 fn check(args: CheckArgs) -> u8 {
-    let (config, rules) = match load_rules(&args.config) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
+    let mut engines = engines::Engines::new(&args.config, &args.select, &args.ignore);
+    let Some(base) = engines.fallback() else {
+        return errors::print(&engines.errors);
     };
-    let engine = match Engine::new(config, rules).select(&args.select, &args.ignore) {
-        Ok(engine) => engine,
-        Err(unknown) => {
-            eprintln!("error: {unknown}");
-            return EXIT_TROUBLE;
-        }
-    };
-    let config = engine.config();
-    let rules = engine.rules();
     let today = Some(today());
-
-    let fail_level = match args.fail_on {
+    let fail_level_of = |engine: &Engine| match args.fail_on {
         Some(FailOn::Error) => FailLevel::Error,
         Some(FailOn::Warning) => FailLevel::Warning,
         Some(FailOn::Info) => FailLevel::Info,
         Some(FailOn::Never) => FailLevel::Never,
-        None => config.fail_on().unwrap_or_default(),
+        None => engine.config().fail_on().unwrap_or_default(),
     };
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -152,15 +144,43 @@ fn check(args: CheckArgs) -> u8 {
     };
     let (mut inputs, walk_errors) = walk::collect_inputs(
         &paths,
-        config,
+        &mut engines,
         args.stdin_filename.as_deref(),
         args.force_exclude,
     );
+    if let Some(unknown) = engines.unknown_ids().first() {
+        eprintln!(
+            "error: {}",
+            newslint::engine::UnknownRule(unknown.to_string())
+        );
+        return EXIT_TROUBLE;
+    }
     if args.fix || args.diff {
         // A link and its target (or two hard links) are one article: fix it once.
         walk::keep_one_per_file(&mut inputs);
     }
-    let stdin_fix = args.fix && inputs.iter().any(|i| matches!(i, Input::Stdin(_)));
+    // Standard input takes the settings of the name `--stdin-filename` gives it.
+    let inputs: Vec<(Input, Arc<Engine>)> = inputs
+        .into_iter()
+        .filter_map(|input| {
+            let engine = engines.for_file(input.display_path())?;
+            Some((input, engine))
+        })
+        .collect();
+    let mut trouble = !engines.errors.is_empty();
+    if trouble {
+        errors::print(&engines.errors);
+    }
+    let stdin_fix = args.fix && inputs.iter().any(|(i, _)| matches!(i, Input::Stdin(_)));
+    if (args.fix || args.diff)
+        && inputs
+            .iter()
+            .any(|(i, _)| Format::from_path(i.display_path()) == Format::Docx)
+    {
+        eprintln!(
+            "note: .docx files are checked but never written: their findings are reported without fixes"
+        );
+    }
 
     let report_to_stderr = stdin_fix;
     let is_terminal = if report_to_stderr {
@@ -180,12 +200,16 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), rules)
+        report::statistics(Box::new(out.clone()), base.rules())
     } else {
-        report::reporter(args.format, Box::new(out.clone()), rules, inputs.len())
+        report::reporter(
+            args.format,
+            Box::new(out.clone()),
+            base.rules(),
+            inputs.len(),
+        )
     };
     let mut summary = Summary::default();
-    let mut trouble = false;
     let mut failed = false;
 
     for error in &walk_errors {
@@ -216,7 +240,7 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         None
     };
-    let stdin_text = if inputs.iter().any(|i| matches!(i, Input::Stdin(_))) {
+    let stdin_text = if inputs.iter().any(|(i, _)| matches!(i, Input::Stdin(_))) {
         let mut bytes = Vec::new();
         match io::stdin().read_to_end(&mut bytes) {
             Ok(_) => Some(bytes),
@@ -230,13 +254,15 @@ fn check(args: CheckArgs) -> u8 {
     };
     let mut stdout_fixed = Vec::new();
     for chunk in inputs.chunks(CHUNK) {
-        let lint_one =
-            |input: &Input| lint_input(input, stdin_text.as_deref(), &engine, &args, today);
+        let lint_one = |(input, engine): &(Input, Arc<Engine>)| {
+            lint_input(input, stdin_text.as_deref(), engine, &args, today)
+        };
         let outcomes: Vec<Outcome> = match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
             None => chunk.iter().map(lint_one).collect(),
         };
-        for outcome in outcomes {
+        for (outcome, (_, engine)) in outcomes.into_iter().zip(chunk) {
+            let fail_level = fail_level_of(engine);
             let written = match outcome {
                 Outcome::Linted {
                     path,
@@ -353,6 +379,27 @@ fn lint_input(
             }
         },
     };
+    let format = Format::from_path(&path);
+    if format == Format::Docx {
+        // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
+        return match newslint::Document::read_docx(&bytes) {
+            Ok(doc) => {
+                let diagnostics = engine.check(&rooted, &doc, today);
+                Outcome::Linted {
+                    path,
+                    source: doc.into_file_text(),
+                    diagnostics,
+                    diff: None,
+                    fixed: None,
+                }
+            }
+            Err(err) => Outcome::Problem {
+                path,
+                message: err.0,
+                position: None,
+            },
+        };
+    }
     let source = match decode(bytes) {
         Ok(text) => text,
         Err((message, position)) => {
@@ -363,7 +410,6 @@ fn lint_input(
             };
         }
     };
-    let format = Format::from_path(&path);
     let parse_problem = |err: newslint::ParseError| Outcome::Problem {
         path: path.clone(),
         message: err.message,
@@ -439,6 +485,9 @@ pub(crate) fn read_document(
     options: &newslint::article::ReadOptions,
 ) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
     let format = Format::from_path(path);
+    if format == Format::Docx {
+        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
+    }
     let source = decode(bytes)?;
     newslint::Document::parse_with(source, format, options)
         .map_err(|err| (err.message, Some(err.position)))

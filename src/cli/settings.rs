@@ -1,7 +1,7 @@
-//! Which settings apply to a file, for the front ends that lint files one at a time (the
-//! language server; per-file discovery in `check` can use the same): the nearest
-//! `newslint.toml` in the file's folder or above (`--config` overrides, `--isolated` skips
-//! it), loaded and compiled; and the files whose change means a reload.
+//! Which settings apply to a file, for `check` (see `engines.rs`) and the language server:
+//! the nearest `newslint.toml` in the file's folder or above (`--config` overrides,
+//! `--isolated` skips it), loaded and compiled; and the files whose change means a reload
+//! (for the server and the language server).
 
 use std::path::{Path, PathBuf};
 
@@ -22,14 +22,20 @@ pub enum ConfigSource {
 impl ConfigSource {
     /// The settings of `file` (an absolute path): the config `args` names, or the nearest
     /// `newslint.toml` above the file, or the defaults rooted at `fallback_root`.
+    #[cfg(feature = "lsp")]
     pub fn for_file(file: &Path, args: &ConfigArgs, fallback_root: &Path) -> Self {
+        Self::for_folder(file.parent().unwrap_or(file), args, fallback_root)
+    }
+
+    /// The settings of the files directly in `folder` (an absolute path).
+    pub fn for_folder(folder: &Path, args: &ConfigArgs, fallback_root: &Path) -> Self {
         if args.isolated {
             return ConfigSource::Defaults(fallback_root.to_path_buf());
         }
         if let Some(path) = &args.config {
             return ConfigSource::File(super::walk::rooted(path));
         }
-        file.parent().and_then(Config::discover).map_or_else(
+        super::settings_file::discover(folder).map_or_else(
             || ConfigSource::Defaults(fallback_root.to_path_buf()),
             ConfigSource::File,
         )
@@ -38,15 +44,16 @@ impl ConfigSource {
     /// Read the config (if any) and compile its rules.
     pub fn load(&self) -> Result<Engine, Vec<ConfigError>> {
         let mut config = match self {
-            ConfigSource::File(path) => Config::load(path)?,
+            ConfigSource::File(path) => super::settings_file::read_config(path)?,
             ConfigSource::Defaults(root) => Config::defaults(root.clone()),
         };
         config.root = super::walk::rooted(&config.root);
-        let rules = newslint::rules::load_rules(&config.load_options())?;
+        let rules = super::settings_file::compile_rules(&config)?;
         Ok(Engine::new(config, rules))
     }
 
     /// The config file, if there is one.
+    #[cfg(feature = "lsp")]
     pub fn file(&self) -> Option<&Path> {
         match self {
             ConfigSource::File(path) => Some(path),
@@ -58,6 +65,7 @@ impl ConfigSource {
 /// The files whose change means a reload of `config`: the config file and every rule
 /// pack, facts file and word list it loads (and the folders that hold them, so a new
 /// pack is seen).
+#[cfg(any(feature = "serve", feature = "lsp"))]
 pub fn settings_files(config: &Config) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = config
         .file
@@ -65,19 +73,14 @@ pub fn settings_files(config: &Config) -> Vec<PathBuf> {
         .map(|f| PathBuf::from(&f.name))
         .into_iter()
         .collect();
-    let options = config.load_options();
+    let named = config.settings_paths();
     // Rule packs and facts files are `*.toml`, house word lists `*.txt`.
-    let watched = options
-        .rule_paths
+    let watched = named
+        .rule_files
         .into_iter()
-        .chain(options.fact_paths)
+        .chain(named.facts)
         .map(|(path, _)| (path, "toml"))
-        .chain(
-            options
-                .word_list_paths
-                .into_iter()
-                .map(|(path, _)| (path, "txt")),
-        );
+        .chain(named.dictionary.into_iter().map(|(path, _)| (path, "txt")));
     for (path, extension) in watched {
         if let Ok(entries) = std::fs::read_dir(&path) {
             paths.extend(
@@ -98,6 +101,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[cfg(feature = "lsp")]
     fn the_nearest_config_above_the_file_applies() {
         let dir = tempfile::tempdir().unwrap();
         let desk = dir.path().join("desk");
@@ -113,7 +117,7 @@ mod tests {
             ConfigSource::for_file(&dir.path().join("b.md"), &args, fallback)
                 .file()
                 .map(Path::to_path_buf),
-            Config::discover(dir.path())
+            super::super::settings_file::discover(dir.path())
         );
         let isolated = ConfigArgs {
             isolated: true,
@@ -126,6 +130,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(any(feature = "serve", feature = "lsp"))]
     fn settings_files_list_the_config_and_its_rule_folders() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("rules")).unwrap();

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use newslint::config::Config;
 
+use super::engines::Engines;
+
 /// One thing to lint.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Input {
@@ -34,11 +36,14 @@ pub struct WalkError {
 }
 
 /// Gather the inputs for `paths`, sorted, and the walking errors. A file named on the
-/// command line is linted even when the config excludes it, unless `force_exclude` (what
-/// pre-commit and CI scripts, which name every changed file, want).
+/// command line is linted even when its config excludes it, unless `force_exclude` (what
+/// pre-commit and CI scripts, which name every changed file, want). A folder is walked
+/// with its own config's globs, and a file under a nested config is kept only if that
+/// config's globs keep it. Files whose config does not load are left out (`engines`
+/// holds the errors).
 pub fn collect_inputs(
     paths: &[PathBuf],
-    config: &Config,
+    engines: &mut Engines,
     stdin_name: Option<&Path>,
     force_exclude: bool,
 ) -> (Vec<Input>, Vec<WalkError>) {
@@ -56,11 +61,32 @@ pub fn collect_inputs(
                 message: io_message(&err),
             }),
             Ok(meta) if meta.is_file() => {
-                if !(force_exclude && is_excluded(path, config)) {
+                if let Some(engine) = engines.for_file(path)
+                    && !(force_exclude && is_excluded(path, engine.config()))
+                {
                     inputs.push(Input::File(path.clone()));
                 }
             }
-            Ok(meta) if meta.is_dir() => walk_folder(path, config, &mut inputs, &mut errors),
+            Ok(meta) if meta.is_dir() => {
+                let Some(walking) = engines.for_folder(path) else {
+                    continue;
+                };
+                let mut found = Vec::new();
+                walk_folder(path, walking.config(), &mut found, &mut errors);
+                found.retain(|input| {
+                    let Input::File(file) = input else {
+                        return true;
+                    };
+                    match engines.for_file(file) {
+                        Some(own) if std::sync::Arc::ptr_eq(&own, &walking) => true,
+                        Some(own) => {
+                            is_included(file, own.config()) && !is_excluded(file, own.config())
+                        }
+                        None => false,
+                    }
+                });
+                inputs.append(&mut found);
+            }
             Ok(_) => errors.push(WalkError {
                 path: path.clone(),
                 message: "not a file or folder (a device, socket or pipe): nothing to lint"
@@ -123,19 +149,23 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
     for result in builder.build() {
         match result {
             Ok(entry) => {
-                if entry.file_type().is_some_and(|t| t.is_file()) {
-                    let path = entry.path();
-                    let rooted = rooted(path);
-                    let relative = relative_to(&rooted, &config.root);
-                    let name = Path::new(path.file_name().unwrap_or_default());
-                    if config.include.is_match(relative) || config.include.is_match(name) {
-                        inputs.push(Input::File(path.to_path_buf()));
-                    }
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && is_included(entry.path(), config)
+                {
+                    inputs.push(Input::File(entry.path().to_path_buf()));
                 }
             }
             Err(err) => errors.push(walk_error(root, &err)),
         }
     }
+}
+
+/// Whether the config's `include` takes `path`, as a walk would.
+fn is_included(path: &Path, config: &Config) -> bool {
+    let rooted = rooted(path);
+    let relative = relative_to(&rooted, &config.root);
+    let name = Path::new(path.file_name().unwrap_or_default());
+    config.include.is_match(relative) || config.include.is_match(name)
 }
 
 /// Whether the config's `exclude` skips `path` or a folder it lies in, as a walk would.

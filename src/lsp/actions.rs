@@ -19,12 +19,18 @@ use super::worker::{Snapshot, lsp_diagnostic};
 /// The kind of the "fix all" action, as clients ask for it on save.
 pub const FIX_ALL: &str = "source.fixAll.newslint";
 
-/// The actions for the findings that touch the requested range.
+/// What "fix all" changes in one version of a document: a byte span and its
+/// replacement, or nothing.
+pub type FixAll = Option<(std::ops::Range<usize>, String)>;
+
+/// The actions for the findings that touch the requested range. `fixed` keeps what
+/// "fix all" changes in this version, worked out the first time it is asked for.
 pub fn code_actions(
     snapshot: &Snapshot,
     found: &[Diagnostic],
     params: &CodeActionParams,
     encoding: Encoding,
+    fixed: &std::sync::OnceLock<FixAll>,
 ) -> Vec<CodeActionOrCommand> {
     let map = PositionMap::new(&snapshot.text, encoding);
     let wanted = map.span(params.range);
@@ -69,8 +75,9 @@ pub fn code_actions(
         .any(|d| d.fix.as_ref().is_some_and(|f| f.safety == FixSafety::Safe));
     if any_safe
         && allowed(only, &fix_all)
-        && let Some(edit) = fix_all_edit(snapshot, &map)
+        && let Some((span, replacement)) = fixed.get_or_init(|| fix_all_change(snapshot))
     {
+        let edit = TextEdit::new(map.range(span), replacement.clone());
         actions.push(CodeActionOrCommand::CodeAction(CodeAction {
             title: "newslint: fix all safe fixes in this file".into(),
             kind: Some(fix_all),
@@ -149,9 +156,9 @@ fn fix_title(d: &Diagnostic, text: &str) -> String {
     format!("newslint {}: {what}{unsafe_note}", d.rule)
 }
 
-/// The engine's fix loop on the document, as one edit of the part that changed (so the
+/// The engine's fix loop on the document, as one change of the part that changed (so the
 /// editor keeps its marks and cursor outside it).
-fn fix_all_edit(snapshot: &Snapshot, map: &PositionMap) -> Option<TextEdit> {
+fn fix_all_change(snapshot: &Snapshot) -> FixAll {
     let outcome = snapshot
         .engine
         .fix(
@@ -163,7 +170,7 @@ fn fix_all_edit(snapshot: &Snapshot, map: &PositionMap) -> Option<TextEdit> {
         )
         .ok()?;
     let (span, replacement) = changed_part(&snapshot.text, &outcome.text)?;
-    Some(TextEdit::new(map.range(&span), replacement.to_string()))
+    Some((span, replacement.to_string()))
 }
 
 /// The byte span of `before` that differs from `after` and what replaces it, cut at

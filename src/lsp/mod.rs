@@ -31,6 +31,9 @@ use crate::cli::args::ConfigArgs;
 use crate::cli::{EXIT_CLEAN, EXIT_TROUBLE};
 use position::Encoding;
 
+/// The exit code when the client says `exit` without `shutdown` first (the protocol's).
+const EXIT_WITHOUT_SHUTDOWN: u8 = 1;
+
 /// Options of `newslint lsp`.
 #[derive(Debug, clap::Args, Clone)]
 pub struct LspArgs {
@@ -62,7 +65,8 @@ pub fn run(args: LspArgs) -> u8 {
 }
 
 /// The handshake, then the message loop. Returns the exit code: 0 after `shutdown` then
-/// `exit`, 2 when `exit` comes without `shutdown` (as the protocol asks: not 0).
+/// `exit`, 1 when `exit` comes without `shutdown` (or the client goes away), as the
+/// protocol asks; 2 when the session could not run at all.
 pub fn serve(connection: Connection, args: &LspArgs) -> Result<u8, String> {
     let (id, params) = connection
         .initialize_start()
@@ -96,7 +100,11 @@ pub fn serve(connection: Connection, args: &LspArgs) -> Result<u8, String> {
         debounce,
     )
     .run()?;
-    Ok(if clean { EXIT_CLEAN } else { EXIT_TROUBLE })
+    Ok(if clean {
+        EXIT_CLEAN
+    } else {
+        EXIT_WITHOUT_SHUTDOWN
+    })
 }
 
 fn capabilities(encoding: Encoding) -> ServerCapabilities {

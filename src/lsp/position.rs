@@ -39,6 +39,9 @@ pub struct PositionMap<'a> {
     text: &'a str,
     lines: LineIndex,
     encoding: Encoding,
+    /// The last offset converted and its position: the findings of a file come in order,
+    /// so counting on from it keeps a megabyte-long line with thousands of findings linear.
+    last: std::cell::Cell<(usize, Position)>,
 }
 
 impl<'a> PositionMap<'a> {
@@ -48,6 +51,7 @@ impl<'a> PositionMap<'a> {
             text,
             lines: LineIndex::new(text),
             encoding,
+            last: std::cell::Cell::new((0, Position::new(0, 0))),
         }
     }
 
@@ -58,13 +62,21 @@ impl<'a> PositionMap<'a> {
             offset -= 1;
         }
         let line = self.lines.line(offset);
-        let start = self.lines.line_start(line).unwrap_or(0);
-        let before = &self.text[start..offset];
-        let character = match self.encoding {
-            Encoding::Utf8 => before.len(),
-            Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+        let (last_offset, last_position) = self.last.get();
+        let (start, counted) = if last_position.line as usize == line - 1 && last_offset <= offset {
+            (last_offset, last_position.character as usize)
+        } else {
+            (self.lines.line_start(line).unwrap_or(0), 0)
         };
-        Position::new(to_u32(line - 1), to_u32(character))
+        let before = &self.text[start..offset];
+        let character = counted
+            + match self.encoding {
+                Encoding::Utf8 => before.len(),
+                Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
+            };
+        let position = Position::new(to_u32(line - 1), to_u32(character));
+        self.last.set((offset, position));
+        position
     }
 
     /// The range of a byte span.
@@ -152,6 +164,17 @@ mod tests {
         assert_eq!(map.offset(Position::new(1, 7)), emoji);
         assert_eq!(map.position(emoji + 1), map.position(emoji));
         assert_eq!(map.position(TEXT.len()), Position::new(2, 3));
+    }
+
+    #[test]
+    fn positions_in_any_order_agree_with_a_fresh_count() {
+        let text = TEXT.repeat(3);
+        let map = PositionMap::new(&text, Encoding::Utf16);
+        let offsets: Vec<usize> = (0..=text.len()).chain((0..=text.len()).rev()).collect();
+        for (i, &offset) in offsets.iter().enumerate() {
+            let fresh = PositionMap::new(&text, Encoding::Utf16).position(offset);
+            assert_eq!(map.position(offset), fresh, "offset {offset} (step {i})");
+        }
     }
 
     #[test]

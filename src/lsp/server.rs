@@ -1,6 +1,6 @@
 //! The message loop: keeps the open documents' latest text, coalesces changes (a document
 //! is checked once typing pauses for the debounce time, on its latest text), hands the
-//! engine's work to the worker thread, and reloads settings when their files change.
+//! engine's work to the worker threads, and reloads settings when their files change.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -24,7 +24,7 @@ use newslint::Format;
 
 use super::position::{Encoding, PositionMap};
 use super::uri::path_of;
-use super::worker::{self, Job, Snapshot, Versions};
+use super::worker::{self, Cache, Job, Snapshot, Versions};
 use super::workspace::Workspace;
 use crate::cli::args::ConfigArgs;
 
@@ -44,15 +44,19 @@ pub struct Server<'a> {
     workspace: Workspace,
     documents: HashMap<Uri, Open>,
     versions: Versions,
-    jobs: Option<Sender<Job>>,
-    worker: Option<std::thread::JoinHandle<()>>,
+    /// Findings to publish, and requests to answer: two threads, so a request does not
+    /// wait behind a long article (None once the loop ends).
+    publish: Option<Sender<Job>>,
+    requests: Option<Sender<Job>>,
+    workers: Vec<std::thread::JoinHandle<()>>,
+    cache: Cache,
     debounce: Duration,
     watch_files: bool,
     encoding: Encoding,
 }
 
 impl<'a> Server<'a> {
-    /// A server for an initialized connection; starts the worker thread.
+    /// A server for an initialized connection; starts the worker threads.
     pub fn new(
         connection: &'a Connection,
         params: &InitializeParams,
@@ -80,20 +84,30 @@ impl<'a> Server<'a> {
             .and_then(|w| w.dynamic_registration)
             .unwrap_or(false);
         let versions: Versions = Arc::new(Mutex::new(HashMap::new()));
-        let (jobs, queue) = crossbeam_channel::unbounded();
-        let out = connection.sender.clone();
-        let shared = Arc::clone(&versions);
-        let worker = std::thread::Builder::new()
-            .name("newslint-lint".into())
-            .spawn(move || worker::run(queue, out, shared, encoding))
-            .ok();
+        let cache: Cache = Arc::new(Mutex::new(HashMap::new()));
+        let mut workers = Vec::new();
+        let mut start = |name: &str| {
+            let (jobs, queue) = crossbeam_channel::unbounded();
+            let out = connection.sender.clone();
+            let (versions, cache) = (Arc::clone(&versions), Arc::clone(&cache));
+            let thread = std::thread::Builder::new()
+                .name(name.into())
+                .spawn(move || worker::run(queue, out, versions, cache, encoding))
+                .ok()?;
+            workers.push(thread);
+            Some(jobs)
+        };
+        let publish = start("newslint-publish");
+        let requests = start("newslint-requests");
         Self {
             connection,
             workspace: Workspace::new(config, folders),
             documents: HashMap::new(),
             versions,
-            jobs: worker.as_ref().map(|_| jobs),
-            worker,
+            publish,
+            requests,
+            workers,
+            cache,
             debounce,
             watch_files,
             encoding,
@@ -102,8 +116,8 @@ impl<'a> Server<'a> {
 
     /// Serve until `exit`; true when `shutdown` came first.
     pub fn run(mut self) -> Result<bool, String> {
-        if self.jobs.is_none() {
-            return Err("cannot start the thread that checks documents".to_string());
+        if self.publish.is_none() || self.requests.is_none() {
+            return Err("cannot start the threads that check documents".to_string());
         }
         if self.watch_files {
             self.register_watchers();
@@ -138,10 +152,11 @@ impl<'a> Server<'a> {
             }
             self.dispatch_due();
         };
-        // Hang up on the worker and let it finish, so every message it sends is out
+        // Hang up on the workers and let them finish, so every message they send is out
         // before the connection closes.
-        self.jobs = None;
-        if let Some(worker) = self.worker.take() {
+        self.publish = None;
+        self.requests = None;
+        for worker in self.workers.drain(..) {
             let _ = worker.join();
         }
         Ok(clean)
@@ -152,8 +167,12 @@ impl<'a> Server<'a> {
     }
 
     fn job(&self, job: Job) {
-        if let Some(jobs) = &self.jobs {
-            let _ = jobs.send(job);
+        let queue = match job {
+            Job::Publish(_) => &self.publish,
+            Job::Hover(..) | Job::CodeAction(..) => &self.requests,
+        };
+        if let Some(queue) = queue {
+            let _ = queue.send(job);
         }
     }
 
@@ -193,7 +212,7 @@ impl<'a> Server<'a> {
         self.documents.values().filter_map(|d| d.due).min()
     }
 
-    /// Send every document whose pause is over to the worker.
+    /// Send every document whose pause is over to be checked.
     fn dispatch_due(&mut self) {
         let now = Instant::now();
         let due: Vec<Uri> = self
@@ -300,6 +319,11 @@ impl<'a> Server<'a> {
                 let document = params.text_document;
                 let path = document_path(&document.uri);
                 let format = Format::from_path(&path);
+                if format == Format::Docx {
+                    // A Word file is read from its bytes, never from an editor's text (and
+                    // its positions are paragraphs): `newslint check` is the way to check it.
+                    return;
+                }
                 self.set_version(&document.uri, Some(document.version));
                 self.documents.insert(
                     document.uri,
@@ -349,7 +373,10 @@ impl<'a> Server<'a> {
                 let uri = params.text_document.uri;
                 self.set_version(&uri, None);
                 self.documents.remove(&uri);
-                self.job(Job::Forget(uri.clone()));
+                self.cache
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .remove(&uri);
                 self.publish_empty(&uri);
             }
             DidSaveTextDocument::METHOD => {

@@ -1,11 +1,13 @@
-//! The thread that calls the engine, so a long article never holds up the message loop:
-//! it lints the latest text of a document, publishes the findings unless the document
-//! changed meanwhile (a stale result is dropped by version), and answers the requests that
-//! need findings (hover, code actions) from the findings of the version they ask about.
+//! The threads that call the engine, so a long article never holds up the message loop:
+//! one lints the latest text of each document and publishes the findings unless the
+//! document changed meanwhile (a stale result is dropped by version); the other answers
+//! the requests that need findings (hover, code actions), so they do not wait behind a
+//! long article. Both keep the findings of each version in one shared cache, so a version
+//! is linted once whichever thread comes first.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crossbeam_channel::{Receiver, Sender};
 use lsp_server::{Message, Notification, RequestId, Response};
@@ -38,12 +40,13 @@ pub enum Job {
     Hover(RequestId, Snapshot, Position),
     /// Answer `textDocument/codeAction`.
     CodeAction(RequestId, Snapshot, Box<CodeActionParams>),
-    /// The document was closed: forget its findings.
-    Forget(Uri),
 }
 
 /// The latest version of every open document, shared with the message loop.
 pub type Versions = Arc<Mutex<HashMap<Uri, i32>>>;
+
+/// The findings of the latest version linted of each open document, shared by the threads.
+pub type Cache = Arc<Mutex<HashMap<Uri, Arc<Linted>>>>;
 
 /// The findings of one version of a document.
 pub struct Linted {
@@ -51,11 +54,19 @@ pub struct Linted {
     engine: Arc<Engine>,
     /// The findings, or why the document cannot be read (message, byte offset).
     pub outcome: Result<Vec<Diagnostic>, (String, usize)>,
+    /// What "fix all" changes (the fix loop's work, kept because clients ask for code
+    /// actions at every move of the cursor).
+    pub fixed: OnceLock<super::actions::FixAll>,
 }
 
 /// Run jobs until the message loop hangs up.
-pub fn run(jobs: Receiver<Job>, out: Sender<Message>, versions: Versions, encoding: Encoding) {
-    let mut cache: HashMap<Uri, Linted> = HashMap::new();
+pub fn run(
+    jobs: Receiver<Job>,
+    out: Sender<Message>,
+    versions: Versions,
+    cache: Cache,
+    encoding: Encoding,
+) {
     let is_current = |uri: &Uri, version: i32| {
         versions.lock().unwrap_or_else(|e| e.into_inner()).get(uri) == Some(&version)
     };
@@ -66,7 +77,7 @@ pub fn run(jobs: Receiver<Job>, out: Sender<Message>, versions: Versions, encodi
                 if !is_current(&snapshot.uri, snapshot.version) {
                     continue;
                 }
-                let linted = findings(&mut cache, &snapshot);
+                let linted = findings(&cache, &versions, &snapshot);
                 let diagnostics = lsp_diagnostics(&snapshot, &linted.outcome, encoding);
                 if !is_current(&snapshot.uri, snapshot.version) {
                     continue;
@@ -80,55 +91,83 @@ pub fn run(jobs: Receiver<Job>, out: Sender<Message>, versions: Versions, encodi
                     out.send(Notification::new(PublishDiagnostics::METHOD.into(), params).into());
             }
             Job::Hover(id, snapshot, position) => {
-                let linted = findings(&mut cache, &snapshot);
-                let hover = hover(&snapshot, linted, position, encoding);
+                let linted = findings(&cache, &versions, &snapshot);
+                let hover = hover(&snapshot, &linted, position, encoding);
                 let _ = out.send(Response::new_ok(id, hover).into());
             }
             Job::CodeAction(id, snapshot, params) => {
-                let linted = findings(&mut cache, &snapshot);
+                let linted = findings(&cache, &versions, &snapshot);
+                // The fix loop and the suppressions run the engine again: a panic there
+                // (a bug) costs the actions, not the server.
                 let actions = match &linted.outcome {
-                    Ok(found) => super::actions::code_actions(&snapshot, found, &params, encoding),
+                    Ok(found) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        super::actions::code_actions(
+                            &snapshot,
+                            found,
+                            &params,
+                            encoding,
+                            &linted.fixed,
+                        )
+                    }))
+                    .unwrap_or_default(),
                     Err(_) => Vec::new(),
                 };
                 let _ = out.send(Response::new_ok(id, actions).into());
-            }
-            Job::Forget(uri) => {
-                cache.remove(&uri);
             }
         }
     }
 }
 
 /// The findings of the snapshot's version, linted now unless they are at hand.
-fn findings<'a>(cache: &'a mut HashMap<Uri, Linted>, snapshot: &Snapshot) -> &'a Linted {
-    let fresh = cache
-        .get(&snapshot.uri)
-        .is_some_and(|l| l.version == snapshot.version && Arc::ptr_eq(&l.engine, &snapshot.engine));
-    if !fresh {
-        let outcome = lint(snapshot);
-        cache.insert(
-            snapshot.uri.clone(),
-            Linted {
-                version: snapshot.version,
-                engine: Arc::clone(&snapshot.engine),
-                outcome,
-            },
-        );
+fn findings(cache: &Cache, versions: &Versions, snapshot: &Snapshot) -> Arc<Linted> {
+    let fresh =
+        |l: &Linted| l.version == snapshot.version && Arc::ptr_eq(&l.engine, &snapshot.engine);
+    let lock = || cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(linted) = lock().get(&snapshot.uri).filter(|l| fresh(l)) {
+        return Arc::clone(linted);
     }
-    &cache[&snapshot.uri]
+    // Linted outside the lock, so the other thread is not held up meanwhile.
+    let linted = Arc::new(Linted {
+        version: snapshot.version,
+        engine: Arc::clone(&snapshot.engine),
+        outcome: lint(snapshot),
+        fixed: OnceLock::new(),
+    });
+    let mut cache = lock();
+    // Keep the newest version, and nothing of a document closed meanwhile.
+    let open = versions
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains_key(&snapshot.uri);
+    let newest = cache
+        .get(&snapshot.uri)
+        .is_none_or(|held| held.version <= snapshot.version);
+    if open && newest {
+        cache.insert(snapshot.uri.clone(), Arc::clone(&linted));
+    }
+    linted
 }
 
-/// The engine's findings for a snapshot, or why it cannot be read.
+/// The engine's findings for a snapshot, or why it cannot be read. A panic in the engine
+/// (a bug) is caught and shown as an error on the document, so the editor keeps a working
+/// server for its other documents.
 pub fn lint(snapshot: &Snapshot) -> Result<Vec<Diagnostic>, (String, usize)> {
     let text = snapshot.text.as_str().to_owned();
-    match snapshot.engine.check_text(
-        &snapshot.path,
-        text,
-        snapshot.format,
-        Some(crate::cli::today()),
-    ) {
-        Ok((_, found)) => Ok(found),
-        Err(err) => Err((err.message, offset_of(&snapshot.text, err.position))),
+    let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        snapshot.engine.check_text(
+            &snapshot.path,
+            text,
+            snapshot.format,
+            Some(crate::cli::today()),
+        )
+    }));
+    match checked {
+        Ok(Ok((_, found))) => Ok(found),
+        Ok(Err(err)) => Err((err.message, offset_of(&snapshot.text, err.position))),
+        Err(_) => Err((
+            "newslint failed on this text (a bug: please report it with the text)".into(),
+            0,
+        )),
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use newslint::Engine;
-use newslint::config::{CONFIG_FILE_NAME, Config};
+use newslint::config::CONFIG_FILE_NAME;
 
 use crate::cli::args::ConfigArgs;
 use crate::cli::settings::{ConfigSource, settings_files};
@@ -77,8 +77,8 @@ impl Workspace {
     }
 
     /// Files changed on disk (or were saved in the editor): reload the settings that read
-    /// them. A new or deleted `newslint.toml` changes which config files take, so every
-    /// source is dropped and found again. Returns what failed to load, and whether
+    /// them. A new or deleted `newslint.toml` may change which config applies to which
+    /// file, so every document is checked again. Returns what failed to load, and whether
     /// anything changed (so the open documents are checked again).
     pub fn files_changed(&mut self, paths: &[PathBuf]) -> (Vec<Problem>, bool) {
         let config_named = paths
@@ -92,7 +92,7 @@ impl Workspace {
                 .watched
                 .iter()
                 .any(|w| paths.iter().any(|p| p == w || p.starts_with(w)));
-            if !reads_it && !config_named {
+            if !reads_it {
                 continue;
             }
             let previous = self.loaded.remove(&source).and_then(|l| l.engine);
@@ -102,12 +102,11 @@ impl Workspace {
             changed = true;
         }
         if config_named {
-            // A config created above a file now applies to it: forget sources no document
-            // may use any more; they are found again (and loaded) on demand.
-            self.loaded.retain(|source, _| match source.file() {
-                Some(file) => file.is_file(),
-                None => false,
-            });
+            // Which config applies to a file is found again each time it is checked, so a
+            // config created above a file takes over at the next check; a deleted one is
+            // forgotten.
+            self.loaded
+                .retain(|source, _| source.file().is_none_or(Path::is_file));
             changed = true;
         }
         (problems, changed)
@@ -148,7 +147,10 @@ fn load(source: &ConfigSource, previous: Option<Arc<Engine>>) -> (Loaded, Option
                 source.file().map(Path::to_path_buf).into_iter().collect();
             if let Some(engine) = &previous {
                 watched.extend(settings_files(engine.config()));
-            } else if let Some(config) = source.file().and_then(|f| Config::load(f).ok()) {
+            } else if let Some(config) = source
+                .file()
+                .and_then(|f| crate::cli::settings_file::read_config(f).ok())
+            {
                 // The config reads, a pack or facts file it names does not.
                 watched.extend(settings_files(&config));
             }

@@ -1,11 +1,11 @@
-//! Loading rule packs: the built-in packs embedded in the binary, pack files and folders a
-//! config names, and the per-rule overrides of `newslint.toml`. Every mistake becomes a
-//! [`ConfigError`] pointing into the TOML; loading never runs code or reads files other
-//! than the ones named.
+//! Loading rule packs: the built-in packs embedded in the binary, pack texts (the front end
+//! reads the files a config names), and the per-rule overrides of `newslint.toml`. Every
+//! mistake becomes a [`ConfigError`] pointing into the TOML; loading never runs code and
+//! reads no file.
 
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use toml::Spanned;
@@ -22,23 +22,20 @@ pub const BUILTIN_PACKS: &[(&str, &str)] = &[
     ("ap", include_str!("../../rules/ap.toml")),
 ];
 
+/// The pack loaded whatever `packs` says: newslint's own rules (`unused-suppression`).
+pub const CORE_PACK: (&str, &str) = ("core", include_str!("../../rules/core.toml"));
+
 /// What to load.
 #[derive(Debug, Default)]
 pub struct LoadOptions {
     /// Built-in packs to enable, with their span in `config` when named there.
     pub packs: Vec<Spanned<String>>,
-    /// Pack files or folders of pack files (`*.toml`), with their span in `config`.
-    pub rule_paths: Vec<(PathBuf, Option<Range<usize>>)>,
-    /// Facts files or folders of them (`*.toml`), with their span in `config`.
-    pub fact_paths: Vec<(PathBuf, Option<Range<usize>>)>,
-    /// House word lists or folders of them (`*.txt`), with their span in `config`.
-    pub word_list_paths: Vec<(PathBuf, Option<Range<usize>>)>,
-    /// Packs given as text rather than as paths (a CMS, an editor's unsaved buffer): the
-    /// engine reads no file itself. Loaded after the built-in packs, before `rule_paths`.
+    /// Pack files as text (the engine reads no file: the front end reads the `rule-files`
+    /// a config names, a CMS or an editor passes its own). Loaded after the built-in packs.
     pub pack_texts: Vec<SourceFile>,
-    /// Facts files given as text, loaded before `fact_paths`.
+    /// Facts files as text.
     pub fact_texts: Vec<SourceFile>,
-    /// House word lists given as text, loaded before `word_list_paths`.
+    /// House word lists as text.
     pub word_list_texts: Vec<SourceFile>,
     /// `[rules.<id>]` overrides, keyed by id.
     pub overrides: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
@@ -87,8 +84,11 @@ pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> 
 /// Load the packs and files `options` names, apply the overrides and compile every rule.
 pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     let mut errors = Vec::new();
-    let mut files: Vec<SourceFile> = Vec::new();
-    let mut named: Vec<&str> = Vec::new();
+    let mut files = vec![SourceFile::new(
+        format!("builtin:{}", CORE_PACK.0),
+        CORE_PACK.1,
+    )];
+    let mut named: Vec<&str> = vec![CORE_PACK.0];
     for pack in &options.packs {
         // A pack named twice is loaded once.
         if named.contains(&pack.get_ref().as_str()) {
@@ -116,28 +116,9 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         }
     }
     files.extend(options.pack_texts.iter().cloned());
-    for file in read_sources(&options.rule_paths, "toml", "rule", options, &mut errors) {
-        if !files.iter().any(|f| f.name == file.name) {
-            files.push(file);
-        }
-    }
-    let mut fact_files = options.fact_texts.clone();
-    fact_files.extend(read_sources(
-        &options.fact_paths,
-        "toml",
-        "facts",
-        options,
-        &mut errors,
-    ));
-    let mut word_lists = options.word_list_texts.clone();
-    word_lists.extend(read_sources(
-        &options.word_list_paths,
-        "txt",
-        "word list",
-        options,
-        &mut errors,
-    ));
-    let facts = match crate::facts::Facts::load(&fact_files, &word_lists) {
+    let fact_files = &options.fact_texts;
+    let word_lists = &options.word_list_texts;
+    let facts = match crate::facts::Facts::load(fact_files, word_lists) {
         Ok(facts) => Arc::new(facts),
         Err(mut errs) => {
             errors.append(&mut errs);
@@ -254,59 +235,6 @@ fn check_duplicates(rules: &[Rule], errors: &mut Vec<ConfigError>) {
 
 fn line_of(text: &str, offset: usize) -> (usize, usize) {
     crate::line_index::LineIndex::new(text).line_col(text, offset)
-}
-
-/// Read the files `paths` name (a folder stands for its `*.<extension>` files), each once.
-fn read_sources(
-    paths: &[(PathBuf, Option<Range<usize>>)],
-    extension: &str,
-    what: &str,
-    options: &LoadOptions,
-    errors: &mut Vec<ConfigError>,
-) -> Vec<SourceFile> {
-    let mut files: Vec<SourceFile> = Vec::new();
-    for (path, span) in paths {
-        match files_under(path, extension) {
-            Ok(paths) => {
-                for path in paths {
-                    if files.iter().any(|f| f.name == path.display().to_string()) {
-                        continue;
-                    }
-                    match crate::settings_file::read_settings_file(&path, &format!("{what} file")) {
-                        Ok(text) => files.push(SourceFile::new(path.display().to_string(), text)),
-                        Err(message) => errors.push(config_error(
-                            options.config.as_ref(),
-                            span.clone(),
-                            message,
-                            String::new(),
-                        )),
-                    }
-                }
-            }
-            Err(err) => errors.push(config_error(
-                options.config.as_ref(),
-                span.clone(),
-                format!("cannot read {what} path {}: {err}", path.display()),
-                String::new(),
-            )),
-        }
-    }
-    files
-}
-
-/// `path` itself when it is a file; the `*.<extension>` files directly inside it, sorted,
-/// when it is a folder.
-fn files_under(path: &Path, extension: &str) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut files: Vec<PathBuf> = std::fs::read_dir(path)?
-        .filter_map(|entry| entry.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == extension) && p.is_file())
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// A pack file as read: its name, the regex fragments its rules share, its rule tables.

@@ -80,6 +80,8 @@ pub enum KindName {
     FactTitle,
     /// Ages the facts file's dates of birth contradict.
     FactAge,
+    /// Suppressions that silence nothing (found by the per-file pipeline).
+    UnusedSuppression,
 }
 
 impl KindName {
@@ -103,6 +105,7 @@ impl KindName {
             KindName::FactName => "fact-name",
             KindName::FactTitle => "fact-title",
             KindName::FactAge => "fact-age",
+            KindName::UnusedSuppression => "unused-suppression",
         }
     }
 }

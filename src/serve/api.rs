@@ -414,14 +414,6 @@ pub async fn rule(
         id.map_err(|err| ApiError::new(StatusCode::BAD_REQUEST, "bad-path", err.body_text()))?;
     let settings: Arc<Settings> = app.settings();
     let Some(rule) = settings.rule(&id) else {
-        if id == newslint::suppress::UNUSED_SUPPRESSION {
-            return Ok(ok_json(&serde_json::json!({
-                "id": id, "pack": "built in", "kind": "unused-suppression", "severity": "info",
-                "fix": "none",
-                "description": "A newslint-disable comment or [newslint: ignore …] marker that silences nothing. Remove it, or the rule ids it no longer needs.",
-                "link": null, "examples": [],
-            })));
-        }
         return Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "unknown-rule",

@@ -61,7 +61,7 @@ impl Settings {
     /// compile its rules.
     pub fn load(args: &ConfigArgs) -> Result<Self, Vec<ConfigError>> {
         let config = crate::cli::load_config(args)?;
-        let rules = newslint::rules::load_rules(&config.load_options())?;
+        let rules = crate::cli::settings_file::compile_rules(&config)?;
         Ok(Self {
             engine: Engine::new(config, rules),
         })
@@ -71,7 +71,7 @@ impl Settings {
     #[cfg(test)]
     pub fn from_text(root: &Path, text: &str) -> Result<Self, Vec<ConfigError>> {
         let config = Config::from_text(&root.join("newslint.toml"), text.to_string())?;
-        let rules = newslint::rules::load_rules(&config.load_options())?;
+        let rules = crate::cli::settings_file::compile_rules(&config)?;
         Ok(Self {
             engine: Engine::new(config, rules),
         })

@@ -107,6 +107,11 @@ impl Client {
         message.write(stdin).expect("the server reads its input");
     }
 
+    /// The messages received and not read yet (what came before a response).
+    pub fn unread(&self) -> impl Iterator<Item = &Message> {
+        self.unread.iter()
+    }
+
     /// Send a notification.
     pub fn notify(&mut self, method: &str, params: Value) {
         self.send(Notification::new(method.to_string(), params).into());

@@ -7,7 +7,7 @@ use codespan_reporting::diagnostic::Label;
 use codespan_reporting::diagnostic::Severity as CsSeverity;
 use codespan_reporting::term;
 use codespan_reporting::term::termcolor::WriteColor;
-use newslint::Severity;
+use newslint::{Format, Severity};
 
 use super::excerpt::Excerpt;
 use super::{
@@ -24,6 +24,8 @@ impl Reporter for Human<'_> {
             return Ok(());
         }
         let config = term::Config::default();
+        // A Word file has no lines: its text holds paragraph N on line N.
+        let docx = Format::from_path(report.path) == Format::Docx;
         for d in report.diagnostics {
             let severity = match d.severity {
                 Severity::Error => CsSeverity::Error,
@@ -31,6 +33,12 @@ impl Reporter for Human<'_> {
                 Severity::Info => CsSeverity::Note,
             };
             let mut notes = Vec::new();
+            if docx {
+                let (paragraph, character) = position(report, d.span.start);
+                notes.push(format!(
+                    "at paragraph {paragraph}, character {character} of the document"
+                ));
+            }
             if let Some(help) = &d.help {
                 notes.push(format!("help: {help}"));
             }
@@ -53,9 +61,10 @@ impl Reporter for Human<'_> {
                 d.span.clone(),
                 position(report, d.span.start),
             );
+            let unit = if docx { "paragraph" } else { "line" };
             for &(line, bytes) in &file.cut {
                 notes.push(format!(
-                    "line {line} is {bytes} bytes long: only the part around the finding is shown"
+                    "{unit} {line} is {bytes} bytes long: only the part around the finding is shown"
                 ));
             }
             let label = Label::primary((), file.label.clone());

@@ -67,11 +67,7 @@ impl Reporter for Sarif<'_> {
                     }
                 }],
             });
-            let index = if &*d.rule == newslint::suppress::UNUSED_SUPPRESSION {
-                Some(self.rules.len())
-            } else {
-                self.rules.iter().position(|r| r.id == d.rule)
-            };
+            let index = self.rules.iter().position(|r| r.id == d.rule);
             if let Some(index) = index {
                 result["ruleIndex"] = json!(index);
             }
@@ -108,7 +104,7 @@ impl Reporter for Sarif<'_> {
     }
 
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        let mut rules: Vec<serde_json::Value> = self
+        let rules: Vec<serde_json::Value> = self
             .rules
             .iter()
             .map(|r| {
@@ -126,14 +122,6 @@ impl Reporter for Sarif<'_> {
                 rule
             })
             .collect();
-        rules.push(json!({
-            "id": newslint::suppress::UNUSED_SUPPRESSION,
-            "name": newslint::suppress::UNUSED_SUPPRESSION,
-            "shortDescription": {"text": "A suppression comment or marker that silences nothing."},
-            "fullDescription": {"text": "A newslint-disable comment or [newslint: ignore …] marker that silences no finding. Remove it, or the rule ids it no longer needs."},
-            "defaultConfiguration": {"level": "note"},
-            "properties": {"pack": "builtin", "kind": "suppression"},
-        }));
         let document = json!({
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",

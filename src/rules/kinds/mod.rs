@@ -18,6 +18,7 @@ mod repetition;
 mod required;
 mod stray_text;
 mod substitution;
+mod unused_suppression;
 
 use std::ops::Range;
 
@@ -108,6 +109,8 @@ pub enum RuleKind {
     FactTitle(fact_title::FactTitle),
     /// See [`fact_age`].
     FactAge(fact_age::FactAge),
+    /// See [`unused_suppression`].
+    UnusedSuppression(unused_suppression::UnusedSuppression),
 }
 
 impl RuleKind {
@@ -131,6 +134,7 @@ impl RuleKind {
             RuleKind::FactName(k) => k.check(ctx, out),
             RuleKind::FactTitle(k) => k.check(ctx, out),
             RuleKind::FactAge(k) => k.check(ctx, out),
+            RuleKind::UnusedSuppression(k) => k.check(ctx, out),
         }
     }
 }
@@ -155,6 +159,7 @@ fn kind_options(kind: KindName) -> (&'static [&'static str], bool) {
         KindName::FactName => (fact_name::OPTIONS, false),
         KindName::FactTitle => (fact_title::OPTIONS, false),
         KindName::FactAge => (fact_age::OPTIONS, false),
+        KindName::UnusedSuppression => (unused_suppression::OPTIONS, false),
     }
 }
 
@@ -310,6 +315,9 @@ pub fn compile(
         KindName::FactName => fact_name::FactName::compile(&ctx).map(RuleKind::FactName),
         KindName::FactTitle => fact_title::FactTitle::compile(&ctx).map(RuleKind::FactTitle),
         KindName::FactAge => fact_age::FactAge::compile(&ctx).map(RuleKind::FactAge),
+        KindName::UnusedSuppression => {
+            unused_suppression::UnusedSuppression::compile(&ctx).map(RuleKind::UnusedSuppression)
+        }
     };
     compiled.map_err(|e| vec![e])
 }

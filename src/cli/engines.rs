@@ -1,0 +1,122 @@
+//! The settings of each file of a `check` run, as ruff finds them: the nearest
+//! `newslint.toml` in the file's folder or above applies to it (`--config` overrides,
+//! `--isolated` skips them), and a file with none above it takes the settings of the
+//! folder newslint runs from. Each config is loaded and compiled once, with the command
+//! line's `--select`/`--ignore` applied; a config that does not load is reported once and
+//! the files under it are not checked, while the others are.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use newslint::{ConfigError, Engine};
+
+use super::args::ConfigArgs;
+use super::settings::ConfigSource;
+
+/// Every config a run meets, loaded once.
+pub struct Engines<'a> {
+    args: &'a ConfigArgs,
+    select: &'a [String],
+    ignore: &'a [String],
+    /// The folder newslint runs from (absolute).
+    cwd: PathBuf,
+    /// The settings of the folder newslint runs from: those of files with no config above.
+    fallback: ConfigSource,
+    loaded: HashMap<ConfigSource, Option<Arc<Engine>>>,
+    /// Ids of `--select`/`--ignore` some loaded config knows.
+    known: HashSet<String>,
+    /// The errors of configs that did not load, in the order they were met.
+    pub errors: Vec<ConfigError>,
+}
+
+impl<'a> Engines<'a> {
+    /// The settings `args` point to, with the selection to apply to each.
+    pub fn new(args: &'a ConfigArgs, select: &'a [String], ignore: &'a [String]) -> Self {
+        let cwd = super::walk::rooted(Path::new("."));
+        let fallback = ConfigSource::for_folder(&cwd, args, &cwd);
+        Self {
+            args,
+            select,
+            ignore,
+            cwd,
+            fallback,
+            loaded: HashMap::new(),
+            known: HashSet::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// The settings of the folder newslint runs from.
+    pub fn fallback(&mut self) -> Option<Arc<Engine>> {
+        self.load(self.fallback.clone())
+    }
+
+    /// The settings of `file` (None when its config does not load).
+    pub fn for_file(&mut self, file: &Path) -> Option<Arc<Engine>> {
+        let rooted = super::walk::rooted(file);
+        let folder = rooted.parent().unwrap_or(&rooted).to_path_buf();
+        self.for_folder(&folder)
+    }
+
+    /// The settings of the files directly in `folder`.
+    pub fn for_folder(&mut self, folder: &Path) -> Option<Arc<Engine>> {
+        let source =
+            match ConfigSource::for_folder(&super::walk::rooted(folder), self.args, &self.cwd) {
+                ConfigSource::Defaults(_) => self.fallback.clone(),
+                found => found,
+            };
+        self.load(source)
+    }
+
+    /// The ids of `--select` and `--ignore` that no loaded config knows.
+    pub fn unknown_ids(&self) -> Vec<&str> {
+        self.select
+            .iter()
+            .chain(self.ignore)
+            .map(String::as_str)
+            .filter(|id| !self.known.contains(*id))
+            .collect()
+    }
+
+    fn load(&mut self, source: ConfigSource) -> Option<Arc<Engine>> {
+        if let Some(engine) = self.loaded.get(&source) {
+            return engine.clone();
+        }
+        let engine = match source.load() {
+            Ok(engine) => {
+                // An id one config does not define may belong to another's pack.
+                let (known, unknown): (Vec<String>, Vec<String>) = self
+                    .select
+                    .iter()
+                    .chain(self.ignore)
+                    .cloned()
+                    .partition(|id| engine.is_rule(id));
+                self.known.extend(known);
+                let keep = |ids: &[String]| -> Vec<String> {
+                    ids.iter()
+                        .filter(|id| !unknown.contains(id))
+                        .cloned()
+                        .collect()
+                };
+                let select = keep(self.select);
+                // `--select` of rules this config does not define selects none of its own.
+                let selects_nothing_here = !self.select.is_empty() && select.is_empty();
+                let engine = if selects_nothing_here {
+                    engine.select_none()
+                } else {
+                    engine
+                        .select(&select, &keep(self.ignore))
+                        .expect("only known ids are selected")
+                };
+                Some(Arc::new(engine))
+            }
+            Err(mut errors) => {
+                self.errors.append(&mut errors);
+                None
+            }
+        };
+        self.loaded.insert(source, engine.clone());
+        engine
+    }
+}
