@@ -2,6 +2,7 @@
 //! lines. Values are read with a real parser (saphyr for YAML, toml for TOML) so that a
 //! broken block is reported where it breaks; each top-level key keeps its span.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use saphyr::{LoadableYamlNode, Yaml};
@@ -121,12 +122,16 @@ fn yaml_entries(source: &str, body_start: usize, body: &str) -> Result<Vec<MetaE
             position: (0, 0),
         });
     };
+    let spans = yaml_key_spans(source, body_start, body);
     let mut entries = Vec::with_capacity(mapping.len());
     for (key, value) in mapping {
         let Some(key) = yaml_scalar_text(key) else {
             continue;
         };
-        let (key_span, value_span) = yaml_key_spans(source, body_start, body, &key);
+        let (key_span, value_span) = spans
+            .get(&key)
+            .cloned()
+            .unwrap_or((body_start..body_start, body_start..body_start));
         entries.push(MetaEntry {
             value: yaml_value_text(value),
             key,
@@ -180,40 +185,65 @@ fn yaml_value_text(node: &Yaml) -> String {
     yaml_scalar_text(node).unwrap_or_default()
 }
 
-/// Spans of a top-level `key:` line and of its value (quotes excluded).
+/// The spans of every top-level `key:` line and of its value (quotes excluded), by key as
+/// written (unquoted), first occurrence first: one pass over the block, so a front matter
+/// of many keys costs its length, not keys × lines.
 fn yaml_key_spans(
     source: &str,
     body_start: usize,
     body: &str,
-    key: &str,
-) -> (Range<usize>, Range<usize>) {
+) -> HashMap<String, (Range<usize>, Range<usize>)> {
+    let mut spans = HashMap::new();
     let mut offset = body_start;
     for line in body.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
         let bare = line.trim_end_matches(['\n', '\r']);
-        for quoted in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
-            if let Some(rest) = bare.strip_prefix(quoted.as_str())
-                && let Some(after_colon) = rest.trim_start().strip_prefix(':')
-            {
-                let key_span = line_start..line_start + quoted.len();
-                let value_start = bare.len() - after_colon.len();
-                let raw = after_colon.trim();
-                let lead = after_colon.len() - after_colon.trim_start().len();
-                let mut value_span =
-                    line_start + value_start + lead..line_start + value_start + lead + raw.len();
-                let raw_value = &source[value_span.clone()];
-                if raw_value.len() >= 2
-                    && ((raw_value.starts_with('"') && raw_value.ends_with('"'))
-                        || (raw_value.starts_with('\'') && raw_value.ends_with('\'')))
-                {
-                    value_span = value_span.start + 1..value_span.end - 1;
-                }
-                return (key_span, value_span);
-            }
+        let Some((key, written_len)) = top_level_key(bare) else {
+            continue;
+        };
+        let Some(after_colon) = bare[written_len..].trim_start().strip_prefix(':') else {
+            continue;
+        };
+        let key_span = line_start..line_start + written_len;
+        let value_start = bare.len() - after_colon.len();
+        let raw = after_colon.trim();
+        let lead = after_colon.len() - after_colon.trim_start().len();
+        let mut value_span =
+            line_start + value_start + lead..line_start + value_start + lead + raw.len();
+        let raw_value = &source[value_span.clone()];
+        if raw_value.len() >= 2
+            && ((raw_value.starts_with('"') && raw_value.ends_with('"'))
+                || (raw_value.starts_with('\'') && raw_value.ends_with('\'')))
+        {
+            value_span = value_span.start + 1..value_span.end - 1;
+        }
+        spans
+            .entry(key.to_string())
+            .or_insert((key_span, value_span));
+    }
+    spans
+}
+
+/// The key a top-level mapping line starts with, unquoted, and how many bytes it takes as
+/// written: `"a: b": x` → (`a: b`, 6); `title: x` → (`title`, 5).
+fn top_level_key(line: &str) -> Option<(&str, usize)> {
+    for quote in ['"', '\''] {
+        if let Some(rest) = line.strip_prefix(quote) {
+            let end = rest.find(quote)?;
+            return Some((&rest[..end], end + 2));
         }
     }
-    (body_start..body_start, body_start..body_start)
+    if line.starts_with([' ', '\t', '#', '-']) {
+        return None;
+    }
+    // A plain key ends at the first colon followed by a space or the end of the line.
+    let bytes = line.as_bytes();
+    let colon = (0..bytes.len()).find(|&i| {
+        bytes[i] == b':' && bytes.get(i + 1).is_none_or(|b| matches!(b, b' ' | b'\t'))
+    })?;
+    let key = line[..colon].trim_end();
+    Some((key, key.len()))
 }
 
 fn toml_entries(body_start: usize, body: &str) -> Result<Vec<MetaEntry>, ParseError> {
@@ -292,5 +322,23 @@ mod tests {
         assert!(err.message.contains("not valid YAML"), "{}", err.message);
         let err = parse("+++\ntitle = \n+++\n", 0).unwrap_err();
         assert!(err.message.contains("not valid TOML"), "{}", err.message);
+    }
+
+    #[test]
+    fn top_level_keys_as_written() {
+        assert_eq!(top_level_key("title: x"), Some(("title", 5)));
+        assert_eq!(top_level_key("title : x"), Some(("title", 5)));
+        assert_eq!(top_level_key("\"a: b\": x"), Some(("a: b", 6)));
+        assert_eq!(top_level_key("'dek': x"), Some(("dek", 5)));
+        assert_eq!(top_level_key("url:"), Some(("url", 3)));
+        assert_eq!(top_level_key("a:b: c"), Some(("a:b", 3)));
+        assert_eq!(top_level_key("  nested: x"), None);
+        assert_eq!(top_level_key("- item"), None);
+        let src = "---\ntitle: 'Floods'\ndek : \"Rain\"\ntitle: again\n---\n";
+        let spans = yaml_key_spans(src, 4, &src[4..src.len() - 4]);
+        let (key, value) = spans["title"].clone();
+        assert_eq!((&src[key], &src[value]), ("title", "Floods"));
+        let (key, value) = spans["dek"].clone();
+        assert_eq!((&src[key], &src[value]), ("dek", "Rain"));
     }
 }

@@ -163,7 +163,7 @@ pub struct CheckArgs {
     /// The lowest severity that makes the exit code 1 (default: warning, or the config's).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
-    /// Threads to lint with (default: one per core).
+    /// Threads to lint with (default: one per core; at most one per file and 4 per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// The file name to report for standard input (and to pick its format).

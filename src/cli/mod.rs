@@ -228,7 +228,7 @@ fn check(args: CheckArgs) -> u8 {
     // One file (the editor's case) is linted on this thread: no pool to start.
     let pool = if inputs.len() > 1 {
         match rayon::ThreadPoolBuilder::new()
-            .num_threads(args.jobs.unwrap_or(0))
+            .num_threads(worker_threads(args.jobs, inputs.len()))
             .build()
         {
             Ok(pool) => Some(pool),
@@ -544,4 +544,14 @@ fn unified_diff(path: &Path, before: &str, after: &str) -> String {
         .context_radius(2)
         .header(&format!("a/{name}"), &format!("b/{name}"))
         .to_string()
+}
+
+/// Threads for `-j N`: never more than the files, nor more than 4 per core (linting is CPU
+/// work; `-j 100000` spent minutes starting threads). 0 lets rayon choose (one per core).
+fn worker_threads(jobs: Option<usize>, files: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    match jobs {
+        None | Some(0) => 0,
+        Some(n) => n.min(files).min(4 * cores).max(1),
+    }
 }

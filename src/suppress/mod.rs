@@ -16,6 +16,9 @@ use crate::article::Document;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::line_index::LineIndex;
 
+mod ranges;
+use ranges::{OpenRanges, RangeSweep};
+
 /// The id of the finding for a suppression that silences nothing.
 pub const UNUSED_SUPPRESSION: &str = "unused-suppression";
 
@@ -84,7 +87,7 @@ impl Suppressions {
         if source.contains("newslint-") {
             let zones = doc.comment_zones();
             let mut zone = 0;
-            let mut open: Vec<Directive> = Vec::new();
+            let mut open = OpenRanges::default();
             for caps in COMMENT.captures_iter(source) {
                 let whole = caps.get(0).expect("group 0").range();
                 if let Some(zones) = zones {
@@ -107,23 +110,8 @@ impl Suppressions {
                 match &caps[1] {
                     "disable-next-line" => directives.push(directive(Reach::Line(line + 1))),
                     "disable-line" => directives.push(directive(Reach::Line(line))),
-                    "disable" => open.push(directive(Reach::Bytes(whole.end..source.len()))),
-                    "enable" => {
-                        // `enable` closes the listed rules' ranges, or all of them.
-                        let (closed, still_open): (Vec<Directive>, Vec<Directive>) =
-                            open.drain(..).partition(|d| {
-                                rules.is_empty()
-                                    || d.rules.iter().any(|r| rules.contains(r))
-                                    || d.rules.is_empty()
-                            });
-                        open = still_open;
-                        directives.extend(closed.into_iter().map(|mut d| {
-                            if let Reach::Bytes(range) = &mut d.reach {
-                                range.end = whole.start;
-                            }
-                            d
-                        }));
-                    }
+                    "disable" => open.open(directive(Reach::Bytes(whole.end..source.len()))),
+                    "enable" => open.close(&rules, whole.start, &mut directives),
                     name => {
                         let hint = crate::suggest::did_you_mean(name, DIRECTIVES.iter().copied())
                             .map_or_else(
@@ -138,7 +126,7 @@ impl Suppressions {
                     }
                 }
             }
-            directives.extend(open);
+            directives.extend(open.into_rest());
         }
         for span in doc.markers() {
             let text = &source[span.clone()];
@@ -177,29 +165,32 @@ impl Suppressions {
             .iter()
             .map(|d| vec![false; d.rules.len().max(1)])
             .collect();
-        // Line directives by line, and the byte ranges: a file of thousands of directives
-        // costs a lookup per finding, not a scan of every directive.
+        // Line directives by line; byte ranges swept in order of their starts and ends beside
+        // the findings in order of theirs. A file of thousands of directives costs a lookup
+        // per finding, not a scan of every directive.
         let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut ranges: Vec<usize> = Vec::new();
+        let mut ranges = RangeSweep::default();
         for (index, directive) in self.directives.iter().enumerate() {
             match &directive.reach {
                 Reach::Line(line) => by_line.entry(*line).or_default().push(index),
-                Reach::Bytes(_) => ranges.push(index),
+                Reach::Bytes(range) => ranges.add(index, range),
                 Reach::Nothing => {}
             }
         }
+        ranges.sort();
+        let mut diagnostics = diagnostics;
+        diagnostics.sort_by_key(|d| d.span.start);
         let mut kept = Vec::with_capacity(diagnostics.len());
         for diagnostic in diagnostics {
             let line = lines.line(diagnostic.span.start);
-            let mut silenced = false;
-            let on_line = by_line.get(&line).map_or(&[][..], Vec::as_slice);
-            for &index in on_line.iter().chain(&ranges) {
+            let mut silenced = ranges.silences(
+                &self.directives,
+                diagnostic.span.start,
+                &diagnostic.rule,
+                &mut used,
+            );
+            for &index in by_line.get(&line).map_or(&[][..], Vec::as_slice) {
                 let directive = &self.directives[index];
-                if let Reach::Bytes(range) = &directive.reach
-                    && !range.contains(&diagnostic.span.start)
-                {
-                    continue;
-                }
                 if directive.rules.is_empty() {
                     used[index][0] = true;
                     silenced = true;
@@ -323,5 +314,116 @@ mod tests {
         assert_eq!(out.len(), 1);
         assert_eq!(&*out[0].rule, UNUSED_SUPPRESSION);
         assert!(out[0].message.contains("r2"));
+    }
+
+    /// The sweep and the open-range index give what the plain definitions give: a range
+    /// runs from its `disable` to the first later `enable` naming one of its rules (or any
+    /// `enable`, when it names none, or one naming none), and silences a finding inside it.
+    #[test]
+    fn ranges_match_their_definition_on_generated_files() {
+        const LINES: &[&str] = &[
+            "<!-- newslint-disable -->",
+            "<!-- newslint-disable r1 -->",
+            "<!-- newslint-disable r1, r2 -->",
+            "<!-- newslint-enable r1 -->",
+            "<!-- newslint-enable r2 -->",
+            "<!-- newslint-enable -->",
+            "x",
+            "x",
+        ];
+        let mut seed = 7_u64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(LINES[(seed >> 33) as usize % LINES.len()]);
+                text.push_str("\n\n");
+            }
+            let doc = Document::parse(text.clone(), crate::Format::Markdown).unwrap();
+            let lines = LineIndex::new(&text);
+            let found = Suppressions::of(&doc, &lines);
+            // The definition of the ranges, closing them one `enable` at a time.
+            let mut expected: Vec<(Range<usize>, Vec<String>)> = Vec::new();
+            let mut open: Vec<(usize, Vec<String>)> = Vec::new();
+            for caps in COMMENT.captures_iter(&text) {
+                let whole = caps.get(0).unwrap().range();
+                let rules = rule_list(&caps[2]);
+                if &caps[1] == "disable" {
+                    open.push((whole.end, rules));
+                    continue;
+                }
+                open.retain(|(start, named)| {
+                    let closes = rules.is_empty()
+                        || named.is_empty()
+                        || named.iter().any(|r| rules.contains(r));
+                    if closes {
+                        expected.push((*start..whole.start, named.clone()));
+                    }
+                    !closes
+                });
+            }
+            expected.extend(
+                open.into_iter()
+                    .map(|(start, named)| (start..text.len(), named)),
+            );
+            expected.sort_by_key(|(range, _)| range.start);
+            let got: Vec<(Range<usize>, Vec<String>)> = found
+                .directives
+                .iter()
+                .filter_map(|d| match &d.reach {
+                    Reach::Bytes(range) => Some((range.clone(), d.rules.clone())),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(got, expected, "{text}");
+            // Findings on every `x` line, for both rules.
+            let findings: Vec<Diagnostic> = text
+                .match_indices("\nx\n")
+                .flat_map(|(at, _)| [diag("r1", at + 1), diag("r2", at + 1)])
+                .collect();
+            let silenced = |d: &Diagnostic| {
+                expected.iter().any(|(range, named)| {
+                    range.contains(&d.span.start)
+                        && (named.is_empty() || named.iter().any(|r| *r == *d.rule))
+                })
+            };
+            let kept: Vec<(String, usize)> = findings
+                .iter()
+                .filter(|d| !silenced(d))
+                .map(|d| (d.rule.to_string(), d.span.start))
+                .collect();
+            let unused = expected
+                .iter()
+                .filter(|(range, named)| {
+                    let hit = |rule: &str| {
+                        findings
+                            .iter()
+                            .any(|d| range.contains(&d.span.start) && *d.rule == *rule)
+                    };
+                    if named.is_empty() {
+                        !findings.iter().any(|d| range.contains(&d.span.start))
+                    } else {
+                        named.iter().any(|r| !hit(r))
+                    }
+                })
+                .count();
+            let out = found.apply(&lines, findings.clone(), &["r1", "r2"]);
+            let mut got_kept: Vec<(String, usize)> = out
+                .iter()
+                .filter(|d| &*d.rule != UNUSED_SUPPRESSION)
+                .map(|d| (d.rule.to_string(), d.span.start))
+                .collect();
+            got_kept.sort();
+            let mut kept = kept;
+            kept.sort();
+            assert_eq!(got_kept, kept, "{text}");
+            let got_unused = out
+                .iter()
+                .filter(|d| &*d.rule == UNUSED_SUPPRESSION)
+                .count();
+            assert_eq!(got_unused, unused, "{text}");
+        }
     }
 }
