@@ -111,7 +111,13 @@ impl Engine {
     /// The per-file pipeline on a parsed document: lint, suppressions, `[[per-file]]`
     /// ignores for `path` and the selection. Diagnostics come back sorted by position.
     pub fn check(&self, path: &Path, doc: &Document, today: Option<Date>) -> Vec<Diagnostic> {
-        let found = lint_with(self.rules.iter(), doc, self.rules.facts(), today);
+        let found = lint_with(
+            self.rules.iter(),
+            doc,
+            self.rules.facts(),
+            self.rules.prefilter(),
+            today,
+        );
         // Suppressions are written in the file (an HTML comment in a page) and diagnostics
         // are spans of the file, whatever its format.
         let mut kept = if doc.file_text().contains("newslint") {

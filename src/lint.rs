@@ -15,6 +15,7 @@ use crate::facts::Facts;
 use crate::facts::ages::{self, AgeMention};
 use crate::facts::names::{self, CapWord};
 use crate::line_index::LineIndex;
+use crate::rules::prefilter::{Focus, Prefilter, Seen};
 use crate::rules::{Finding, Rule, RuleSet, Scope};
 use crate::text::dates::{self, DateMention};
 use crate::text::quotes::{self, Paragraph};
@@ -52,6 +53,11 @@ pub struct Context<'a> {
     lines: OnceLock<LineIndex>,
     dates: OnceLock<Vec<DateMention>>,
     units: RefCell<Vec<(Scope, Rc<Vec<Unit<'a>>>)>>,
+    /// Where the prefilter's literals occur (see [`crate::rules::prefilter`]).
+    seen: Option<Seen>,
+    /// The literals the running rule needs one of: its matching units are those that
+    /// hold one.
+    focus: RefCell<Option<Vec<u32>>>,
 }
 
 impl<'a> Context<'a> {
@@ -68,6 +74,8 @@ impl<'a> Context<'a> {
             lines: OnceLock::new(),
             dates: OnceLock::new(),
             units: RefCell::new(Vec::new()),
+            seen: None,
+            focus: RefCell::new(None),
         }
     }
 
@@ -192,7 +200,10 @@ impl<'a> Context<'a> {
             start >= base && start + u.text.len() <= base + prose.len()
         };
         let sorted = units.windows(2).all(|w| w[0].end() <= w[1].offset);
-        if anchored || units.len() < 2 || !sorted || !units.iter().all(in_prose) {
+        // Units picked by the prefilter are few and far apart: searched one by one, the
+        // text between them is not read.
+        let focused = self.focus.borrow().is_some();
+        if anchored || focused || units.len() < 2 || !sorted || !units.iter().all(in_prose) {
             for (index, unit) in units.iter().enumerate() {
                 find(unit.text, &mut |range| {
                     found.push((index, unit.absolute(range)))
@@ -222,12 +233,25 @@ impl<'a> Context<'a> {
     /// overlap a quotation must be dropped ([`Context::drop_quoted`]). The quotation
     /// scopes search whole paragraphs, so that `^`, `\A` and word boundaries mean what
     /// they mean elsewhere (the text after a closing mark does not start a sentence).
+    ///
+    /// Only the units that hold one of the running rule's literals are given, when the
+    /// prefilter knows them: a match contains a literal, so it lies in such a unit.
     pub fn match_units(&self, scope: &Scope) -> (Rc<Vec<Unit<'a>>>, bool) {
-        match scope {
+        let (units, outside_quotes) = match scope {
             Scope::OutsideQuote => (self.units(&Scope::Prose), true),
             Scope::BodyOutsideQuote => (self.units(&Scope::Body), true),
             other => (self.units(other), false),
-        }
+        };
+        let focus = self.focus.borrow();
+        let (Some(literals), Some(seen)) = (focus.as_ref(), self.seen.as_ref()) else {
+            return (units, outside_quotes);
+        };
+        let holding: Vec<Unit<'a>> = units
+            .iter()
+            .filter(|unit| seen.holds(literals, unit.offset..unit.end()))
+            .copied()
+            .collect();
+        (Rc::new(holding), outside_quotes)
     }
 
     /// Drop the matches `(unit index, absolute span)` that overlap a quotation.
@@ -361,25 +385,34 @@ impl<'a> Context<'a> {
 /// diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
 /// which adds suppressions and per-file settings.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
-    lint_with(rules.iter(), doc, rules.facts(), None)
+    lint_with(rules.iter(), doc, rules.facts(), rules.prefilter(), None)
 }
 
-/// Lint one document with the given rules, against `facts`, on the day `today`;
-/// diagnostics come back sorted by position.
+/// Lint one document with the given rules, against `facts`, on the day `today`, skipping
+/// the rules `prefilter` shows cannot match; diagnostics come back sorted by position.
 pub fn lint_with<'r>(
     rules: impl IntoIterator<Item = &'r Rule>,
     doc: &Document,
     facts: &Facts,
+    prefilter: &Prefilter,
     today: Option<Date>,
 ) -> Vec<Diagnostic> {
     // An empty file is not an article yet: nothing to check, so nothing to report.
     if doc.source()[doc.content_start()..].trim().is_empty() {
         return Vec::new();
     }
-    let context = Context::new(doc, facts, today);
+    let mut context = Context::new(doc, facts, today);
+    context.seen = Some(prefilter.scan(doc));
+    let seen = context.seen.as_ref().expect("just set");
     let mut diagnostics = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
     for rule in rules {
+        let focus = match prefilter.focus(rule, seen) {
+            Focus::Nowhere => continue,
+            Focus::Everywhere => None,
+            Focus::Around(literals) => Some(literals),
+        };
+        *context.focus.borrow_mut() = focus;
         findings.clear();
         rule.kind.check(&context, &mut findings);
         diagnostics.extend(findings.drain(..).map(|f| rule.diagnostic(doc.source(), f)));

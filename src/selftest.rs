@@ -11,6 +11,7 @@ use crate::facts::Facts;
 use crate::fix::fix_text;
 use crate::line_index::LineIndex;
 use crate::lint::lint_with;
+use crate::rules::prefilter::Prefilter;
 use crate::rules::spec::KindName;
 use crate::rules::{Expectation, Rule};
 use crate::suppress::Suppressions;
@@ -43,6 +44,9 @@ pub struct ExampleReport {
 pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleReport {
     let mut report = ExampleReport::default();
     for rule in rules {
+        // Each example runs behind the rule's own prefilter, so that a literal read wrongly
+        // from its pattern fails the rule's bad examples.
+        let prefilter = Prefilter::new([rule]);
         let has_bad = rule.examples.iter().any(|e| e.expect == Expectation::Bad);
         let has_good = rule.examples.iter().any(|e| e.expect == Expectation::Good);
         if !has_bad || !has_good {
@@ -65,6 +69,7 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
             match facts.and_then(|facts| {
                 check_example(
                     rule,
+                    &prefilter,
                     &facts,
                     &example.text,
                     example.expect,
@@ -87,6 +92,7 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
 
 fn check_example(
     rule: &Rule,
+    prefilter: &Prefilter,
     facts: &Facts,
     text: &str,
     expect: Expectation,
@@ -101,7 +107,7 @@ fn check_example(
         let lines = LineIndex::new(text);
         Suppressions::of(&doc, &lines).apply(&lines, Vec::new(), &[&*rule.id])
     } else {
-        lint_with([rule], &doc, facts, None)
+        lint_with([rule], &doc, facts, prefilter, None)
     };
     match expect {
         Expectation::Good => {
@@ -148,7 +154,7 @@ fn check_example(
                 }
                 (true, Some(expected)) => {
                     let outcome = fix_text(text.to_string(), Format::Markdown, true, &|d| {
-                        lint_with([rule], d, facts, None)
+                        lint_with([rule], d, facts, prefilter, None)
                     })
                     .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;
                     if outcome.text != expected {

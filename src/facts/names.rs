@@ -36,6 +36,9 @@ pub struct CapWord<'a> {
     /// The word stands in a list of three or more names joined by commas (a team sheet, a
     /// line-up), where each name is a different person.
     pub in_list: bool,
+    /// Only `, ` stands between this word and the capitalised word before (what lists are
+    /// made of).
+    comma_before: bool,
 }
 
 impl CapWord<'_> {
@@ -65,16 +68,13 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
     let mut prev_linkable = false;
     let mut prev_capitalised = false;
     let first = out.len();
-    let mut comma_prev: Vec<bool> = Vec::new();
     while at < bytes.len() {
-        let byte = bytes[at];
-        // Only an upper-case letter can start a capitalised word; nearly every byte of copy
-        // is ASCII and is skipped on a single comparison.
+        // Only an upper-case letter can start a capitalised word.
+        at = next_capital_or_non_ascii(bytes, at);
+        let Some(&byte) = bytes.get(at) else {
+            break;
+        };
         let width = if byte < 0x80 {
-            if !byte.is_ascii_uppercase() {
-                at += 1;
-                continue;
-            }
             1
         } else {
             let c = text[at..].chars().next().expect("char boundary");
@@ -156,7 +156,6 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
             stem.chars().filter(|c| c.is_alphabetic()).count() > 1
                 && !stem.chars().any(char::is_lowercase)
         };
-        comma_prev.push(prev_capitalised && gap == ", ");
         out.push(CapWord {
             text: stem,
             span: offset + start..offset + stem_end,
@@ -166,16 +165,40 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
             linked_prev,
             unit,
             in_list: false,
+            comma_before: prev_capitalised && gap == ", ",
         });
         prev_end = written_end;
         prev_linkable = possessive == Possessive::None;
         prev_capitalised = true;
     }
-    mark_lists(&mut out[first..], &comma_prev);
+    mark_lists(&mut out[first..]);
+}
+
+/// The first byte at or after `at` that is an ASCII capital or not ASCII (where a
+/// capitalised word can start), or the end. Nearly all of copy is lower-case ASCII, so it
+/// is skipped eight bytes at a time.
+fn next_capital_or_non_ascii(bytes: &[u8], mut at: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // For ASCII bytes (high bit clear) adding 0x3F sets the high bit from `A` up, and
+        // adding 0x25 from `[` up, with no carry between bytes. A byte with its high bit set
+        // stops the skip before the sums are looked at.
+        let capital = x.wrapping_add(0x3F * ONES) & !x.wrapping_add(0x25 * ONES);
+        if (x | capital) & HIGH != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
+        .map_or(bytes.len(), |i| at + i)
 }
 
 /// Mark the words of chains of three or more runs of names joined by `, `.
-fn mark_lists(words: &mut [CapWord], comma_prev: &[bool]) {
+fn mark_lists(words: &mut [CapWord]) {
     let mut chain_start = 0;
     let mut runs = 0;
     for i in 0..=words.len() {
@@ -183,7 +206,7 @@ fn mark_lists(words: &mut [CapWord], comma_prev: &[bool]) {
         if !run_starts {
             continue;
         }
-        let continues_chain = i < words.len() && comma_prev[i];
+        let continues_chain = i < words.len() && words[i].comma_before;
         if !continues_chain {
             if runs >= 3 {
                 for word in &mut words[chain_start..i] {
@@ -262,6 +285,33 @@ mod tests {
         assert!(found[4].linked_prev && found[7].linked_prev);
         assert!(found[5].all_caps && !found[5].linked_prev);
         assert_eq!(found[1].written, 3..10);
+    }
+
+    #[test]
+    fn capitals_are_found_eight_bytes_at_a_time() {
+        let text = "lower case words then Zed and @[`{ marks, then é";
+        let mut at = 0;
+        let mut found = Vec::new();
+        while at < text.len() {
+            at = next_capital_or_non_ascii(text.as_bytes(), at);
+            if at < text.len() {
+                found.push(at);
+                at += 1;
+            }
+        }
+        let expected: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| b.is_ascii_uppercase() || *b >= 0x80)
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(found, expected);
+        for byte in 0..=0x7fu8 {
+            let mut chunk = [b'a'; 9];
+            chunk[3] = byte;
+            let hit = next_capital_or_non_ascii(&chunk, 0);
+            assert_eq!(hit == 3, byte.is_ascii_uppercase(), "{byte:#x}");
+        }
     }
 
     #[test]

@@ -67,7 +67,7 @@ pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> 
     let mut rules = Vec::new();
     let mut errors = Vec::new();
     for spec in &pack.rules {
-        match compile_rule(file, &pack, spec, None) {
+        match compile_rule(file, &pack, spec, None, false) {
             Ok(Some(rule)) => rules.push(rule),
             Ok(None) => {}
             Err(mut errs) => errors.append(&mut errs),
@@ -115,6 +115,8 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
             )),
         }
     }
+    // The built-in packs' regexes are compiled on first use (see `lazy_regex`).
+    let builtin_files = files.len();
     files.extend(options.pack_texts.iter().cloned());
     let fact_files = &options.fact_texts;
     let word_lists = &options.word_list_texts;
@@ -133,7 +135,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         .collect();
     let mut rules = Vec::new();
     let mut seen_ids: Vec<String> = Vec::new();
-    for file in &files {
+    for (index, file) in files.iter().enumerate() {
         let pack = match parse_pack(file) {
             Ok(parsed) => parsed,
             Err(err) => {
@@ -150,7 +152,8 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
                 .and_then(|id| overrides.get(id))
                 .map(|o| (o.get_ref(), options.config.as_ref()));
             seen_ids.extend(id);
-            match compile_rule(file, &pack, spec, over) {
+            let lazy = index < builtin_files && over.is_none();
+            match compile_rule(file, &pack, spec, over, lazy) {
                 Ok(Some(rule)) => rules.push(rule),
                 Ok(None) => {}
                 Err(mut errs) => errors.append(&mut errs),
@@ -298,6 +301,7 @@ fn compile_rule(
     pack: &ParsedPack,
     spanned: &Spanned<RuleSpec>,
     over: Option<(&RuleSpec, Option<&SourceFile>)>,
+    lazy: bool,
 ) -> Result<Option<Rule>, Vec<ConfigError>> {
     let table_span = spanned.span();
     let mut spec = spanned.get_ref().clone();
@@ -357,7 +361,7 @@ fn compile_rule(
         Some(m) => m.get_ref().clone(),
         None => kinds::default_message(*kind.get_ref()).to_string(),
     };
-    let compiled = kinds::compile(*kind.get_ref(), &spec, &file.text, &pack.fragments);
+    let compiled = kinds::compile(*kind.get_ref(), &spec, &file.text, &pack.fragments, lazy);
     let kind = match compiled {
         Ok(kind) => kind,
         Err(errs) => {

@@ -3,7 +3,10 @@
 //! inflections) is built here, once, before any article is read.
 
 pub mod kinds;
+mod lazy_regex;
+mod literals;
 mod load;
+pub mod prefilter;
 pub mod replacement;
 mod scope;
 pub mod spec;
@@ -177,15 +180,23 @@ fn fill_template(
 pub struct RuleSet {
     rules: Vec<Rule>,
     facts: Arc<Facts>,
+    prefilter: prefilter::Prefilter,
 }
 
 impl RuleSet {
     /// A set from compiled rules, with no facts file and the embedded word list.
     pub fn new(rules: Vec<Rule>) -> Self {
         Self {
+            prefilter: prefilter::Prefilter::new(&rules),
             rules,
             facts: Arc::default(),
         }
+    }
+
+    /// Which rules could match in an article (a rule removed by [`RuleSet::retain`] keeps
+    /// its entry, which is never asked for).
+    pub fn prefilter(&self) -> &prefilter::Prefilter {
+        &self.prefilter
     }
 
     /// The same rules checked against these facts.

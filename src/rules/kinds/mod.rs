@@ -22,8 +22,7 @@ mod unused_suppression;
 
 use std::ops::Range;
 
-use regex::{Regex, RegexBuilder};
-
+use super::lazy_regex::{self, LazyRegex};
 use super::spec::{KindName, RuleSpec};
 use super::{Finding, Scope};
 use crate::lint::Context;
@@ -137,6 +136,16 @@ impl RuleKind {
             RuleKind::UnusedSuppression(k) => k.check(ctx, out),
         }
     }
+
+    /// Lower-case literals one of which every finding's text contains, when the kind can
+    /// say ([`super::prefilter`]); `None`: the rule runs on every article.
+    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        match self {
+            RuleKind::Pattern(k) => k.required_literals(),
+            RuleKind::Substitution(k) => k.required_literals(),
+            _ => None,
+        }
+    }
 }
 
 /// The options each kind accepts (besides the common fields) and whether it takes a scope.
@@ -245,6 +254,7 @@ pub fn compile(
     spec: &RuleSpec,
     pack_text: &str,
     fragments: &Fragments,
+    lazy: bool,
 ) -> Result<RuleKind, Vec<SpecError>> {
     let (allowed, takes_scope) = kind_options(kind);
     let mut errors = Vec::new();
@@ -280,6 +290,7 @@ pub fn compile(
         spec,
         pack_text,
         fragments,
+        lazy,
     };
     let compiled = match kind {
         KindName::Pattern => pattern::Pattern::compile(&ctx).map(RuleKind::Pattern),
@@ -330,6 +341,9 @@ pub struct CompileContext<'a> {
     pub pack_text: &'a str,
     /// The pack's shared regex pieces.
     pub fragments: &'a Fragments,
+    /// Whether regexes are compiled on first use rather than now (built-in packs only;
+    /// see [`lazy_regex`]).
+    pub lazy: bool,
 }
 
 impl CompileContext<'_> {
@@ -349,7 +363,7 @@ impl CompileContext<'_> {
     }
 
     /// The regexes of `exceptions`: contexts in which a match of the rule is no fault.
-    pub fn exceptions(&self, ignore_case: bool) -> Result<Vec<Regex>, SpecError> {
+    pub fn exceptions(&self, ignore_case: bool) -> Result<Vec<LazyRegex>, SpecError> {
         let Some(list) = &self.spec.exceptions else {
             return Ok(Vec::new());
         };
@@ -381,22 +395,19 @@ impl CompileContext<'_> {
         span: Range<usize>,
         written: &str,
         ignore_case: bool,
-    ) -> Result<Regex, SpecError> {
+    ) -> Result<LazyRegex, SpecError> {
         let expanded = self
             .fragments
             .expand(written)
             .map_err(|message| SpecError::field(field, span.clone(), message))?;
         let pattern = expanded.as_str();
-        let build = |pattern: &str| {
-            RegexBuilder::new(pattern)
-                .case_insensitive(ignore_case)
-                .size_limit(8 << 20)
-                .dfa_size_limit(8 << 20)
-                .build()
-        };
+        let hir = regex_syntax::ParserBuilder::new()
+            .case_insensitive(ignore_case)
+            .build()
+            .parse(pattern);
         // A pattern that can match nothing at all would flag (and `--fix` would rewrite)
         // every position of every article.
-        if let Ok(hir) = regex_syntax::Parser::new().parse(pattern)
+        if let Ok(hir) = &hir
             && hir.properties().minimum_len() == Some(0)
         {
             let mut error =
@@ -407,11 +418,11 @@ impl CompileContext<'_> {
             );
             return Err(error);
         }
-        // The original is compiled only when the fast form fails, so errors point into
-        // what the author wrote.
-        build(&ascii_word_boundaries(pattern))
-            .or_else(|_| build(pattern))
-            .map_err(|err| {
+        let compiled = match (&hir, self.lazy) {
+            (Ok(_), true) => None,
+            _ => Some(lazy_regex::build(pattern, ignore_case).map_err(|err| {
+                // The original is compiled only when the fast form fails, so errors point
+                // into what the author wrote.
                 let (at, why) = regex_error_position(pattern, &err);
                 let error_span = at
                     .and_then(|offset| self.pattern_offset_in_file(span.clone(), pattern, offset))
@@ -424,7 +435,18 @@ impl CompileContext<'_> {
                 let mut error = SpecError::field(field, error_span, message);
                 error.label = Some(why);
                 error
-            })
+            })?),
+        };
+        let hir = hir.map_err(|err| {
+            let mut error = SpecError::field(
+                field,
+                span,
+                format!("`{field}` is not a valid regular expression"),
+            );
+            error.label = Some(err.to_string());
+            error
+        })?;
+        Ok(LazyRegex::new(expanded, ignore_case, &hir, compiled))
     }
 
     /// Refuse a replacement template that refers to a group `regex` does not have.
@@ -432,9 +454,13 @@ impl CompileContext<'_> {
         &self,
         field: &'static str,
         span: Range<usize>,
-        regex: &Regex,
+        regex: &LazyRegex,
         template: &str,
     ) -> Result<(), SpecError> {
+        // A deferred regex is a built-in pack's, whose templates the tests check eagerly.
+        let Some(regex) = regex.compiled() else {
+            return Ok(());
+        };
         super::replacement::check_template(regex, template).map_err(|err| {
             let mut error = SpecError::field(field, span, err.message);
             error.notes.extend(err.help);
@@ -520,7 +546,7 @@ fn regex_error_position(pattern: &str, err: &regex::Error) -> (Option<usize>, St
 /// `exceptions`, searched in the match's own unit. Exceptions run only on units that hold
 /// a match, which few do.
 pub(crate) fn drop_exceptions(
-    exceptions: &[Regex],
+    exceptions: &[LazyRegex],
     units: &[crate::lint::Unit],
     found: &mut Vec<(usize, Range<usize>)>,
 ) {
@@ -533,7 +559,11 @@ pub(crate) fn drop_exceptions(
             let unit = &units[*index];
             let spans = exceptions
                 .iter()
-                .flat_map(|re| re.find_iter(unit.text).map(|m| unit.absolute(m.range())))
+                .flat_map(|re| {
+                    re.get()
+                        .find_iter(unit.text)
+                        .map(|m| unit.absolute(m.range()))
+                })
                 .collect();
             cached = Some((*index, spans));
         }
@@ -542,6 +572,13 @@ pub(crate) fn drop_exceptions(
             .iter()
             .any(|e| e.start < span.end && span.start < e.end)
     });
+}
+
+/// Whether the prefilter's scan (the prose view and the front matter) holds every text a
+/// rule of this scope reads; `text` reads the source itself, markup included, and
+/// metadata values are left to run always.
+pub(crate) fn prefilter_reads(scope: &Scope) -> bool {
+    !matches!(scope, Scope::Text | Scope::Metadata(_))
 }
 
 /// Whether a pattern uses line or text anchors (`^`, `$`, `\A`, `\z`).
@@ -613,8 +650,10 @@ mod tests {
             spec: &ctx_spec,
             pack_text: "",
             fragments: &Fragments::default(),
+            lazy: false,
         };
         let re = ctx.regex("pattern", 0..0, r"\bstated\b", false).unwrap();
+        let re = re.get();
         assert!(re.is_match("“He stated it,” she said."));
         assert!(!re.is_match("reinstated"));
     }
@@ -627,6 +666,7 @@ mod tests {
             spec: &spec,
             pack_text: text,
             fragments: &Fragments::default(),
+            lazy: false,
         };
         let err = ctx.regex("pattern", 10..16, "ab(c", false).unwrap_err();
         let span = err.span.unwrap();

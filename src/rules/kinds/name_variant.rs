@@ -98,10 +98,22 @@ impl NameVariant {
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let words = ctx.cap_words();
         // Candidate words (long enough, not in capitals) sorted by spelling, then position.
-        let mut order: Vec<usize> = (0..words.len())
-            .filter(|&i| !words[i].all_caps && words[i].letters() >= self.names.min_letters)
+        // Sorted on the first eight bytes as a number first: most comparisons end there, and
+        // that order agrees with the order of the spellings.
+        let min_letters = self.names.min_letters;
+        let mut keyed: Vec<(u64, usize)> = (0..words.len())
+            .filter(|&i| {
+                let word = &words[i];
+                !word.all_caps && word.text.len() >= min_letters && word.letters() >= min_letters
+            })
+            .map(|i| (prefix_key(words[i].text), i))
             .collect();
-        order.sort_unstable_by(|&a, &b| words[a].text.cmp(words[b].text).then(a.cmp(&b)));
+        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
+            ka.cmp(&kb)
+                .then_with(|| words[a].text.cmp(words[b].text))
+                .then(a.cmp(&b))
+        });
+        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let spellings = self.spellings(ctx, words, &order);
         if spellings.len() < 2 {
             return;
@@ -273,7 +285,11 @@ impl NameVariant {
                 Possessive::Trailing => text.strip_suffix('s').and_then(bare),
                 Possessive::None => None,
             };
-            if bare(text).is_some() || !group.iter().any(|&i| partner_of(i).is_some()) {
+            // `bare(text)` of this very group: whether the stem also stands alone.
+            let stands_alone = group
+                .iter()
+                .any(|&i| words[i].possessive == Possessive::None);
+            if stands_alone || !group.iter().any(|&i| partner_of(i).is_some()) {
                 spellings.push(Spelling {
                     key: Cow::Borrowed(text),
                     partner: None,
@@ -325,6 +341,15 @@ impl NameVariant {
     }
 }
 
+/// The first eight bytes of a word as a big-endian number (zeros after a shorter word):
+/// ordered as the words are, up to words that share those bytes.
+fn prefix_key(word: &str) -> u64 {
+    let mut key = [0u8; 8];
+    let head = &word.as_bytes()[..word.len().min(8)];
+    key[..head.len()].copy_from_slice(head);
+    u64::from_be_bytes(key)
+}
+
 fn initial(word: &str) -> char {
     word.chars().next().map_or(' ', fold_letter)
 }
@@ -359,4 +384,27 @@ fn listed(words: &[CapWord], spelling: &Spelling) -> bool {
 /// Two people: each spelling has a neighbour, and they share none.
 fn two_people(a: &[&str], b: &[&str]) -> bool {
     !a.is_empty() && !b.is_empty() && !a.iter().any(|w| b.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefix_keys_order_as_the_words_do() {
+        let mut words = [
+            "Barrionuevo",
+            "Barrioneuvo",
+            "Barr",
+            "Barrio",
+            "Zed",
+            "Abbot",
+            "Barrionuevos",
+            "Ó Súilleabháin",
+        ];
+        let mut by_key = words;
+        words.sort_unstable();
+        by_key.sort_by(|a, b| prefix_key(a).cmp(&prefix_key(b)).then(a.cmp(b)));
+        assert_eq!(words, by_key);
+    }
 }

@@ -4,10 +4,10 @@
 //! way to say "X, but not in context Y" without lookaround.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 
 use super::{CompileContext, SpecError, is_whole_word};
 use crate::lint::Context;
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -30,13 +30,20 @@ pub struct Pattern {
     /// The regex uses `^` or `$`, so it must see each unit on its own.
     anchored: bool,
     /// Contexts in which a match is no fault.
-    exceptions: Vec<Regex>,
+    exceptions: Vec<LazyRegex>,
 }
 
 #[derive(Debug)]
 enum Matcher {
-    Regex { regex: Regex, flag: Option<usize> },
-    Words(AhoCorasick),
+    Regex {
+        regex: LazyRegex,
+        flag: Option<usize>,
+    },
+    Words {
+        automaton: AhoCorasick,
+        /// The list, lower case, for the prefilter.
+        literals: Vec<Vec<u8>>,
+    },
 }
 
 impl Pattern {
@@ -47,7 +54,7 @@ impl Pattern {
         let matcher = match (&spec.pattern, &spec.words) {
             (Some(pattern), None) => {
                 let regex = ctx.regex("pattern", pattern.span(), pattern.get_ref(), ignore_case)?;
-                let flag = regex.capture_names().position(|name| name == Some("flag"));
+                let flag = regex.group_index("flag");
                 Matcher::Regex { regex, flag }
             }
             (None, Some(words)) => {
@@ -76,7 +83,15 @@ impl Pattern {
                             format!("cannot build the word list: {e}"),
                         )
                     })?;
-                Matcher::Words(automaton)
+                let literals = words
+                    .get_ref()
+                    .iter()
+                    .map(|w| w.to_ascii_lowercase().into_bytes())
+                    .collect();
+                Matcher::Words {
+                    automaton,
+                    literals,
+                }
             }
             (Some(_), Some(words)) => {
                 return Err(SpecError::field(
@@ -92,7 +107,7 @@ impl Pattern {
                 ));
             }
         };
-        if let (Some(replacement), Matcher::Words(_)) = (&spec.replacement, &matcher) {
+        if let (Some(replacement), Matcher::Words { .. }) = (&spec.replacement, &matcher) {
             return Err(SpecError::field(
                 "replacement",
                 replacement.span(),
@@ -121,11 +136,23 @@ impl Pattern {
         })
     }
 
+    /// Literals one of which every match contains (see [`crate::rules::prefilter`]).
+    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        if !super::prefilter_reads(&self.scope) {
+            return None;
+        }
+        match &self.matcher {
+            Matcher::Regex { regex, .. } => regex.literals().map(<[_]>::to_vec),
+            Matcher::Words { literals, .. } => Some(literals.clone()),
+        }
+    }
+
     /// Report every match in scope.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let (units, outside_quotes) = ctx.match_units(&self.scope);
         match &self.matcher {
             Matcher::Regex { regex, flag } => {
+                let regex = regex.get();
                 let mut found = ctx.find_in_units(&units, self.anchored, |hay, emit| {
                     for m in regex.find_iter(hay) {
                         emit(m.range());
@@ -171,7 +198,7 @@ impl Pattern {
                     });
                 }
             }
-            Matcher::Words(automaton) => {
+            Matcher::Words { automaton, .. } => {
                 let mut found = ctx.find_in_units(&units, false, |hay, emit| {
                     for m in automaton.find_iter(hay) {
                         if is_whole_word(hay, m.range()) {

@@ -41,14 +41,21 @@ impl Repetition {
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for unit in ctx.units(&self.scope).iter() {
             let text = unit.text;
+            // In ASCII copy (nearly all of it) two words of different lengths are different
+            // words; elsewhere case folding can change a word's length in bytes. One look
+            // at the unit instead of one at every word.
+            let ascii = text.is_ascii();
             let mut previous: Option<std::ops::Range<usize>> = None;
             for current in words::words(text) {
                 if let Some(first) = previous.replace(current.clone()) {
-                    let (a, b) = (&text[first.clone()], &text[current.clone()]);
                     // Most pairs differ in length: that cheap test goes first.
-                    if a.len() != b.len() && a.is_ascii() && b.is_ascii() {
+                    if first.len() != current.len()
+                        && (ascii
+                            || (text[first.clone()].is_ascii() && text[current.clone()].is_ascii()))
+                    {
                         continue;
                     }
+                    let (a, b) = (&text[first.clone()], &text[current.clone()]);
                     let gap = &text[first.end..current.start];
                     if !gap.chars().all(char::is_whitespace)
                         || !a.chars().any(char::is_alphabetic)

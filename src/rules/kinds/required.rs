@@ -1,10 +1,9 @@
 //! `kind = "required"`: something that must appear somewhere in scope (a regex), or a
 //! front matter key that must be present and non-empty. One whole-file finding when absent.
 
-use regex::Regex;
-
 use super::{CompileContext, SpecError};
 use crate::lint::Context;
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -14,7 +13,7 @@ pub const OPTIONS: &[&str] = &["pattern", "metadata", "ignore_case"];
 #[derive(Debug)]
 pub struct Required {
     scope: Scope,
-    pattern: Option<Regex>,
+    pattern: Option<LazyRegex>,
     metadata: Vec<String>,
 }
 
@@ -61,7 +60,7 @@ impl Required {
             && ctx
                 .units(&self.scope)
                 .iter()
-                .any(|unit| pattern.is_match(unit.text))
+                .any(|unit| pattern.get().is_match(unit.text))
         {
             return;
         }

@@ -3,10 +3,10 @@
 //! Aho-Corasick pass; with `regex = true` each key is a regex and each value a replacement.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 
 use super::{CompileContext, SpecError, is_whole_word, match_case};
 use crate::lint::Context;
+use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -18,7 +18,7 @@ pub struct Substitution {
     scope: Scope,
     matcher: Matcher,
     /// Contexts in which a match is no fault.
-    exceptions: Vec<Regex>,
+    exceptions: Vec<LazyRegex>,
 }
 
 #[derive(Debug)]
@@ -27,13 +27,15 @@ enum Matcher {
         automaton: AhoCorasick,
         /// The preferred form of each key, by the automaton's pattern index (file order).
         preferred: Vec<String>,
+        /// The keys, lower case, for the prefilter.
+        literals: Vec<Vec<u8>>,
     },
     Regexes {
         /// Each key's regex with its replacement.
-        keys: Vec<(Regex, String)>,
+        keys: Vec<(LazyRegex, String)>,
         /// All keys as one alternation, so the text is scanned once whatever the number
         /// of keys; the key that matched is found again at the match only.
-        any: Regex,
+        any: LazyRegex,
         /// Some key uses `^` or `$`, so units are searched one by one.
         anchored: bool,
     },
@@ -75,6 +77,10 @@ impl Substitution {
             }
         } else {
             let bad: Vec<&String> = swap.get_ref().keys().collect();
+            let literals = bad
+                .iter()
+                .map(|k| k.to_ascii_lowercase().into_bytes())
+                .collect();
             let preferred = swap.get_ref().values().cloned().collect();
             if bad.iter().any(|k| k.trim().is_empty()) {
                 return Err(SpecError::field(
@@ -105,6 +111,7 @@ impl Substitution {
             Matcher::Literal {
                 automaton,
                 preferred,
+                literals,
             }
         };
         Ok(Self {
@@ -114,6 +121,17 @@ impl Substitution {
         })
     }
 
+    /// Literals one of which every match contains (see [`crate::rules::prefilter`]).
+    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+        if !super::prefilter_reads(&self.scope) {
+            return None;
+        }
+        match &self.matcher {
+            Matcher::Literal { literals, .. } => Some(literals.clone()),
+            Matcher::Regexes { any, .. } => any.literals().map(<[_]>::to_vec),
+        }
+    }
+
     /// Report every bad form in scope, each with its fix.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let (units, outside_quotes) = ctx.match_units(&self.scope);
@@ -121,6 +139,7 @@ impl Substitution {
             Matcher::Literal {
                 automaton,
                 preferred,
+                ..
             } => {
                 let mut found = ctx.find_in_units(&units, false, |hay, emit| {
                     for m in automaton.find_iter(hay) {
@@ -153,6 +172,7 @@ impl Substitution {
                 any,
                 anchored,
             } => {
+                let any = any.get();
                 let mut found = ctx.find_in_units(&units, *anchored, |hay, emit| {
                     for m in any.find_iter(hay) {
                         emit(m.range());
@@ -168,6 +188,7 @@ impl Substitution {
                     // The alternation takes the first key that matches here, as does this.
                     let hit = keys.iter().find_map(|(regex, replacement)| {
                         regex
+                            .get()
                             .captures_at(unit.text, at)
                             .filter(|c| c.get(0).is_some_and(|m| m.start() == at))
                             .map(|c| (c, replacement))

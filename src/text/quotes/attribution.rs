@@ -6,7 +6,9 @@ use std::cell::Cell;
 use std::ops::Range;
 
 use super::marks::RawQuote;
-use super::{Paragraph, QuoteChecker, QuoteFinding};
+use regex::Regex;
+
+use super::{DOCUMENT, Paragraph, QuoteChecker, QuoteFinding};
 use crate::text::sentences::split_sentences;
 
 /// What a match of the cue automaton is, and so which noun readings it must be checked
@@ -309,6 +311,7 @@ impl QuoteChecker {
             }
             let found = self
                 .document
+                .get_or_init(|| Regex::new(DOCUMENT).expect("a fixed pattern"))
                 .find_iter(&text[sentence.clone()])
                 .any(|m| !info.is_quoted(m.start() + sentence.start));
             info.document[i].set(Some(found));

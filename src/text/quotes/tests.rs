@@ -506,3 +506,11 @@ fn a_known_speaker_goes_on_until_someone_else_comes_in() {
                 Parents filled the hall for the vote. \"Our children will cross by boat.\"\n";
     assert_eq!(unattributed_lines(text), [3]);
 }
+
+#[test]
+fn the_source_document_pattern_compiles_and_needs_a_determiner() {
+    let document = Regex::new(DOCUMENT).expect("the document pattern compiles");
+    assert!(document.is_match("The report calculated it"));
+    assert!(document.is_match("under its Manifestos"));
+    assert!(!document.is_match("in 10 minutes"));
+}
