@@ -43,7 +43,40 @@ pub fn read(xml: &str) -> Result<(Extracted, Flavor), String> {
             ));
         }
     };
-    let find = |name: &str| root.descendants().find(|n| n.has_tag_name(name));
+    // One pass over the tree finds the first of every element the flavor reads.
+    let wanted: &[&str] = match flavor {
+        Flavor::Nitf => &[
+            "story.date",
+            "date.issue",
+            "byline",
+            "media-producer",
+            "body.head",
+            "body.content",
+        ],
+        Flavor::NewsMl => &[
+            "contentCreated",
+            "versionCreated",
+            "by",
+            "creditline",
+            "headline",
+            "description",
+        ],
+    };
+    let mut first: Vec<Option<Node>> = vec![None; wanted.len()];
+    for node in root.descendants().filter(|n| n.is_element()) {
+        let name = node.tag_name().name();
+        if let Some(i) = wanted.iter().position(|w| *w == name)
+            && first[i].is_none()
+        {
+            first[i] = Some(node);
+        }
+    }
+    let find = |name: &str| {
+        wanted
+            .iter()
+            .position(|w| *w == name)
+            .and_then(|i| first[i])
+    };
     let meta = |builder: &mut ArticleBuilder, key: &str, node: Option<Node>| {
         if let Some(node) = node {
             let text: String = node
@@ -140,22 +173,22 @@ enum Edge<'a, 'input> {
     Close(Node<'a, 'input>),
 }
 
-/// Every node under `top`, opened and closed in document order, without recursion (a
-/// thousand-deep file is no deeper for the stack).
-fn traverse<'a, 'input>(top: Node<'a, 'input>) -> Vec<Edge<'a, 'input>> {
-    let mut edges = Vec::new();
-    let mut stack = vec![(top, false)];
-    while let Some((node, opened)) = stack.pop() {
-        if opened {
-            edges.push(Edge::Close(node));
-            continue;
-        }
-        edges.push(Edge::Open(node));
-        stack.push((node, true));
-        let children: Vec<Node> = node.children().collect();
-        stack.extend(children.into_iter().rev().map(|c| (c, false)));
-    }
-    edges
+/// Every node under `top`, opened and closed in document order, by the tree's own links:
+/// no recursion (a thousand-deep file is no deeper for the stack) and no allocation.
+fn traverse<'a, 'input>(top: Node<'a, 'input>) -> impl Iterator<Item = Edge<'a, 'input>> {
+    let mut next = Some(Edge::Open(top));
+    std::iter::from_fn(move || {
+        let edge = next.take()?;
+        next = match &edge {
+            Edge::Open(node) => Some(node.first_child().map_or(Edge::Close(*node), Edge::Open)),
+            Edge::Close(node) if *node == top => None,
+            Edge::Close(node) => match node.next_sibling() {
+                Some(sibling) => Some(Edge::Open(sibling)),
+                None => node.parent().map(Edge::Close),
+            },
+        };
+        Some(edge)
+    })
 }
 
 fn walk(builder: &mut ArticleBuilder, xml: &str, top: Node) {
