@@ -47,6 +47,18 @@ impl LazyRegex {
         })
     }
 
+    /// A regex that is only ever searched (no literals, no groups asked for), deferred
+    /// without reading its syntax: an `exceptions` entry of a built-in pack.
+    pub fn deferred(pattern: String, ignore_case: bool) -> Self {
+        Self {
+            pattern,
+            ignore_case,
+            compiled: OnceLock::new(),
+            literals: None,
+            group_names: Vec::new(),
+        }
+    }
+
     /// The regex, if it has been compiled.
     pub fn compiled(&self) -> Option<&Regex> {
         self.compiled.get()

@@ -61,6 +61,9 @@ impl Reporter for Json<'_> {
     fn file(&mut self, report: &FileReport) -> io::Result<()> {
         self.open()?;
         let path = path_text(report.path);
+        // One write per file: serde writes a diagnostic in dozens of pieces, and each
+        // piece through the output's checks cost a sixth of a run with the `ap` pack.
+        let mut buffer = Vec::with_capacity(report.diagnostics.len() * 320);
         for d in report.diagnostics {
             let (line, column) = position(report, d.span.start);
             let (end_line, end_column) = end_position(report, d);
@@ -83,12 +86,12 @@ impl Reporter for Json<'_> {
                 }),
             };
             if !self.first {
-                self.out.write_all(b",")?;
+                buffer.push(b',');
             }
             self.first = false;
-            serde_json::to_writer(&mut self.out, &value)?;
+            serde_json::to_writer(&mut buffer, &value)?;
         }
-        Ok(())
+        self.out.write_all(&buffer)
     }
 
     fn problem(&mut self, problem: &FileProblem) -> io::Result<()> {

@@ -272,7 +272,17 @@ impl CompileContext<'_> {
         }
         list.get_ref()
             .iter()
-            .map(|pattern| self.regex("exceptions", list.span(), pattern, ignore_case))
+            .map(|pattern| {
+                if self.lazy {
+                    // Checked when the pack is compiled eagerly (tests/examples.rs).
+                    let expanded = self
+                        .fragments
+                        .expand(pattern)
+                        .map_err(|message| SpecError::field("exceptions", list.span(), message))?;
+                    return Ok(LazyRegex::deferred(expanded, ignore_case));
+                }
+                self.regex("exceptions", list.span(), pattern, ignore_case)
+            })
             .collect()
     }
 
@@ -297,8 +307,11 @@ impl CompileContext<'_> {
             .expand(written)
             .map_err(|message| SpecError::field(field, span.clone(), message))?;
         let pattern = expanded.as_str();
+        // Case folding outside ASCII is what makes a case-insensitive parse slow, and for
+        // ASCII letters the literals are searched without case anyway; inline `(?i)` is
+        // read either way.
         let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(ignore_case)
+            .case_insensitive(ignore_case && !pattern.is_ascii())
             .build()
             .parse(pattern);
         // A pattern that can match nothing at all would flag (and `--fix` would rewrite)
