@@ -24,6 +24,9 @@ pub struct Engines<'a> {
     /// The settings of the folder newslint runs from: those of files with no config above.
     fallback: ConfigSource,
     loaded: HashMap<ConfigSource, Option<Arc<Engine>>>,
+    /// The settings of each folder met, by the folder as named: a walk asks once per file,
+    /// and finding the config (rooting the path, looking for files) is dearer than a lookup.
+    by_folder: HashMap<PathBuf, Option<Arc<Engine>>>,
     /// Ids of `--select`/`--ignore` some loaded config knows.
     known: HashSet<String>,
     /// The errors of configs that did not load, in the order they were met.
@@ -42,6 +45,7 @@ impl<'a> Engines<'a> {
             cwd,
             fallback,
             loaded: HashMap::new(),
+            by_folder: HashMap::new(),
             known: HashSet::new(),
             errors: Vec::new(),
         }
@@ -54,19 +58,32 @@ impl<'a> Engines<'a> {
 
     /// The settings of `file` (None when its config does not load).
     pub fn for_file(&mut self, file: &Path) -> Option<Arc<Engine>> {
-        let rooted = super::walk::rooted(file);
-        let folder = rooted.parent().unwrap_or(&rooted).to_path_buf();
-        self.for_folder(&folder)
+        match file.parent() {
+            // A bare name (`a.md`) or `..` names no folder to look up as it is written.
+            Some(folder) if !folder.as_os_str().is_empty() && !file.ends_with("..") => {
+                self.for_folder(folder)
+            }
+            _ => {
+                let rooted = super::walk::rooted(file);
+                let folder = rooted.parent().unwrap_or(&rooted).to_path_buf();
+                self.for_folder(&folder)
+            }
+        }
     }
 
     /// The settings of the files directly in `folder`.
     pub fn for_folder(&mut self, folder: &Path) -> Option<Arc<Engine>> {
+        if let Some(engine) = self.by_folder.get(folder) {
+            return engine.clone();
+        }
         let source =
             match ConfigSource::for_folder(&super::walk::rooted(folder), self.args, &self.cwd) {
                 ConfigSource::Defaults(_) => self.fallback.clone(),
                 found => found,
             };
-        self.load(source)
+        let engine = self.load(source);
+        self.by_folder.insert(folder.to_path_buf(), engine.clone());
+        engine
     }
 
     /// The ids of `--select` and `--ignore` that no loaded config knows.

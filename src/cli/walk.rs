@@ -140,9 +140,12 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
         .threads(1);
     let exclude = config.exclude.clone();
     let config_root = config.root.clone();
+    // Every entry lies under `root`: root that once, not each of the walk's paths.
+    let rooted_root = rooted(root);
+    let (walk_root, filter_root) = (root.to_path_buf(), rooted_root.clone());
     builder.filter_entry(move |entry| {
         let path = entry.path();
-        let rooted = rooted(path);
+        let rooted = rooted_below(path, &walk_root, &filter_root);
         let relative = relative_to(&rooted, &config_root);
         !exclude.is_match(relative) && !exclude.is_match(path)
     });
@@ -150,7 +153,11 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
         match result {
             Ok(entry) => {
                 if entry.file_type().is_some_and(|t| t.is_file())
-                    && is_included(entry.path(), config)
+                    && includes(
+                        config,
+                        entry.path(),
+                        &rooted_below(entry.path(), root, &rooted_root),
+                    )
                 {
                     inputs.push(Input::File(entry.path().to_path_buf()));
                 }
@@ -160,10 +167,24 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
     }
 }
 
+/// `rooted(path)` for a path the walk of `walk_root` found, from the walk root's own
+/// rooted form: the walk joins only names to it, never `..`.
+fn rooted_below(path: &Path, walk_root: &Path, rooted_root: &Path) -> PathBuf {
+    match path.strip_prefix(walk_root) {
+        Ok(rest) if rest.as_os_str().is_empty() => rooted_root.to_path_buf(),
+        Ok(rest) => rooted_root.join(rest),
+        Err(_) => rooted(path),
+    }
+}
+
 /// Whether the config's `include` takes `path`, as a walk would.
 fn is_included(path: &Path, config: &Config) -> bool {
-    let rooted = rooted(path);
-    let relative = relative_to(&rooted, &config.root);
+    includes(config, path, &rooted(path))
+}
+
+/// [`is_included`] for a path already rooted.
+fn includes(config: &Config, path: &Path, rooted: &Path) -> bool {
+    let relative = relative_to(rooted, &config.root);
     let name = Path::new(path.file_name().unwrap_or_default());
     config.include.is_match(relative) || config.include.is_match(name)
 }

@@ -39,16 +39,14 @@ pub struct CapWord<'a> {
     /// Only `, ` stands between this word and the capitalised word before (what lists are
     /// made of).
     comma_before: bool,
+    /// Letters in `text`, counted while it was read.
+    letters: usize,
 }
 
 impl CapWord<'_> {
     /// Letters in the word.
     pub fn letters(&self) -> usize {
-        if self.text.is_ascii() {
-            self.text.bytes().filter(u8::is_ascii_alphabetic).count()
-        } else {
-            self.text.chars().filter(|c| c.is_alphabetic()).count()
-        }
+        self.letters
     }
 }
 
@@ -95,6 +93,8 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
         let start = at;
         let mut end = at;
         let mut glued_to_digit = false;
+        // A word holds letters and inner apostrophes only (one glued to a digit is dropped).
+        let mut apostrophes = 0;
         // Letters, and apostrophes with a letter on both sides.
         while end < bytes.len() {
             let b = bytes[end];
@@ -114,6 +114,7 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
                     .next()
                     .is_some_and(char::is_alphabetic);
             if ch.is_alphabetic() || inner_apostrophe {
+                apostrophes += usize::from(inner_apostrophe && !ch.is_alphabetic());
                 end += ch.len_utf8();
             } else {
                 break;
@@ -150,6 +151,13 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
                     .all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r'))
             && gap.matches('\n').count() < 2;
         let stem = &text[start..stem_end];
+        let word_letters = if word.is_ascii() {
+            word.len()
+        } else {
+            word.chars().count()
+        } - apostrophes;
+        // A possessive's `'s` takes one letter (and an apostrophe) off the word.
+        let letters = word_letters - usize::from(possessive == Possessive::ApostropheS);
         let all_caps = if stem.is_ascii() {
             stem.len() > 1 && !stem.bytes().any(|b| b.is_ascii_lowercase())
         } else {
@@ -166,6 +174,7 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
             unit,
             in_list: false,
             comma_before: prev_capitalised && gap == ", ",
+            letters,
         });
         prev_end = written_end;
         prev_linkable = possessive == Possessive::None;
@@ -254,6 +263,15 @@ pub fn fold_letter(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_counted_as_the_word_is_read() {
+        let text = "O'Neill's Zoë and Dubois' Ó Súilleabháin met MacDonald’s aide";
+        for word in words(text) {
+            let by_char = word.text.chars().filter(|c| c.is_alphabetic()).count();
+            assert_eq!(word.letters(), by_char, "{}", word.text);
+        }
+    }
 
     fn words(text: &str) -> Vec<CapWord<'_>> {
         let mut out = Vec::new();

@@ -113,22 +113,32 @@ pub fn is_variant(a: &str, b: &str, endings: &[String]) -> bool {
     if super::names::fold_letter(fa) != super::names::fold_letter(fb) {
         return false;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
+    let ascii = a.is_ascii() && b.is_ascii();
+    let (la, lb) = if ascii {
+        (a.len(), b.len())
+    } else {
+        (a.chars().count(), b.chars().count())
+    };
     let Some(limit) = max_edits(la.min(lb)) else {
         return false;
     };
     if la.abs_diff(lb) > limit {
         return false;
     }
-    if la == lb
-        && a.chars()
-            .flat_map(char::to_lowercase)
-            .eq(b.chars().flat_map(char::to_lowercase))
-    {
+    let same_letters = || {
+        if ascii {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .eq(b.chars().flat_map(char::to_lowercase))
+        }
+    };
+    if la == lb && same_letters() {
         return true;
     }
     // Most names are ASCII: their bytes are their letters.
-    let within = if a.is_ascii() && b.is_ascii() {
+    let within = if ascii {
         if letters_apart(a.as_bytes(), b.as_bytes()) > limit {
             return false;
         }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 use super::{CompileContext, SpecError};
 use crate::facts::names::{CapWord, Possessive, fold_letter};
-use crate::facts::spelling::is_variant;
+use crate::facts::spelling::{is_variant, max_edits};
 use crate::lint::Context;
 use crate::rules::Finding;
 
@@ -108,11 +108,16 @@ impl NameVariant {
             })
             .map(|i| (prefix_key(words[i].text), i))
             .collect();
-        keyed.sort_unstable_by(|&(ka, a), &(kb, b)| {
-            ka.cmp(&kb)
-                .then_with(|| words[a].text.cmp(words[b].text))
-                .then(a.cmp(&b))
-        });
+        // The numbers alone first; then, only where words share those eight bytes and one
+        // is longer, by spelling (a spelling's own occurrences already stand in order).
+        keyed.sort_unstable();
+        for run in keyed.chunk_by_mut(|x, y| x.0 == y.0) {
+            if run.len() > 1 && run.iter().any(|&(_, i)| words[i].text.len() > 8) {
+                run.sort_unstable_by(|&(_, a), &(_, b)| {
+                    words[a].text.cmp(words[b].text).then(a.cmp(&b))
+                });
+            }
+        }
         let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
         let spellings = self.spellings(ctx, words, &order);
         if spellings.len() < 2 {
@@ -128,6 +133,7 @@ impl NameVariant {
             .map(|(i, s)| (initial(&s.key), s.key.chars().count(), i))
             .collect();
         by_shape.sort_unstable();
+        let letter_sets: Vec<LetterSet> = spellings.iter().map(|s| LetterSet::of(&s.key)).collect();
         let mut pairs = Vec::new();
         for (k, &(letter, len, a)) in by_shape.iter().enumerate() {
             for &(other_letter, other_len, b) in &by_shape[k + 1..] {
@@ -139,7 +145,10 @@ impl NameVariant {
                 let related = match (sa.partner, sb.partner) {
                     (Some(p), None) => p == sb.key.as_ref(),
                     (None, Some(p)) => p == sa.key.as_ref(),
-                    (None, None) => is_variant(&sa.key, &sb.key, &self.names.endings),
+                    (None, None) => {
+                        letter_sets[a].could_be_within(letter_sets[b], len.min(other_len))
+                            && is_variant(&sa.key, &sb.key, &self.names.endings)
+                    }
                     (Some(_), Some(_)) => false,
                 };
                 if related {
@@ -341,6 +350,31 @@ impl NameVariant {
     }
 }
 
+/// The letters an ASCII spelling holds, case ignored, as bits; `None` for other spellings.
+#[derive(Clone, Copy)]
+struct LetterSet(Option<u32>);
+
+impl LetterSet {
+    fn of(word: &str) -> Self {
+        Self(word.is_ascii().then(|| {
+            word.bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .fold(0, |set, b| set | 1 << ((b | 0x20) - b'a'))
+        }))
+    }
+
+    /// False when two spellings (the shorter of `letters` letters) are surely more edits
+    /// apart than [`is_variant`] allows: each letter only one of them holds takes an edit of
+    /// its own, and most pairs of names are ruled out so, before any alignment.
+    fn could_be_within(self, other: Self, letters: usize) -> bool {
+        let (Self(Some(a)), Self(Some(b))) = (self, other) else {
+            return true;
+        };
+        let limit = max_edits(letters).unwrap_or(0) as u32;
+        (a & !b).count_ones() <= limit && (b & !a).count_ones() <= limit
+    }
+}
+
 /// The first eight bytes of a word as a big-endian number (zeros after a shorter word):
 /// ordered as the words are, up to words that share those bytes.
 fn prefix_key(word: &str) -> u64 {
@@ -406,5 +440,24 @@ mod tests {
         words.sort_unstable();
         by_key.sort_by(|a, b| prefix_key(a).cmp(&prefix_key(b)).then(a.cmp(b)));
         assert_eq!(words, by_key);
+    }
+
+    #[test]
+    fn letter_sets_never_rule_out_a_variant() {
+        let endings: Vec<String> = ["s", "n", "an"].iter().map(|e| e.to_string()).collect();
+        let names = [
+            "Khodorkovsky", "Khordokovsky", "Barrionuevo", "Barrioneuvo", "Smith", "Smyth",
+            "SMITH", "Tarvenko", "Tarvenka", "Ebbers", "Ebber's", "Velmoria", "Velmorian",
+            "Zoë", "Zoe", "Ahlberg", "Ahlborg", "Abbot", "Abbott",
+        ];
+        for a in names {
+            for b in names {
+                let letters = a.chars().count().min(b.chars().count());
+                if is_variant(a, b, &endings) {
+                    assert!(LetterSet::of(a).could_be_within(LetterSet::of(b), letters), "{a} {b}");
+                }
+            }
+        }
+        assert!(!LetterSet::of("Ahlberg").could_be_within(LetterSet::of("Amqurst"), 7));
     }
 }
