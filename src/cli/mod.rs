@@ -2,7 +2,9 @@
 //! applies fixes on disk, and renders reports. All printing happens here.
 
 pub mod args;
+mod clock;
 pub(crate) mod commands;
+mod decode;
 pub(crate) mod engines;
 mod errors;
 mod inspect;
@@ -10,6 +12,7 @@ mod output;
 mod report;
 pub(crate) mod settings;
 pub(crate) mod settings_file;
+mod terminal;
 mod walk;
 mod write;
 
@@ -26,6 +29,9 @@ use newslint::{ConfigError, Diagnostic, Engine, Format, RuleSet};
 use rayon::prelude::*;
 
 use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputFormat};
+pub(crate) use clock::today;
+use decode::decode;
+pub(crate) use decode::read_document;
 use report::{FileProblem, FileReport, Summary};
 use walk::Input;
 
@@ -272,7 +278,14 @@ fn check(args: CheckArgs) -> u8 {
                     fixed,
                 } => {
                     if let Some(diff) = diff {
-                        // Through the report's stream, so the two stay in order.
+                        // Through the report's stream, so the two stay in order; on a
+                        // terminal with the copy's control characters escaped (a patch
+                        // piped on keeps every byte).
+                        let diff = if is_terminal {
+                            terminal::escape_controls(&diff)
+                        } else {
+                            diff.into()
+                        };
                         let _ = out.write_all(diff.as_bytes());
                         failed = true;
                     }
@@ -340,31 +353,6 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     exit(trouble, failed)
-}
-
-/// The date the run takes as "today", in the system time zone: the engine reads no
-/// clock, so the front ends read it (the CLI once per run).
-pub(crate) fn today() -> jiff::civil::Date {
-    local_time_zone().to_datetime(jiff::Timestamp::now()).date()
-}
-
-/// The system time zone, read once per process (the service and the language server ask
-/// for "today" on every check and must not touch the file system for it). Without `TZ`,
-/// `/etc/localtime` is read as it stands: a date needs no zone name, and finding the name
-/// makes jiff list the whole zoneinfo tree (hundreds of directory reads, a millisecond or
-/// more of a one-article run).
-fn local_time_zone() -> &'static jiff::tz::TimeZone {
-    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
-    ZONE.get_or_init(|| {
-        #[cfg(unix)]
-        if std::env::var_os("TZ").is_none()
-            && let Ok(data) = std::fs::read("/etc/localtime")
-            && let Ok(zone) = jiff::tz::TimeZone::tzif("localtime", &data)
-        {
-            return zone;
-        }
-        jiff::tz::TimeZone::system()
-    })
 }
 
 fn lint_input(
@@ -487,54 +475,6 @@ fn lint_input(
         },
         Err(err) => parse_problem(err),
     }
-}
-
-/// Read a file's bytes as an article of the format its name implies, or say why not.
-pub(crate) fn read_document(
-    path: &Path,
-    bytes: Vec<u8>,
-    options: &newslint::article::ReadOptions,
-) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
-    let format = Format::from_path(path);
-    if format == Format::Docx {
-        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
-    }
-    let source = decode(bytes)?;
-    newslint::Document::parse_with(source, format, options)
-        .map_err(|err| (err.message, Some(err.position)))
-}
-
-/// Bytes as UTF-8 text, or why not (with the position of the first bad byte).
-fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<(usize, usize)>)> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(("the file is UTF-16 (it starts with a UTF-16 byte-order mark); newslint reads UTF-8: convert it, e.g. with `iconv -f UTF-16 -t UTF-8`".to_string(), Some((1, 1))));
-    }
-    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
-        let (line, col) = position_in_bytes(&bytes, nul);
-        return Err((
-            format!(
-                "the file looks binary (a NUL byte at byte offset {nul}); it is not an article"
-            ),
-            Some((line, col)),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|err| {
-        let offset = err.utf8_error().valid_up_to();
-        let bytes = err.into_bytes();
-        let (line, col) = position_in_bytes(&bytes, offset);
-        (
-            format!(
-                "the file is not valid UTF-8 (byte 0x{:02X} at byte offset {offset}); newslint reads UTF-8: convert it, e.g. from Latin-1 with `iconv -f LATIN1 -t UTF-8`",
-                bytes[offset]
-            ),
-            Some((line, col)),
-        )
-    })
-}
-
-fn position_in_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let prefix = String::from_utf8_lossy(&bytes[..offset]);
-    LineIndex::new(&prefix).line_col(&prefix, prefix.len())
 }
 
 fn unified_diff(path: &Path, before: &str, after: &str) -> String {

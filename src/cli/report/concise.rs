@@ -4,7 +4,7 @@ use std::io;
 
 use codespan_reporting::term::termcolor::WriteColor;
 
-use super::{FileProblem, FileReport, Reporter, Summary, path_text, position};
+use super::{FileProblem, FileReport, Reporter, Summary, position, shown, shown_path};
 
 pub(super) struct Concise<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -17,10 +17,10 @@ impl Reporter for Concise<'_> {
             writeln!(
                 self.out,
                 "{}:{line}:{col}: {}[{}] {}",
-                path_text(report.path),
+                shown_path(report.path),
                 d.severity,
-                d.rule,
-                d.message
+                shown(&d.rule),
+                shown(&d.message)
             )?;
         }
         Ok(())
@@ -31,8 +31,8 @@ impl Reporter for Concise<'_> {
         writeln!(
             self.out,
             "{}:{line}:{col}: error[io] {}",
-            path_text(problem.path),
-            problem.message
+            shown_path(problem.path),
+            shown(&problem.message)
         )
     }
 

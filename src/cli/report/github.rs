@@ -5,7 +5,9 @@ use std::io;
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::Severity;
 
-use super::{FileProblem, FileReport, Reporter, Summary, end_position, path_text, position};
+use super::{
+    FileProblem, FileReport, Reporter, Summary, end_position, position, shown, shown_path,
+};
 
 pub(super) struct Github<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -36,9 +38,9 @@ impl Reporter for Github<'_> {
             writeln!(
                 self.out,
                 "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                github_escape(&path_text(report.path), true),
-                github_escape(&format!("newslint {}", d.rule), true),
-                github_escape(&d.message, false),
+                github_escape(&shown_path(report.path), true),
+                github_escape(&format!("newslint {}", shown(&d.rule)), true),
+                github_escape(&shown(&d.message), false),
             )?;
         }
         Ok(())
@@ -49,8 +51,8 @@ impl Reporter for Github<'_> {
         writeln!(
             self.out,
             "::error file={},line={line},col={col},title=newslint::{}",
-            github_escape(&path_text(problem.path), true),
-            github_escape(&problem.message, false)
+            github_escape(&shown_path(problem.path), true),
+            github_escape(&shown(&problem.message), false)
         )
     }
 

@@ -11,7 +11,8 @@ use newslint::{Format, Severity};
 
 use super::excerpt::Excerpt;
 use super::{
-    FileProblem, FileReport, Reporter, Summary, path_text, plural, position, problem_to_stderr,
+    FileProblem, FileReport, Reporter, Summary, plural, position, problem_to_stderr, shown,
+    shown_path,
 };
 
 pub(super) struct Human<'a> {
@@ -40,13 +41,13 @@ impl Reporter for Human<'_> {
                 ));
             }
             if let Some(help) = &d.help {
-                notes.push(format!("help: {help}"));
+                notes.push(format!("help: {}", shown(help)));
             }
             if let Some(fix) = &d.fix {
                 let what = if fix.replacement.is_empty() {
                     "remove it".to_string()
                 } else {
-                    format!("replace with \"{}\"", fix.replacement)
+                    format!("replace with \"{}\"", shown(&fix.replacement))
                 };
                 let how = match fix.safety {
                     newslint::FixSafety::Unsafe => "--fix --unsafe-fixes",
@@ -55,7 +56,7 @@ impl Reporter for Human<'_> {
                 notes.push(format!("fix ({how}): {what}"));
             }
             let file = Excerpt::new(
-                path_text(report.path),
+                shown_path(report.path),
                 report.source,
                 report.lines,
                 d.span.clone(),
@@ -69,8 +70,8 @@ impl Reporter for Human<'_> {
             }
             let label = Label::primary((), file.label.clone());
             let diagnostic = CsDiagnostic::new(severity)
-                .with_code(d.rule.to_string())
-                .with_message(&d.message)
+                .with_code(shown(&d.rule))
+                .with_message(shown(&d.message))
                 .with_labels(vec![label])
                 .with_notes(notes);
             term::emit_to_write_style(&mut *self.out, &config, &file, &diagnostic)

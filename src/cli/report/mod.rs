@@ -123,10 +123,10 @@ pub fn reporter<'a>(
 /// Machine formats keep standard output one document; problems are told on stderr too.
 fn problem_to_stderr(problem: &FileProblem) -> io::Result<()> {
     let at = match problem.position {
-        Some((line, col)) => format!("{}:{line}:{col}", path_text(problem.path)),
-        None => path_text(problem.path),
+        Some((line, col)) => format!("{}:{line}:{col}", shown_path(problem.path)),
+        None => shown_path(problem.path),
     };
-    writeln!(io::stderr(), "error: {at}: {}", problem.message)
+    writeln!(io::stderr(), "error: {at}: {}", shown(&problem.message))
 }
 
 /// `--statistics`: findings per rule, most first, with the files they are in.
@@ -140,6 +140,18 @@ pub fn statistics<'a>(out: Box<dyn WriteColor + 'a>, rules: &'a RuleSet) -> Box<
 
 fn path_text(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// Text for a format people read on a terminal or in a CI log (human, concise, GitHub):
+/// control characters escaped, so copy, a pack's message or a file name cannot send the
+/// terminal escape sequences. JSON and SARIF escape them by their own rules.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::cli::terminal::escape_controls(text)
+}
+
+/// A path for the formats people read (see [`shown`]).
+fn shown_path(path: &Path) -> String {
+    shown(&path_text(path)).into_owned()
 }
 
 /// The positions every reporter asks for (the starts and ends of the findings' spans),

@@ -5,7 +5,7 @@ use std::io;
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::RuleSet;
 
-use super::{FileProblem, FileReport, Reporter, Summary, plural, problem_to_stderr};
+use super::{FileProblem, FileReport, Reporter, Summary, plural, problem_to_stderr, shown};
 
 pub(super) struct Statistics<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -47,7 +47,8 @@ impl Reporter for Statistics<'_> {
             let severity = self.rules.get(rule).map_or("info", |r| r.severity.as_str());
             writeln!(
                 self.out,
-                "{found:>7}  {files:>6}  {fixable:>7}  {severity:<8}  {rule}"
+                "{found:>7}  {files:>6}  {fixable:>7}  {severity:<8}  {}",
+                shown(rule)
             )?;
         }
         let total: usize = self.counts.values().map(|c| c.0).sum();
