@@ -16,7 +16,7 @@ mod terminal;
 mod walk;
 mod write;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -122,6 +122,8 @@ enum Outcome {
         diagnostics: Vec<Diagnostic>,
         diff: Option<String>,
         fixed: Option<String>,
+        /// Fixes `--fix` applied, by rule.
+        fixed_by_rule: std::collections::BTreeMap<String, usize>,
     },
     Problem {
         path: PathBuf,
@@ -204,18 +206,28 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
-    let mut out = output::Output::new(stream);
+    let out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), base.rules())
+        report::statistics(
+            args.format,
+            Box::new(out.clone()),
+            is_terminal,
+            base.rules(),
+        )
     } else {
         report::reporter(
             args.format,
             Box::new(out.clone()),
+            is_terminal,
             base.rules(),
             inputs.len(),
         )
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        fixing: args.fix && !args.diff,
+        diffing: args.diff,
+        ..Summary::default()
+    };
     let mut failed = false;
 
     for error in &walk_errors {
@@ -276,23 +288,22 @@ fn check(args: CheckArgs) -> u8 {
                     diagnostics,
                     diff,
                     fixed,
+                    fixed_by_rule,
                 } => {
                     if let Some(diff) = diff {
-                        // Through the report's stream, so the two stay in order; on a
-                        // terminal with the copy's control characters escaped (a patch
-                        // piped on keeps every byte).
-                        let diff = if is_terminal {
-                            terminal::escape_controls(&diff)
-                        } else {
-                            diff.into()
-                        };
-                        let _ = out.write_all(diff.as_bytes());
+                        // Through the reporter, so the two stay in order (and JSON stays
+                        // one document).
+                        let _ = reporter.diff(&path, &diff);
                         failed = true;
                     }
                     if let Some(fixed) = fixed {
                         stdout_fixed.push(fixed);
                     }
+                    if !fixed_by_rule.is_empty() {
+                        let _ = reporter.fixed(&path, &fixed_by_rule);
+                    }
                     summary.add(&diagnostics);
+                    summary.add_fixed(&fixed_by_rule);
                     failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
                     let lines = LineIndex::new(&source);
                     let positions = report::positions_of(&lines, &source, &diagnostics);
@@ -390,6 +401,7 @@ fn lint_input(
                     diagnostics,
                     diff: None,
                     fixed: None,
+                    fixed_by_rule: Default::default(),
                 }
             }
             Err(err) => Outcome::Problem {
@@ -436,6 +448,7 @@ fn lint_input(
                     diagnostics,
                     diff,
                     fixed,
+                    fixed_by_rule: Default::default(),
                 },
                 Err(err) => parse_problem(err),
             };
@@ -462,6 +475,7 @@ fn lint_input(
             diagnostics: outcome.remaining,
             diff,
             fixed,
+            fixed_by_rule: outcome.applied_by_rule,
         };
     }
 
@@ -472,6 +486,7 @@ fn lint_input(
             diagnostics,
             diff: None,
             fixed: None,
+            fixed_by_rule: Default::default(),
         },
         Err(err) => parse_problem(err),
     }

@@ -1,13 +1,19 @@
 //! The concise format: one line per finding, `path:line:col: severity[rule] message`.
 
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 
-use super::{FileProblem, FileReport, Reporter, Summary, position, shown, shown_path};
+use super::{
+    FileProblem, FileReport, Reporter, Summary, diff_for, fixed_total_to_stderr, position, shown,
+    shown_path,
+};
 
 pub(super) struct Concise<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
 }
 
 impl Reporter for Concise<'_> {
@@ -36,7 +42,11 @@ impl Reporter for Concise<'_> {
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        Ok(())
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff_for(diff, self.terminal).as_bytes())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        fixed_total_to_stderr(summary)
     }
 }

@@ -1,16 +1,20 @@
 //! The GitHub format: workflow commands that GitHub Actions turns into annotations.
 
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::Severity;
 
 use super::{
-    FileProblem, FileReport, Reporter, Summary, end_position, position, shown, shown_path,
+    FileProblem, FileReport, Reporter, Summary, diff_for, end_position, fixed_total_to_stderr,
+    position, shown, shown_path,
 };
 
 pub(super) struct Github<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
 }
 
 /// Escape data of a workflow command (`%`, CR, LF) and, in properties, `:` and `,` too.
@@ -56,7 +60,11 @@ impl Reporter for Github<'_> {
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        Ok(())
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff_for(diff, self.terminal).as_bytes())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        fixed_total_to_stderr(summary)
     }
 }
