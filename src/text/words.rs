@@ -96,7 +96,7 @@ fn end_of_ascii_alnum(bytes: &[u8], mut at: usize) -> usize {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let y = x & !HIGH;
         // `| 0x20` folds capitals onto small letters and nothing else onto them.
-        let alnum = (in_range(y | 0x20 * ONES, b'a', b'z') | in_range(y, b'0', b'9')) & !x & HIGH;
+        let alnum = (in_range(y | (0x20 * ONES), b'a', b'z') | in_range(y, b'0', b'9')) & !x & HIGH;
         let stop = !alnum & HIGH;
         if stop != 0 {
             return at + (stop.trailing_zeros() / 8) as usize;
