@@ -282,6 +282,39 @@ impl Config {
     }
 }
 
+impl Config {
+    /// `[[per-file]]` ignores that name no rule of `known` (the ids the settings load): a
+    /// typo there would silently silence nothing, so each is an error pointing at it.
+    pub fn unknown_per_file_ids(&self, known: &[&str]) -> Vec<ConfigError> {
+        let mut errors = Vec::new();
+        for (_, ignore) in &self.per_file {
+            for id in ignore.get_ref() {
+                if known.contains(&id.as_str()) {
+                    continue;
+                }
+                let hint = crate::suggest::unknown_rule_hint(id, known.iter().copied());
+                let message = format!("`[[per-file]]` ignores `{id}`, which is not a rule{hint}");
+                let error = match &self.file {
+                    Some(file) => {
+                        // The id's own place in the list, else the list.
+                        let list = ignore.span();
+                        let quoted = file.text[list.clone()]
+                            .find(&format!("\"{id}\""))
+                            .or_else(|| file.text[list.clone()].find(&format!("'{id}'")));
+                        let span = quoted.map_or(list.clone(), |at| {
+                            list.start + at..list.start + at + id.len() + 2
+                        });
+                        ConfigError::at(file, span, message)
+                    }
+                    None => ConfigError::plain(None, message),
+                };
+                errors.push(error.with_note("see `newslint rules` for the rule ids"));
+            }
+        }
+        errors
+    }
+}
+
 fn selectors(
     file: Option<&SourceFile>,
     texts: &[Spanned<String>],

@@ -13,7 +13,7 @@ pub(crate) mod settings_file;
 mod walk;
 mod write;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -116,6 +116,8 @@ enum Outcome {
         diagnostics: Vec<Diagnostic>,
         diff: Option<String>,
         fixed: Option<String>,
+        /// Fixes `--fix` applied, by rule.
+        fixed_by_rule: std::collections::BTreeMap<String, usize>,
     },
     Problem {
         path: PathBuf,
@@ -148,11 +150,11 @@ fn check(args: CheckArgs) -> u8 {
         args.stdin_filename.as_deref(),
         args.force_exclude,
     );
-    if let Some(unknown) = engines.unknown_ids().first() {
-        eprintln!(
-            "error: {}",
-            newslint::engine::UnknownRule(unknown.to_string())
-        );
+    let unknown = engines.unknown_ids();
+    if !unknown.is_empty() {
+        for id in unknown {
+            eprintln!("error: {id}");
+        }
         return EXIT_TROUBLE;
     }
     if args.fix || args.diff {
@@ -198,9 +200,9 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
-    let mut out = output::Output::new(stream);
+    let out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), base.rules())
+        report::statistics(args.format, Box::new(out.clone()), base.rules())
     } else {
         report::reporter(
             args.format,
@@ -209,7 +211,11 @@ fn check(args: CheckArgs) -> u8 {
             inputs.len(),
         )
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        fixing: args.fix && !args.diff,
+        diffing: args.diff,
+        ..Summary::default()
+    };
     let mut failed = false;
 
     for error in &walk_errors {
@@ -270,16 +276,22 @@ fn check(args: CheckArgs) -> u8 {
                     diagnostics,
                     diff,
                     fixed,
+                    fixed_by_rule,
                 } => {
                     if let Some(diff) = diff {
-                        // Through the report's stream, so the two stay in order.
-                        let _ = out.write_all(diff.as_bytes());
+                        // Through the reporter, so the two stay in order (and JSON stays
+                        // one document).
+                        let _ = reporter.diff(&path, &diff);
                         failed = true;
                     }
                     if let Some(fixed) = fixed {
                         stdout_fixed.push(fixed);
                     }
+                    if !fixed_by_rule.is_empty() {
+                        let _ = reporter.fixed(&path, &fixed_by_rule);
+                    }
                     summary.add(&diagnostics);
+                    summary.add_fixed(&fixed_by_rule);
                     failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
                     let lines = LineIndex::new(&source);
                     let positions = report::positions_of(&lines, &source, &diagnostics);
@@ -402,6 +414,7 @@ fn lint_input(
                     diagnostics,
                     diff: None,
                     fixed: None,
+                    fixed_by_rule: Default::default(),
                 }
             }
             Err(err) => Outcome::Problem {
@@ -448,6 +461,7 @@ fn lint_input(
                     diagnostics,
                     diff,
                     fixed,
+                    fixed_by_rule: Default::default(),
                 },
                 Err(err) => parse_problem(err),
             };
@@ -474,6 +488,7 @@ fn lint_input(
             diagnostics: outcome.remaining,
             diff,
             fixed,
+            fixed_by_rule: outcome.applied_by_rule,
         };
     }
 
@@ -484,6 +499,7 @@ fn lint_input(
             diagnostics,
             diff: None,
             fixed: None,
+            fixed_by_rule: Default::default(),
         },
         Err(err) => parse_problem(err),
     }
