@@ -283,15 +283,10 @@ fn direct_text(tree: &Tree, html: &str, element: &Element) -> usize {
 }
 
 fn excluded(tree: &Tree, stats: &Stats, index: usize) -> bool {
-    let mut at = Some(index as u32);
-    while let Some(i) = at {
+    tree.self_and_ancestors(index as u32).any(|i| {
         let element = &tree.elements[i as usize];
-        if element.house_exclude || stats.skipped[i as usize] || is_hidden(element) {
-            return true;
-        }
-        at = element.parent;
-    }
-    false
+        element.house_exclude || stats.skipped[i as usize] || is_hidden(element)
+    })
 }
 
 /// The elements that hold the article body, in document order.
@@ -409,12 +404,7 @@ fn promote(tree: &Tree, ranked: &[(usize, f64)], top: usize) -> usize {
     const SHARED_BY: usize = 3;
     let best = ranked[0].1;
     let score_of = |i: usize| ranked.iter().find(|r| r.0 == i).map(|r| r.1);
-    let ancestors = |i: usize| {
-        std::iter::successors(tree.elements[i].parent, |&a| {
-            tree.elements[a as usize].parent
-        })
-        .map(|a| a as usize)
-    };
+    let ancestors = |i: usize| tree.ancestors(i as u32).map(|a| a as usize);
     let near: Vec<usize> = ranked[1..ranked.len().min(5)]
         .iter()
         .filter(|r| best > 0.0 && r.1 / best >= NEAR)
@@ -456,15 +446,6 @@ fn promote(tree: &Tree, ranked: &[(usize, f64)], top: usize) -> usize {
 /// Drop elements nested in another of the list.
 fn outermost(tree: &Tree, mut list: Vec<u32>) -> Vec<u32> {
     let set: std::collections::HashSet<u32> = list.iter().copied().collect();
-    list.retain(|&i| {
-        let mut at = tree.elements[i as usize].parent;
-        while let Some(a) = at {
-            if set.contains(&a) {
-                return false;
-            }
-            at = tree.elements[a as usize].parent;
-        }
-        true
-    });
+    list.retain(|&i| !tree.ancestors(i).any(|a| set.contains(&a)));
     list
 }
