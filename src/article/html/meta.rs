@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::page::{is_furniture, is_hidden, is_skipped_tag};
 use super::tree::{Element, TextKind, Tree};
+use crate::article::credit_value;
 use crate::article::entities::decode;
 use crate::article::extracted::ArticleBuilder;
 
@@ -172,7 +173,9 @@ pub fn read(tree: &Tree, html: &str, is_page: bool) -> Found {
         }
         let is_credit = element.tag == "figcaption" || element.class_id.contains("credit");
         if is_credit && found.photo_credit.is_none() && !in_furniture(tree, index) {
-            found.photo_credit = element_text(tree, html, index);
+            // A label with nothing after it (`Photo:`) is a credit left blank, not a credit.
+            found.photo_credit = element_text(tree, html, index)
+                .filter(|v| credit_value(&v.text).is_none_or(|name| !name.is_empty()));
         }
     }
     for node in &tree.texts {
