@@ -3,6 +3,10 @@
 //! selectors first, then the markup's own claims (`itemprop=articleBody`), then a score of
 //! text, commas and links in the manner of readability.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::tree::{Child, Element, TextKind, Tree};
 
 /// Per-element totals, worked out once bottom-up.
@@ -165,13 +169,23 @@ pub fn is_furniture(element: &Element) -> bool {
     {
         return false;
     }
-    let has = |list: &[&str]| own_words(element).any(|w| list.iter().any(|n| w.contains(n)));
-    if has(NEGATIVE) || own_words(element).any(is_ad_word) {
+    // One automaton per word list, built once: a page asks this of thousands of elements
+    // with long class lists, and a substring search per listed word cost 15,000
+    // instructions a call.
+    static LISTS: OnceLock<[AhoCorasick; 3]> = OnceLock::new();
+    let [negative, weak, body] = LISTS.get_or_init(|| {
+        [NEGATIVE, WEAK_NEGATIVE, BODY_WORDS]
+            .map(|list| AhoCorasick::new(list).expect("the class word lists compile"))
+    });
+    let has = |list: &AhoCorasick| own_words(element).any(|w| list.is_match(w));
+    if has(negative) || own_words(element).any(is_ad_word) {
         return true;
     }
-    (has(WEAK_NEGATIVE) || own_words(element).any(hides_itself))
-        && !has(&["content", "article", "entry", "story", "post-body"])
+    (has(weak) || own_words(element).any(hides_itself)) && !has(body)
 }
+
+/// Body words that outweigh a [`WEAK_NEGATIVE`] word in the same class list.
+const BODY_WORDS: &[&str] = &["content", "article", "entry", "story", "post-body"];
 
 /// Whether one class word hides the element it is on: `hidden`, `is-hidden`, `vjs-hidden`.
 /// Bootstrap's `hidden-xs`…`hidden-print` hide it on one screen size only, Drupal's

@@ -349,7 +349,13 @@ pub fn parse(html: &str, body: &[Selector], exclude: &[Selector]) -> Result<Tree
     rewriter
         .write(html.as_bytes())
         .and_then(|()| rewriter.end())
-        .map_err(|err| TreeError(err.to_string()))?;
+        .map_err(|err| match err {
+            lol_html::errors::RewritingError::MemoryLimitExceeded(_) => TreeError(format!(
+                "the HTML needs more than {} MiB to read (elements nested hundreds of thousands deep, or one giant tag or comment); refused",
+                MAX_TOKEN_MEMORY >> 20
+            )),
+            other => TreeError(other.to_string()),
+        })?;
     let tree = std::mem::take(&mut builder.borrow_mut().tree);
     Ok(tree)
 }
