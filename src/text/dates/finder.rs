@@ -5,9 +5,10 @@ use jiff::civil::Weekday;
 use std::ops::Range;
 
 use super::scan::{
-    CLOSE_PAREN_RE, MONTH_NAMES, MONTH_RE, NUMERIC_RE, WEEKDAY_AFTER_RE, WEEKDAY_BEFORE_RE,
-    WEEKDAY_PAIR_RE, char_after_next, continues_as_number, digits_back, digits_fwd, is_dash,
-    next_char, ordinal_suffix_at, prev_char, skip_ws_back, skip_ws_fwd, weekday_from_word, year_at,
+    MONTH_NAMES, WEEKDAY_AFTER_RE, WEEKDAY_BEFORE_RE, WEEKDAY_PAIR_RE, char_after_next,
+    continues_as_number, digits_back, digits_fwd, is_dash, month_words, next_char,
+    numeric_dates_in, ordinal_suffix_at, prev_char, skip_ws_back, skip_ws_fwd, weekday_from_word,
+    year_at,
 };
 use super::{DateMention, DateParts, DateStyle};
 
@@ -58,13 +59,12 @@ pub fn find_dates(text: &str, offset: usize) -> Vec<DateMention> {
 }
 
 pub(super) fn numeric_dates(t: &str, out: &mut Vec<Candidate>) {
-    for caps in NUMERIC_RE.captures_iter(t) {
-        let whole = caps.get(0).expect("group 0");
-        let (a, sep, b, sep2, c) = (&caps[1], &caps[2], &caps[3], &caps[4], &caps[5]);
+    for runs in numeric_dates_in(t) {
+        let (start, end) = (runs[0].start, runs[4].end);
+        let [a, sep, b, sep2, c] = runs.map(|r| &t[r]);
         if sep != sep2 {
             continue;
         }
-        let (start, end) = (whole.start(), whole.end());
         if let Some(p) = prev_char(t, start)
             && (p.is_alphanumeric() || "./-–:$£€#+_\\@,".contains(p))
         {
@@ -151,27 +151,26 @@ pub(super) fn numeric_dates(t: &str, out: &mut Vec<Candidate>) {
 }
 
 pub(super) fn written_dates(t: &str, out: &mut Vec<Candidate>) {
-    for caps in MONTH_RE.captures_iter(t) {
-        let word = caps.get(1).expect("month word");
-        let abbreviated = !MONTH_NAMES.contains(&word.as_str());
-        let period = caps.get(2).is_some();
-        if abbreviated && !period && matches!(word.as_str(), "Mar" | "Jun" | "Jul") {
+    for (word, period) in month_words(t) {
+        let (word_start, word_end, word) = (word.start, word.end, &t[word]);
+        let abbreviated = !MONTH_NAMES.contains(&word);
+        if abbreviated && !period && matches!(word, "Mar" | "Jun" | "Jul") {
             continue;
         }
-        let month = month_number(word.as_str());
+        let month = month_number(word);
         // A full name's period ends a sentence, not the word.
         let token_end = if abbreviated && period {
-            word.end() + 1
+            word_end + 1
         } else {
-            word.end()
+            word_end
         };
-        let month_word = t[word.start()..token_end].to_string();
-        if let Some(c) = day_before_month(t, word.start(), token_end, month) {
+        let month_word = t[word_start..token_end].to_string();
+        if let Some(c) = day_before_month(t, word_start, token_end, month) {
             out.push(Candidate {
                 month_word: Some(month_word),
                 ..c
             });
-        } else if let Some(mut c) = day_after_month(t, word.start(), token_end, month) {
+        } else if let Some(mut c) = day_after_month(t, word_start, token_end, month) {
             c.strong |= abbreviated && period;
             out.push(Candidate {
                 month_word: Some(month_word),
@@ -405,7 +404,7 @@ pub(super) fn weekday_near(t: &str, span: &Range<usize>) -> Option<(Range<usize>
         }
         let ok_before = !prev_char(t, ws).is_some_and(char::is_alphanumeric)
             && !WEEKDAY_PAIR_RE.is_match(&t[p..ws]);
-        let ok_after = !bracketed || CLOSE_PAREN_RE.is_match(&t[span.end..]);
+        let ok_after = !bracketed || t[span.end..].trim_start().starts_with(')');
         if ok_before && ok_after {
             let day = weekday_from_word(word.as_str())?;
             return Some((ws..w + word.end(), day));

@@ -3,6 +3,7 @@
 
 use jiff::civil::Weekday;
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pub(super) const MONTH_NAMES: [&str; 12] = [
@@ -20,17 +21,122 @@ pub(super) const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-// Capitalised only: lower-case `may` is the verb, and `MAY` a shouted headline word.
-pub(super) static MONTH_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?-u:\b)(\.)?",
-    )
-    .expect("month regex")
-});
+/// The month words in the order a search tries them at one place: full names first, so
+/// `Sept` and `Sep` come after `September`.
+const MONTH_WORDS: [&str; 24] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Sept",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+];
 
-pub(super) static NUMERIC_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{1,4})([-./])([0-9]{1,2})([-./])([0-9]{1,4})").expect("numeric date regex")
-});
+/// A byte of an ASCII word (`\w` without Unicode): what a month word may not touch.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Each capitalised month word of `t` as a whole ASCII word (lower-case `may` is the verb,
+/// `MAY` a shouted headline word), and whether a period follows it: in order, never
+/// overlapping. Read by hand, not by a regex: building one was a tenth of the cost of
+/// linting one article.
+pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)> + '_ {
+    let bytes = t.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let start = at;
+            at += 1;
+            if !matches!(
+                bytes[start],
+                b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'
+            ) || start > 0 && is_word_byte(bytes[start - 1])
+            {
+                continue;
+            }
+            let Some(word) = MONTH_WORDS.iter().find(|w| {
+                bytes[start..].starts_with(w.as_bytes())
+                    && !bytes.get(start + w.len()).is_some_and(|&b| is_word_byte(b))
+            }) else {
+                continue;
+            };
+            let end = start + word.len();
+            let period = bytes.get(end) == Some(&b'.');
+            at = end + usize::from(period);
+            return Some((start..end, period));
+        }
+        None
+    })
+}
+
+/// Three runs of digits joined by `-`, `.` or `/` (`2025-05-09`, `9/5/25`): each as
+/// `(first, separator, second, separator, third)` byte ranges, in order, never
+/// overlapping. The first run has one to four digits, the second one or two, the third
+/// up to four (longer runs are read from their last four digits, as a leftmost search
+/// reads them).
+pub(super) fn numeric_dates_in(t: &str) -> impl Iterator<Item = [Range<usize>; 5]> + '_ {
+    let bytes = t.as_bytes();
+    let digits_from = |i: usize| {
+        bytes[i.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    };
+    let is_sep = |i: usize| matches!(bytes.get(i), Some(b'-' | b'.' | b'/'));
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            if !bytes[at].is_ascii_digit() {
+                at += 1;
+                continue;
+            }
+            // A run longer than four digits starts a date only at its last four.
+            let run = digits_from(at);
+            let start = at + run.saturating_sub(4);
+            let first_end = at + run;
+            let second = first_end + 1;
+            let second_len = digits_from(second);
+            let third = second + second_len + 1;
+            let third_len = digits_from(third).min(4);
+            if is_sep(first_end)
+                && (1..=2).contains(&second_len)
+                && is_sep(second + second_len)
+                && third_len > 0
+            {
+                at = third + third_len;
+                return Some([
+                    start..first_end,
+                    first_end..second,
+                    second..second + second_len,
+                    second + second_len..third,
+                    third..third + third_len,
+                ]);
+            }
+            // No date starts anywhere in this run of digits.
+            at = first_end;
+        }
+        None
+    })
+}
 
 // Anchored at the end: run on the few bytes before a date to find a weekday naming it.
 pub(super) static WEEKDAY_BEFORE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,9 +159,6 @@ pub(super) static WEEKDAY_AFTER_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\A,\s+a\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)")
         .expect("weekday-after regex")
 });
-
-pub(super) static CLOSE_PAREN_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\A\s*\)").expect("paren regex"));
 
 pub(super) fn weekday_from_word(word: &str) -> Option<Weekday> {
     let w = word.get(..3)?;
@@ -185,4 +288,60 @@ pub(super) fn year_at(t: &str, i: usize) -> Option<(i32, usize)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The searches the scanners replace: what they must agree with.
+    const MONTH_REGEX: &str = r"(?-u:\b)(January|February|March|April|May|June|July|August|September|October|November|December|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?-u:\b)(\.)?";
+    const NUMERIC_REGEX: &str = r"([0-9]{1,4})([-./])([0-9]{1,2})([-./])([0-9]{1,4})";
+
+    /// Every string of up to `n` pieces.
+    fn texts(pieces: &[&str], n: usize) -> Vec<String> {
+        let mut texts = vec![String::new()];
+        for _ in 0..n {
+            let longer: Vec<String> = texts
+                .iter()
+                .flat_map(|t| pieces.iter().map(move |p| format!("{t}{p}")))
+                .collect();
+            texts.extend(longer);
+            texts.sort();
+            texts.dedup();
+        }
+        texts
+    }
+
+    #[test]
+    fn month_words_are_what_the_regex_finds() {
+        let regex = Regex::new(MONTH_REGEX).unwrap();
+        let pieces = [
+            "Sept", "Sep", "ember", "May", ".", " ", "_", "é", "9", "Ju", "ne", "a",
+        ];
+        for text in texts(&pieces, 4) {
+            let by_regex: Vec<(Range<usize>, bool)> = regex
+                .captures_iter(&text)
+                .map(|c| (c.get(1).unwrap().range(), c.get(2).is_some()))
+                .collect();
+            assert_eq!(month_words(&text).collect::<Vec<_>>(), by_regex, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn numeric_dates_are_what_the_regex_finds() {
+        let regex = Regex::new(NUMERIC_REGEX).unwrap();
+        let pieces = ["1", "12", "123", "2025", "-", ".", "/", " ", "x"];
+        for text in texts(&pieces, 6) {
+            let by_regex: Vec<[Range<usize>; 5]> = regex
+                .captures_iter(&text)
+                .map(|c| std::array::from_fn(|i| c.get(i + 1).unwrap().range()))
+                .collect();
+            assert_eq!(
+                numeric_dates_in(&text).collect::<Vec<_>>(),
+                by_regex,
+                "{text:?}"
+            );
+        }
+    }
 }
