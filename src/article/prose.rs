@@ -33,12 +33,13 @@ pub(super) fn blank_copy(source: &str) -> String {
 /// URLs are not prose: a date or a doubled word inside one is not the writer's.
 pub(super) fn mask_urls(prose: &mut String) {
     static URL: OnceLock<Regex> = OnceLock::new();
-    let re = URL.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").expect("URL pattern compiles")
-    });
+    // Most copy holds no URL: it never pays for building the pattern.
     if !prose.contains("://") && !prose.contains("www.") {
         return;
     }
+    let re = URL.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:https?://|www\.)[^\s<>]+").expect("URL pattern compiles")
+    });
     let spans: Vec<Range<usize>> = re.find_iter(prose).map(|m| m.range()).collect();
     for span in spans {
         let blanks = " ".repeat(span.len());

@@ -21,38 +21,54 @@ pub(super) const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
-/// The month words in the order a search tries them at one place: full names first, so
-/// `Sept` and `Sep` come after `September`.
-const MONTH_WORDS: [&str; 24] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Sept",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-];
+/// The month words that begin with each three letters, in the order a search tries them
+/// at one place: the full name first, so `Sept` and `Sep` come after `September`.
+fn month_words_from(prefix: &[u8]) -> &'static [&'static str] {
+    match prefix {
+        b"Jan" => &["January", "Jan"],
+        b"Feb" => &["February", "Feb"],
+        b"Mar" => &["March", "Mar"],
+        b"Apr" => &["April", "Apr"],
+        b"May" => &["May"],
+        b"Jun" => &["June", "Jun"],
+        b"Jul" => &["July", "Jul"],
+        b"Aug" => &["August", "Aug"],
+        b"Sep" => &["September", "Sept", "Sep"],
+        b"Oct" => &["October", "Oct"],
+        b"Nov" => &["November", "Nov"],
+        b"Dec" => &["December", "Dec"],
+        _ => &[],
+    }
+}
 
 /// A byte of an ASCII word (`\w` without Unicode): what a month word may not touch.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The first byte at or after `at` in `lo..=hi` (an ASCII range), or the end: eight bytes
+/// at a time, since capitals and digits are a small part of copy.
+fn next_in_range(bytes: &[u8], mut at: usize, lo: u8, hi: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // For 7-bit bytes `y`, `y + (0x80 - lo)` has its high bit set when `y >= lo`, and
+        // `y + (0x7F - hi)` when `y > hi`; neither sum carries into the next byte.
+        let y = x & !HIGH;
+        let found = y.wrapping_add(u64::from(0x80 - lo) * ONES)
+            & !y.wrapping_add(u64::from(0x7F - hi) * ONES)
+            & !x
+            & HIGH;
+        if found != 0 {
+            return at + (found.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|b| (lo..=hi).contains(b))
+        .map_or(bytes.len(), |i| at + i)
 }
 
 /// Each capitalised month word of `t` as a whole ASCII word (lower-case `may` is the verb,
@@ -63,17 +79,18 @@ pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)>
     let bytes = t.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            let start = at;
-            at += 1;
-            if !matches!(
-                bytes[start],
-                b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'
-            ) || start > 0 && is_word_byte(bytes[start - 1])
-            {
+        loop {
+            let start = next_in_range(bytes, at, b'A', b'Z');
+            if start >= bytes.len() {
+                at = start;
+                return None;
+            }
+            at = start + 1;
+            if start > 0 && is_word_byte(bytes[start - 1]) {
                 continue;
             }
-            let Some(word) = MONTH_WORDS.iter().find(|w| {
+            let prefix = &bytes[start..bytes.len().min(start + 3)];
+            let Some(word) = month_words_from(prefix).iter().find(|w| {
                 bytes[start..].starts_with(w.as_bytes())
                     && !bytes.get(start + w.len()).is_some_and(|&b| is_word_byte(b))
             }) else {
@@ -84,7 +101,6 @@ pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)>
             at = end + usize::from(period);
             return Some((start..end, period));
         }
-        None
     })
 }
 
@@ -104,10 +120,10 @@ pub(super) fn numeric_dates_in(t: &str) -> impl Iterator<Item = [Range<usize>; 5
     let is_sep = |i: usize| matches!(bytes.get(i), Some(b'-' | b'.' | b'/'));
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            if !bytes[at].is_ascii_digit() {
-                at += 1;
-                continue;
+        loop {
+            at = next_in_range(bytes, at, b'0', b'9');
+            if at >= bytes.len() {
+                return None;
             }
             // A run longer than four digits starts a date only at its last four.
             let run = digits_from(at);
@@ -134,7 +150,6 @@ pub(super) fn numeric_dates_in(t: &str) -> impl Iterator<Item = [Range<usize>; 5
             // No date starts anywhere in this run of digits.
             at = first_end;
         }
-        None
     })
 }
 
@@ -311,6 +326,18 @@ mod tests {
             texts.dedup();
         }
         texts
+    }
+
+    #[test]
+    fn next_in_range_finds_the_first_such_byte() {
+        for byte in 0..=255u8 {
+            for place in 0..12 {
+                let mut bytes = vec![b'q'; 12];
+                bytes[place] = byte;
+                let expected = if byte.is_ascii_uppercase() { place } else { 12 };
+                assert_eq!(next_in_range(&bytes, 0, b'A', b'Z'), expected, "{byte:#x}");
+            }
+        }
     }
 
     #[test]
