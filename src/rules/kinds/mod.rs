@@ -14,7 +14,7 @@ mod table;
 pub use compile_context::CompileContext;
 pub(crate) use compile_context::{ascii_word_boundaries, list_or};
 pub use fragments::Fragments;
-pub(crate) use matching::{drop_exceptions, is_whole_word, match_case, prefilter_reads};
+pub(crate) use matching::{drop_exceptions, match_case, prefilter_reads};
 pub use spec_error::SpecError;
 
 use super::Finding;
