@@ -279,7 +279,7 @@ impl QuoteChecker {
             })
             .any(|(range, m)| {
                 (!reported_only || self.word_reports[m.pattern().as_usize()])
-                    && whole_words(text, range.clone())
+                    && crate::text::words::is_whole_word(text, range.clone())
                     && !info.is_quoted(range.start)
                     && is_verb_use(
                         text,
@@ -377,13 +377,6 @@ impl ParaInfo<'_> {
         let i = self.quoted.partition_point(|r| r.end <= pos);
         self.quoted.get(i).is_some_and(|r| r.start <= pos)
     }
-}
-
-/// Whether `range` starts and ends at word boundaries ("said" is not in "Saidi").
-pub(super) fn whole_words(text: &str, range: Range<usize>) -> bool {
-    let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Whether a cue match reads as the verb (or phrase) rather than a noun or a name.
