@@ -69,6 +69,11 @@ impl<'a> Engines<'a> {
         self.load(source)
     }
 
+    /// Whether each folder's own config applies (no `--config`, no `--isolated`).
+    pub fn discovers(&self) -> bool {
+        !self.args.isolated && self.args.config.is_none()
+    }
+
     /// The ids of `--select` and `--ignore` that no loaded config knows.
     pub fn unknown_ids(&self) -> Vec<&str> {
         self.select
