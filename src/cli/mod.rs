@@ -199,15 +199,12 @@ fn check(args: CheckArgs) -> u8 {
         Box::new(BufferedStandardStream::stdout(color))
     };
     let mut out = output::Output::new(stream);
+    let run_rules =
+        report::rules_of_run(std::iter::once(&*base).chain(inputs.iter().map(|(_, e)| &**e)));
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), base.rules())
+        report::statistics(Box::new(out.clone()), &run_rules)
     } else {
-        report::reporter(
-            args.format,
-            Box::new(out.clone()),
-            base.rules(),
-            inputs.len(),
-        )
+        report::reporter(args.format, Box::new(out.clone()), &run_rules, inputs.len())
     };
     let mut summary = Summary::default();
     let mut failed = false;

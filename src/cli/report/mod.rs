@@ -15,7 +15,7 @@ use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::line_index::{LineIndex, Positions};
-use newslint::{Diagnostic, RuleSet, Severity};
+use newslint::{Diagnostic, Engine, Rule, Severity};
 
 use super::args::OutputFormat;
 use concise::Concise;
@@ -93,11 +93,33 @@ pub trait Reporter {
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
+/// The rules of every config a run uses, each id once: the first engine's (the current
+/// folder's) in its order, then each other engine's that are new. SARIF lists them all
+/// (its results point into the list), and statistics read their severities.
+pub fn rules_of_run<'e>(engines: impl IntoIterator<Item = &'e Engine>) -> Vec<&'e Rule> {
+    let mut seen_engines: Vec<&Engine> = Vec::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    let mut rules = Vec::new();
+    for engine in engines {
+        if seen_engines.iter().any(|seen| std::ptr::eq(*seen, engine)) {
+            continue;
+        }
+        seen_engines.push(engine);
+        rules.extend(
+            engine
+                .rules()
+                .iter()
+                .filter(|rule| seen_ids.insert(rule.id.clone())),
+        );
+    }
+    rules
+}
+
 /// The reporter for a format, writing to `out`.
 pub fn reporter<'a>(
     format: OutputFormat,
     out: Box<dyn WriteColor + 'a>,
-    rules: &'a RuleSet,
+    rules: &'a [&'a Rule],
     total_files: usize,
 ) -> Box<dyn Reporter + 'a> {
     match format {
@@ -130,7 +152,10 @@ fn problem_to_stderr(problem: &FileProblem) -> io::Result<()> {
 }
 
 /// `--statistics`: findings per rule, most first, with the files they are in.
-pub fn statistics<'a>(out: Box<dyn WriteColor + 'a>, rules: &'a RuleSet) -> Box<dyn Reporter + 'a> {
+pub fn statistics<'a>(
+    out: Box<dyn WriteColor + 'a>,
+    rules: &'a [&'a Rule],
+) -> Box<dyn Reporter + 'a> {
     Box::new(Statistics {
         out,
         rules,

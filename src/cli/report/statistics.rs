@@ -3,13 +3,13 @@
 use std::io;
 
 use codespan_reporting::term::termcolor::WriteColor;
-use newslint::RuleSet;
+use newslint::Rule;
 
 use super::{FileProblem, FileReport, Reporter, Summary, plural, problem_to_stderr};
 
 pub(super) struct Statistics<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
-    pub(super) rules: &'a RuleSet,
+    pub(super) rules: &'a [&'a Rule],
     /// rule id → (findings, files with one, fixable findings)
     pub(super) counts: std::collections::BTreeMap<String, (usize, usize, usize)>,
 }
@@ -44,7 +44,11 @@ impl Reporter for Statistics<'_> {
             "found", "files", "fixable", "severity"
         )?;
         for (rule, (found, files, fixable)) in rows {
-            let severity = self.rules.get(rule).map_or("info", |r| r.severity.as_str());
+            let severity = self
+                .rules
+                .iter()
+                .find(|r| &*r.id == rule)
+                .map_or("info", |r| r.severity.as_str());
             writeln!(
                 self.out,
                 "{found:>7}  {files:>6}  {fixable:>7}  {severity:<8}  {rule}"
