@@ -13,7 +13,7 @@ pub(crate) mod settings_file;
 mod walk;
 mod write;
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -116,6 +116,8 @@ enum Outcome {
         diagnostics: Vec<Diagnostic>,
         diff: Option<String>,
         fixed: Option<String>,
+        /// Fixes `--fix` applied, by rule.
+        fixed_by_rule: std::collections::BTreeMap<String, usize>,
     },
     Problem {
         path: PathBuf,
@@ -198,15 +200,19 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
-    let mut out = output::Output::new(stream);
+    let out = output::Output::new(stream);
     let run_rules =
         report::rules_of_run(std::iter::once(&*base).chain(inputs.iter().map(|(_, e)| &**e)));
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), &run_rules)
+        report::statistics(args.format, Box::new(out.clone()), &run_rules)
     } else {
         report::reporter(args.format, Box::new(out.clone()), &run_rules, inputs.len())
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        fixing: args.fix && !args.diff,
+        diffing: args.diff,
+        ..Summary::default()
+    };
     let mut failed = false;
 
     for error in &walk_errors {
@@ -267,16 +273,22 @@ fn check(args: CheckArgs) -> u8 {
                     diagnostics,
                     diff,
                     fixed,
+                    fixed_by_rule,
                 } => {
                     if let Some(diff) = diff {
-                        // Through the report's stream, so the two stay in order.
-                        let _ = out.write_all(diff.as_bytes());
+                        // Through the reporter, so the two stay in order (and JSON stays
+                        // one document).
+                        let _ = reporter.diff(&path, &diff);
                         failed = true;
                     }
                     if let Some(fixed) = fixed {
                         stdout_fixed.push(fixed);
                     }
+                    if !fixed_by_rule.is_empty() {
+                        let _ = reporter.fixed(&path, &fixed_by_rule);
+                    }
                     summary.add(&diagnostics);
+                    summary.add_fixed(&fixed_by_rule);
                     failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
                     let lines = LineIndex::new(&source);
                     let positions = report::positions_of(&lines, &source, &diagnostics);
@@ -399,6 +411,7 @@ fn lint_input(
                     diagnostics,
                     diff: None,
                     fixed: None,
+                    fixed_by_rule: Default::default(),
                 }
             }
             Err(err) => Outcome::Problem {
@@ -445,6 +458,7 @@ fn lint_input(
                     diagnostics,
                     diff,
                     fixed,
+                    fixed_by_rule: Default::default(),
                 },
                 Err(err) => parse_problem(err),
             };
@@ -471,6 +485,7 @@ fn lint_input(
             diagnostics: outcome.remaining,
             diff,
             fixed,
+            fixed_by_rule: outcome.applied_by_rule,
         };
     }
 
@@ -481,6 +496,7 @@ fn lint_input(
             diagnostics,
             diff: None,
             fixed: None,
+            fixed_by_rule: Default::default(),
         },
         Err(err) => parse_problem(err),
     }

@@ -1,10 +1,13 @@
 //! The concise format: one line per finding, `path:line:col: severity[rule] message`.
 
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 
-use super::{FileProblem, FileReport, Reporter, Summary, path_text, position};
+use super::{
+    FileProblem, FileReport, Reporter, Summary, fixed_total_to_stderr, path_text, position,
+};
 
 pub(super) struct Concise<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -36,7 +39,11 @@ impl Reporter for Concise<'_> {
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        Ok(())
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff.as_bytes())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        fixed_total_to_stderr(summary)
     }
 }

@@ -1,11 +1,15 @@
 //! The GitHub format: workflow commands that GitHub Actions turns into annotations.
 
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::Severity;
 
-use super::{FileProblem, FileReport, Reporter, Summary, end_position, path_text, position};
+use super::{
+    FileProblem, FileReport, Reporter, Summary, end_position, fixed_total_to_stderr, path_text,
+    position,
+};
 
 pub(super) struct Github<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
@@ -54,7 +58,11 @@ impl Reporter for Github<'_> {
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        Ok(())
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff.as_bytes())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        fixed_total_to_stderr(summary)
     }
 }

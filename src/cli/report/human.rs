@@ -1,21 +1,49 @@
 //! The human format: rustc-style diagnostics with the source line underlined.
 
+use std::collections::BTreeMap;
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::diagnostic::Diagnostic as CsDiagnostic;
 use codespan_reporting::diagnostic::Label;
 use codespan_reporting::diagnostic::Severity as CsSeverity;
 use codespan_reporting::term;
-use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use newslint::{Format, Severity};
 
 use super::excerpt::Excerpt;
 use super::{
-    FileProblem, FileReport, Reporter, Summary, path_text, plural, position, problem_to_stderr,
+    FileProblem, FileReport, Reporter, Summary, fixed_file_line, path_text, plural, position,
+    problem_to_stderr,
 };
 
 pub(super) struct Human<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+}
+
+impl Human<'_> {
+    /// Draw an info finding. codespan names its lowest severity "note"; newslint's is
+    /// "info" everywhere (config, `--fail-on`, JSON), so the header's word is swapped.
+    fn emit_info(
+        &mut self,
+        config: &term::Config,
+        file: &Excerpt,
+        diagnostic: &CsDiagnostic<()>,
+    ) -> io::Result<()> {
+        let mut buffer = if self.out.supports_color() {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        term::emit_to_write_style(&mut buffer, config, file, diagnostic)
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        let mut drawn = buffer.into_inner();
+        // The header comes first: `note[rule-id]: …`, perhaps inside colour codes.
+        if let Some(at) = drawn.windows(5).position(|w| w == b"note[") {
+            drawn[at..at + 4].copy_from_slice(b"info");
+        }
+        self.out.write_all(&drawn)
+    }
 }
 
 impl Reporter for Human<'_> {
@@ -73,8 +101,12 @@ impl Reporter for Human<'_> {
                 .with_message(&d.message)
                 .with_labels(vec![label])
                 .with_notes(notes);
-            term::emit_to_write_style(&mut *self.out, &config, &file, &diagnostic)
-                .map_err(|e| io::Error::other(e.to_string()))?;
+            if d.severity == Severity::Info {
+                self.emit_info(&config, &file, &diagnostic)?;
+            } else {
+                term::emit_to_write_style(&mut *self.out, &config, &file, &diagnostic)
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+            }
         }
         Ok(())
     }
@@ -83,12 +115,23 @@ impl Reporter for Human<'_> {
         problem_to_stderr(problem)
     }
 
+    fn fixed(&mut self, path: &Path, by_rule: &BTreeMap<String, usize>) -> io::Result<()> {
+        writeln!(self.out, "{}", fixed_file_line(path, by_rule))
+    }
+
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff.as_bytes())
+    }
+
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        if let Some(fixed) = s.fixed_line() {
+            writeln!(self.out, "{fixed}")?;
+        }
         let mut parts = Vec::new();
         for (n, word) in [
             (s.errors, "error"),
             (s.warnings, "warning"),
-            (s.infos, "note"),
+            (s.infos, "info"),
         ] {
             if n > 0 {
                 parts.push(plural(n, word));

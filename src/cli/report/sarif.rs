@@ -9,8 +9,8 @@ use newslint::Severity;
 use serde_json::json;
 
 use super::{
-    FileProblem, FileReport, Reporter, Summary, end_position, path_text, position,
-    problem_to_stderr,
+    FileProblem, FileReport, Reporter, Summary, end_position, fixed_total_to_stderr, path_text,
+    position, problem_to_stderr,
 };
 
 pub(super) struct Sarif<'a> {
@@ -43,6 +43,34 @@ fn sarif_uri(path: &Path) -> String {
         }
     }
     out
+}
+
+/// A rule's title: the first sentence of its description, its lines joined (a description
+/// wraps where its TOML does, so its first line can stop mid-sentence). A sentence ends at
+/// `.`, `!` or `?` (and a closing quote or bracket) before a space and a capital, a quote
+/// or a bracket, so "Mr., Mrs." and "e.g. a" do not end one.
+fn first_sentence(description: &str) -> Option<String> {
+    let text = description.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let ends = |i: usize| {
+        let after = &text[i + 1..];
+        let mut rest = after.trim_start_matches(['"', '\u{201d}', ')', '\'']);
+        if !rest.starts_with(' ') {
+            return None;
+        }
+        rest = &rest[1..];
+        let next = rest.chars().next()?;
+        (next.is_uppercase() || "\"`(\u{201c}".contains(next))
+            .then(|| i + 1 + (after.len() - rest.len() - 1))
+    };
+    let end = (0..bytes.len())
+        .filter(|&i| matches!(bytes[i], b'.' | b'!' | b'?'))
+        .find_map(ends)
+        .unwrap_or(text.len());
+    Some(text[..end].to_string())
 }
 
 impl Reporter for Sarif<'_> {
@@ -104,7 +132,8 @@ impl Reporter for Sarif<'_> {
         problem_to_stderr(problem)
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        fixed_total_to_stderr(summary)?;
         let rules: Vec<serde_json::Value> = self
             .rules
             .iter()
@@ -112,7 +141,7 @@ impl Reporter for Sarif<'_> {
                 let mut rule = json!({
                     "id": &*r.id,
                     "name": &*r.id,
-                    "shortDescription": {"text": r.description.lines().next().unwrap_or(&r.id)},
+                    "shortDescription": {"text": first_sentence(&r.description).unwrap_or_else(|| r.id.to_string())},
                     "fullDescription": {"text": if r.description.is_empty() { r.id.to_string() } else { r.description.clone() }},
                     "defaultConfiguration": {"level": sarif_level(r.severity)},
                     "properties": {"pack": r.pack, "kind": r.kind_name.as_str()},
@@ -142,5 +171,33 @@ impl Reporter for Sarif<'_> {
         });
         serde_json::to_writer_pretty(&mut self.out, &document)?;
         writeln!(self.out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_sentence;
+
+    #[test]
+    fn a_title_is_the_whole_first_sentence() {
+        let wrapped = "A weekday named with a date that falls on another\nday: `Thursday, May 9`. It says so.";
+        assert_eq!(
+            first_sentence(wrapped).as_deref(),
+            Some("A weekday named with a date that falls on another day: `Thursday, May 9`.")
+        );
+        assert_eq!(
+            first_sentence("AP does not use Mr., Mrs., Ms. or Miss in copy. Names stand alone.")
+                .as_deref(),
+            Some("AP does not use Mr., Mrs., Ms. or Miss in copy.")
+        );
+        assert_eq!(
+            first_sentence("Write \"Sept.\" Always.").as_deref(),
+            Some("Write \"Sept.\"")
+        );
+        assert_eq!(
+            first_sentence("No full stop at all").as_deref(),
+            Some("No full stop at all")
+        );
+        assert_eq!(first_sentence(" \n"), None);
     }
 }
