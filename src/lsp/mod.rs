@@ -179,7 +179,7 @@ mod tests {
         };
         let capabilities = &initialized.response_result.unwrap()["capabilities"];
         assert_eq!(capabilities["positionEncoding"], "utf-16");
-        assert_eq!(capabilities["textDocumentSync"]["change"], 1);
+        assert_eq!(capabilities["textDocumentSync"]["change"], 2, "incremental");
         send(Notification::new("initialized".into(), json!({})).into());
         let uri = "file:///newsroom/a.txt";
         send(

@@ -195,3 +195,62 @@ impl Pattern {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule, spans};
+
+    #[test]
+    fn words_match_whole_words_only() {
+        let toml = rule(
+            "pattern",
+            "words = [\"Mr Mayor\", \"TK\"]\nignore_case = true\nsuggestion = \"the mayor\"",
+        );
+        let article = "# Vote\n\nMR MAYOR said tk; the TKO and mr mayoral race went on.\n";
+        let found = lint(&toml, article);
+        assert_eq!(spans(&found, article), ["MR MAYOR", "tk"]);
+        assert!(found.iter().all(|d| d.fix.is_none()));
+    }
+
+    #[test]
+    fn a_flag_group_narrows_the_finding_and_a_replacement_fixes_the_whole_match() {
+        let toml = rule(
+            "pattern",
+            r#"pattern = '(?P<flag>\bper cent\b)|\b\d+ percent\b'"#,
+        );
+        let article = "# Rates\n\nRates rose 4 percent, or 4 per cent.\n";
+        assert_eq!(spans(&lint(&toml, article), article), ["per cent"]);
+        let toml = rule(
+            "pattern",
+            r#"pattern = '\b(\d+) per cent\b'
+replacement = '${1}%'"#,
+        );
+        let found = lint(&toml, article);
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!((&article[fix.range.clone()], fix.replacement.as_str()), ("4 per cent", "4%"));
+    }
+
+    #[test]
+    fn exceptions_skip_the_contexts_they_match() {
+        let toml = rule(
+            "pattern",
+            "words = [\"stated\"]\nexceptions = ['stated aim']",
+        );
+        let article = "# Talks\n\nHe stated it. The stated aim stands.\n";
+        let found = lint(&toml, article);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.start, article.find("stated").unwrap());
+    }
+
+    #[test]
+    fn mistakes_in_the_options_are_refused() {
+        let refused = |options: &str| pack(&rule("pattern", options)).unwrap_err();
+        assert!(refused("").contains("needs `pattern` or `words`"));
+        assert!(refused("pattern = 'a'\nwords = [\"b\"]").contains("not both"));
+        assert!(refused("words = []").contains("could never fire"));
+        assert!(refused("words = [\" \"]").contains("holds an empty entry"));
+        assert!(refused("words = [\"a\"]\nreplacement = 'b'").contains("kind `substitution`"));
+        assert!(refused("pattern = 'x*'").contains("can match empty text"));
+        assert!(refused("pattern = 'a'\nmax = 3").contains("not an option of kind `pattern`"));
+    }
+}
