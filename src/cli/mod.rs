@@ -150,11 +150,11 @@ fn check(args: CheckArgs) -> u8 {
         args.stdin_filename.as_deref(),
         args.force_exclude,
     );
-    if let Some(unknown) = engines.unknown_ids().first() {
-        eprintln!(
-            "error: {}",
-            newslint::engine::UnknownRule(unknown.to_string())
-        );
+    let unknown = engines.unknown_ids();
+    if !unknown.is_empty() {
+        for id in unknown {
+            eprintln!("error: {id}");
+        }
         return EXIT_TROUBLE;
     }
     if args.fix || args.diff {

@@ -44,8 +44,8 @@ pub struct WalkError {
 /// command line is linted even when its config excludes it, unless `force_exclude` (what
 /// pre-commit and CI scripts, which name every changed file, want). A folder is walked
 /// with its own config's globs, a folder a nested config excludes is not entered, and a
-/// file under a nested config is kept only if that config's globs keep it. Files whose config does not load are left out (`engines`
-/// holds the errors).
+/// file under a nested config is kept only if that config's globs keep it. Files whose
+/// config does not load are left out (`engines` holds the errors).
 pub fn collect_inputs(
     paths: &[PathBuf],
     engines: &mut Engines,
