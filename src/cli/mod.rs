@@ -405,7 +405,7 @@ fn lint_input(
     let format = Format::from_path(&path);
     if format == Format::Docx {
         // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
-        return match newslint::Document::read_docx(&bytes) {
+        return match newslint::Document::read_docx_with(&bytes, engine.read_options()) {
             Ok(doc) => {
                 let diagnostics = engine.check(&rooted, &doc, today);
                 Outcome::Linted {
@@ -513,7 +513,7 @@ pub(crate) fn read_document(
 ) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
     let format = Format::from_path(path);
     if format == Format::Docx {
-        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
+        return newslint::Document::read_docx_with(&bytes, options).map_err(|err| (err.0, None));
     }
     let source = decode(bytes)?;
     newslint::Document::parse_with(source, format, options)
