@@ -6,11 +6,14 @@ use std::path::Path;
 use codespan_reporting::term::termcolor::WriteColor;
 
 use super::{
-    FileProblem, FileReport, Reporter, Summary, fixed_total_to_stderr, path_text, position,
+    FileProblem, FileReport, Reporter, Summary, diff_for, fixed_total_to_stderr, position, shown,
+    shown_path,
 };
 
 pub(super) struct Concise<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
 }
 
 impl Reporter for Concise<'_> {
@@ -20,10 +23,10 @@ impl Reporter for Concise<'_> {
             writeln!(
                 self.out,
                 "{}:{line}:{col}: {}[{}] {}",
-                path_text(report.path),
+                shown_path(report.path),
                 d.severity,
-                d.rule,
-                d.message
+                shown(&d.rule),
+                shown(&d.message)
             )?;
         }
         Ok(())
@@ -34,13 +37,13 @@ impl Reporter for Concise<'_> {
         writeln!(
             self.out,
             "{}:{line}:{col}: error[io] {}",
-            path_text(problem.path),
-            problem.message
+            shown_path(problem.path),
+            shown(&problem.message)
         )
     }
 
     fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
-        self.out.write_all(diff.as_bytes())
+        self.out.write_all(diff_for(diff, self.terminal).as_bytes())
     }
 
     fn finish(&mut self, summary: &Summary) -> io::Result<()> {

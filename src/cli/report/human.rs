@@ -13,12 +13,14 @@ use newslint::{Format, Severity};
 
 use super::excerpt::Excerpt;
 use super::{
-    FileProblem, FileReport, Reporter, Summary, fixed_file_line, path_text, plural, position,
-    problem_to_stderr,
+    FileProblem, FileReport, Reporter, Summary, diff_for, fixed_file_line, plural, position,
+    problem_to_stderr, shown, shown_path,
 };
 
 pub(super) struct Human<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
 }
 
 impl Human<'_> {
@@ -68,13 +70,13 @@ impl Reporter for Human<'_> {
                 ));
             }
             if let Some(help) = &d.help {
-                notes.push(format!("help: {help}"));
+                notes.push(format!("help: {}", shown(help)));
             }
             if let Some(fix) = &d.fix {
                 let what = if fix.replacement.is_empty() {
                     "remove it".to_string()
                 } else {
-                    format!("replace with \"{}\"", fix.replacement)
+                    format!("replace with \"{}\"", shown(&fix.replacement))
                 };
                 let how = match fix.safety {
                     newslint::FixSafety::Unsafe => "--fix --unsafe-fixes",
@@ -83,7 +85,7 @@ impl Reporter for Human<'_> {
                 notes.push(format!("fix ({how}): {what}"));
             }
             let file = Excerpt::new(
-                path_text(report.path),
+                shown_path(report.path),
                 report.source,
                 report.lines,
                 d.span.clone(),
@@ -97,8 +99,8 @@ impl Reporter for Human<'_> {
             }
             let label = Label::primary((), file.label.clone());
             let diagnostic = CsDiagnostic::new(severity)
-                .with_code(d.rule.to_string())
-                .with_message(&d.message)
+                .with_code(shown(&d.rule))
+                .with_message(shown(&d.message))
                 .with_labels(vec![label])
                 .with_notes(notes);
             if d.severity == Severity::Info {
@@ -120,7 +122,7 @@ impl Reporter for Human<'_> {
     }
 
     fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
-        self.out.write_all(diff.as_bytes())
+        self.out.write_all(diff_for(diff, self.terminal).as_bytes())
     }
 
     fn finish(&mut self, s: &Summary) -> io::Result<()> {

@@ -11,7 +11,7 @@ mod sarif;
 mod statistics;
 
 use std::collections::BTreeMap;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal as _, Write};
 use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
@@ -125,8 +125,8 @@ fn fixed_file_line(path: &Path, by_rule: &BTreeMap<String, usize>) -> String {
     format!(
         "fixed {} in {} ({})",
         plural_fixes(by_rule.values().sum()),
-        path_text(path),
-        rules.join(", ")
+        shown_path(path),
+        shown(&rules.join(", "))
     )
 }
 
@@ -153,7 +153,7 @@ pub trait Reporter {
     /// Show the unified diff of what `--fix` would change in one file (`--diff`). A format
     /// whose output is one document prints it on standard error.
     fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
-        io::stderr().write_all(diff.as_bytes())
+        io::stderr().write_all(diff_for(diff, io::stderr().is_terminal()).as_bytes())
     }
     /// Close the report.
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
@@ -171,12 +171,19 @@ fn fixed_total_to_stderr(summary: &Summary) -> io::Result<()> {
 pub fn reporter<'a>(
     format: OutputFormat,
     out: Box<dyn WriteColor + 'a>,
+    out_is_terminal: bool,
     rules: &'a RuleSet,
     total_files: usize,
 ) -> Box<dyn Reporter + 'a> {
     match format {
-        OutputFormat::Human => Box::new(Human { out }),
-        OutputFormat::Concise => Box::new(Concise { out }),
+        OutputFormat::Human => Box::new(Human {
+            out,
+            terminal: out_is_terminal,
+        }),
+        OutputFormat::Concise => Box::new(Concise {
+            out,
+            terminal: out_is_terminal,
+        }),
         OutputFormat::Json => Box::new(Json {
             out,
             opened: false,
@@ -186,7 +193,10 @@ pub fn reporter<'a>(
             fixed: Vec::new(),
             diffs: Vec::new(),
         }),
-        OutputFormat::Github => Box::new(Github { out }),
+        OutputFormat::Github => Box::new(Github {
+            out,
+            terminal: out_is_terminal,
+        }),
         OutputFormat::Sarif => Box::new(Sarif {
             out,
             rules,
@@ -199,10 +209,10 @@ pub fn reporter<'a>(
 /// Machine formats keep standard output one document; problems are told on stderr too.
 fn problem_to_stderr(problem: &FileProblem) -> io::Result<()> {
     let at = match problem.position {
-        Some((line, col)) => format!("{}:{line}:{col}", path_text(problem.path)),
-        None => path_text(problem.path),
+        Some((line, col)) => format!("{}:{line}:{col}", shown_path(problem.path)),
+        None => shown_path(problem.path),
     };
-    writeln!(io::stderr(), "error: {at}: {}", problem.message)
+    writeln!(io::stderr(), "error: {at}: {}", shown(&problem.message))
 }
 
 /// `--statistics`: findings per rule, most first, with the files they are in; a JSON
@@ -210,18 +220,38 @@ fn problem_to_stderr(problem: &FileProblem) -> io::Result<()> {
 pub fn statistics<'a>(
     format: OutputFormat,
     out: Box<dyn WriteColor + 'a>,
+    out_is_terminal: bool,
     rules: &'a RuleSet,
 ) -> Box<dyn Reporter + 'a> {
     Box::new(Statistics {
         out,
         rules,
         json: format == OutputFormat::Json,
+        terminal: out_is_terminal,
         counts: BTreeMap::new(),
     })
 }
 
 fn path_text(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// Text for a format people read on a terminal or in a CI log (human, concise, GitHub):
+/// control characters escaped, so copy, a pack's message or a file name cannot send the
+/// terminal escape sequences. JSON and SARIF escape them by their own rules.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::cli::terminal::escape_controls(text)
+}
+
+/// A `--diff` for a stream: on a terminal the copy's control characters are shown
+/// escaped (see [`shown`]); into a pipe or a file every byte is kept, so the patch applies.
+fn diff_for(diff: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
+    if terminal { shown(diff) } else { diff.into() }
+}
+
+/// A path for the formats people read (see [`shown`]).
+fn shown_path(path: &Path) -> String {
+    shown(&path_text(path)).into_owned()
 }
 
 /// The positions every reporter asks for (the starts and ends of the findings' spans),

@@ -28,14 +28,58 @@ fn sarif_level(severity: Severity) -> &'static str {
     }
 }
 
-/// A path as a SARIF artifact URI reference: forward slashes, no leading `./`, and every
-/// byte outside the URI's unreserved set percent-encoded (`my story.md` → `my%20story.md`).
+/// A path as a SARIF artifact URI reference (RFC 3986): its components joined by `/`, a
+/// leading `./` dropped, and every byte outside the unreserved set percent-encoded
+/// (`my story.md` → `my%20story.md`). A backslash is a separator only where the system
+/// says so (Windows); elsewhere it is part of a name, `back\slash.md` → `back%5Cslash.md`.
+/// An absolute path is a `file:` URI (`file:///C:/desk/a.md` on Windows).
 fn sarif_uri(path: &Path) -> String {
-    let text = path_text(path).replace('\\', "/");
-    let text = text.strip_prefix("./").unwrap_or(&text);
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+    use std::path::Component;
+    let mut segments: Vec<String> = Vec::new();
+    let mut prefix = None;
+    let mut absolute = false;
+    for component in path.components() {
+        match component {
+            Component::Prefix(drive) => prefix = Some(drive.as_os_str().to_string_lossy()),
+            Component::RootDir => absolute = true,
+            Component::CurDir => {}
+            Component::ParentDir => segments.push("..".to_string()),
+            Component::Normal(name) => segments.push(percent_encode(&name_bytes(name))),
+        }
+    }
+    let joined = segments.join("/");
+    match (prefix, absolute) {
+        // `C:` is kept as written (percent-encoding its colon would make it a name); a
+        // share, `\\host\share`, is the URI's authority.
+        (Some(drive), _) => {
+            let drive = drive.replace('\\', "/");
+            match drive.strip_prefix("//") {
+                Some(share) => format!("file://{share}/{joined}"),
+                None => format!("file:///{drive}/{joined}"),
+            }
+        }
+        (None, true) => format!("file:///{joined}"),
+        (None, false) => joined,
+    }
+}
+
+/// The bytes of a file name: as stored on Unix (any bytes but `/` and NUL), as UTF-8
+/// elsewhere.
+fn name_bytes(name: &std::ffi::OsStr) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        std::os::unix::ffi::OsStrExt::as_bytes(name).to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        name.to_string_lossy().into_owned().into_bytes()
+    }
+}
+
+fn percent_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    for &byte in bytes {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -175,7 +219,32 @@ impl Reporter for Sarif<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::first_sentence;
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded_and_keep_every_byte_of_a_name() {
+        assert_eq!(sarif_uri(Path::new("./desk/a b.md")), "desk/a%20b.md");
+        assert_eq!(sarif_uri(Path::new("../x/100%.md")), "../x/100%25.md");
+        assert_eq!(
+            sarif_uri(Path::new("/srv/desk/a.md")),
+            "file:///srv/desk/a.md"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            assert_eq!(sarif_uri(Path::new("back\\slash.md")), "back%5Cslash.md");
+            let latin1 = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+            assert_eq!(sarif_uri(Path::new(latin1)), "caf%E9.md");
+        }
+        #[cfg(windows)]
+        {
+            assert_eq!(sarif_uri(Path::new("desk\\a.md")), "desk/a.md");
+            assert_eq!(
+                sarif_uri(Path::new("C:\\desk\\a b.md")),
+                "file:///C:/desk/a%20b.md"
+            );
+        }
+    }
 
     #[test]
     fn a_title_is_the_whole_first_sentence() {

@@ -2,7 +2,7 @@
 //! `--format json`, the same table as one JSON document.
 
 use std::collections::BTreeMap;
-use std::io::{self, Write as _};
+use std::io::{self, IsTerminal as _, Write as _};
 use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
@@ -10,8 +10,8 @@ use newslint::RuleSet;
 use serde_json::json;
 
 use super::{
-    FileProblem, FileReport, Reporter, Summary, fixed_file_line, fixed_total_to_stderr, plural,
-    problem_to_stderr,
+    FileProblem, FileReport, Reporter, Summary, diff_for, fixed_file_line, fixed_total_to_stderr,
+    plural, problem_to_stderr, shown,
 };
 
 pub(super) struct Statistics<'a> {
@@ -19,6 +19,8 @@ pub(super) struct Statistics<'a> {
     pub(super) rules: &'a RuleSet,
     /// One JSON document instead of the table.
     pub(super) json: bool,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
     /// rule id → (findings, files with one, fixable findings)
     pub(super) counts: BTreeMap<String, (usize, usize, usize)>,
 }
@@ -92,9 +94,9 @@ impl Reporter for Statistics<'_> {
 
     fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
         if self.json {
-            io::stderr().write_all(diff.as_bytes())
+            io::stderr().write_all(diff_for(diff, io::stderr().is_terminal()).as_bytes())
         } else {
-            self.out.write_all(diff.as_bytes())
+            self.out.write_all(diff_for(diff, self.terminal).as_bytes())
         }
     }
 
@@ -117,7 +119,8 @@ impl Reporter for Statistics<'_> {
             let severity = self.severity_of(rule);
             writeln!(
                 self.out,
-                "{found:>7}  {files:>6}  {fixable:>7}  {severity:<8}  {rule}"
+                "{found:>7}  {files:>6}  {fixable:>7}  {severity:<8}  {}",
+                shown(rule)
             )?;
         }
         let total: usize = rows.iter().map(|(_, c)| c.0).sum();
