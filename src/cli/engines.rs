@@ -27,6 +27,8 @@ pub struct Engines<'a> {
     /// The settings of each folder met, by the folder as named: a walk asks once per file,
     /// and finding the config (rooting the path, looking for files) is dearer than a lookup.
     by_folder: HashMap<PathBuf, Option<Arc<Engine>>>,
+    /// Each folder's settings, once found.
+    sources: HashMap<PathBuf, ConfigSource>,
     /// Ids of `--select`/`--ignore` some loaded config knows.
     known: HashSet<String>,
     /// Every rule id some loaded config defines (for "did you mean").
@@ -48,6 +50,7 @@ impl<'a> Engines<'a> {
             fallback,
             loaded: HashMap::new(),
             by_folder: HashMap::new(),
+            sources: HashMap::new(),
             known: HashSet::new(),
             all_ids: Default::default(),
             errors: Vec::new(),
@@ -79,14 +82,28 @@ impl<'a> Engines<'a> {
         if let Some(engine) = self.by_folder.get(folder) {
             return engine.clone();
         }
-        let source =
-            match ConfigSource::for_folder(&super::walk::rooted(folder), self.args, &self.cwd) {
-                ConfigSource::Defaults(_) => self.fallback.clone(),
-                found => found,
-            };
+        let rooted = super::walk::rooted(folder);
+        // Looked up once per folder: a walk asks for every file, and each lookup stats
+        // every folder above it.
+        let source = match self.sources.get(&rooted) {
+            Some(source) => source.clone(),
+            None => {
+                let source = match ConfigSource::for_folder(&rooted, self.args, &self.cwd) {
+                    ConfigSource::Defaults(_) => self.fallback.clone(),
+                    found => found,
+                };
+                self.sources.insert(rooted, source.clone());
+                source
+            }
+        };
         let engine = self.load(source);
         self.by_folder.insert(folder.to_path_buf(), engine.clone());
         engine
+    }
+
+    /// Whether each folder's own config applies (no `--config`, no `--isolated`).
+    pub fn discovers(&self) -> bool {
+        !self.args.isolated && self.args.config.is_none()
     }
 
     /// The ids of `--select` and `--ignore` that no loaded config knows, each with a hint.

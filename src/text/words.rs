@@ -1,19 +1,40 @@
-//! Words of prose: runs of letters and digits, with inner apostrophes and hyphens kept so
-//! that "don't" and "break-in" are one word each.
+//! Words of prose, by one definition of a word character ([`is_word_char`]: a letter, a
+//! digit or `_`, as the regex crate's `\w`): [`words`] are runs of them, with inner
+//! apostrophes and hyphens kept so that "don't" and "break-in" are one word each, and
+//! [`is_whole_word`] says whether a match stands on its own.
 
 use std::ops::Range;
 
-/// ASCII letters and digits, by byte: one load per byte in the scanning loops, which run
-/// over every byte of every article.
-const ASCII_ALNUM: [bool; 256] = {
+/// Whether `c` is part of a word: a letter, a digit or `_` (so `snake_case` handles and
+/// file names are one word, never a word with a match glued to it).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// ASCII word bytes (letters, digits, `_`), by byte: one load per byte in the scanning
+/// loops, which run over every byte of every article.
+const ASCII_WORD: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
     while byte < 128 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
         byte += 1;
     }
     table
 };
+
+/// Whether the character before `range` and the one after it are not word characters, so
+/// that a literal match is a whole word or phrase.
+pub fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let first = text[range.clone()].chars().next();
+    let last = text[range].chars().next_back();
+    // A boundary only matters where the phrase itself starts or ends with a word character.
+    let glued_before = first.is_some_and(is_word_char) && before.is_some_and(is_word_char);
+    let glued_after = last.is_some_and(is_word_char) && after.is_some_and(is_word_char);
+    !glued_before && !glued_after
+}
 
 /// Byte ranges (relative to `text`) of the words of `text`.
 pub fn words(text: &str) -> Words<'_> {
@@ -38,7 +59,7 @@ impl Iterator for Words<'_> {
         // ASCII, nearly all of English copy, is classified byte by byte in tight loops;
         // only other characters are decoded.
         loop {
-            while at < len && bytes[at].is_ascii() && !ASCII_ALNUM[bytes[at] as usize] {
+            while at < len && bytes[at].is_ascii() && !ASCII_WORD[bytes[at] as usize] {
                 at += 1;
             }
             if at >= len {
@@ -49,14 +70,14 @@ impl Iterator for Words<'_> {
                 break;
             }
             let c = char_at(text, at);
-            if c.is_alphanumeric() {
+            if is_word_char(c) {
                 break;
             }
             at += c.len_utf8();
         }
         let start = at;
         loop {
-            at = end_of_ascii_alnum(bytes, at);
+            at = end_of_ascii_word(bytes, at);
             let Some(&byte) = bytes.get(at) else {
                 break;
             };
@@ -71,7 +92,7 @@ impl Iterator for Words<'_> {
             };
             let width = c.len_utf8();
             let joins_next = matches!(c, '\'' | '’' | '-') && starts_word(text, at + width);
-            if !c.is_alphanumeric() && !joins_next {
+            if !is_word_char(c) && !joins_next {
                 break;
             }
             at += width;
@@ -81,10 +102,10 @@ impl Iterator for Words<'_> {
     }
 }
 
-/// The first byte at or after `at` that is not an ASCII letter or digit, or the end. Most
-/// words are shorter than eight letters: one look at eight bytes finds where they end.
+/// The first byte at or after `at` that is not an ASCII word byte, or the end. Most words
+/// are shorter than eight letters: one look at eight bytes finds where they end.
 #[inline]
-fn end_of_ascii_alnum(bytes: &[u8], mut at: usize) -> usize {
+fn end_of_ascii_word(bytes: &[u8], mut at: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // For 7-bit bytes `y`, `y + (0x80 - lo)` has its high bit set when `y >= lo`, and
@@ -96,14 +117,18 @@ fn end_of_ascii_alnum(bytes: &[u8], mut at: usize) -> usize {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         let y = x & !HIGH;
         // `| 0x20` folds capitals onto small letters and nothing else onto them.
-        let alnum = (in_range(y | (0x20 * ONES), b'a', b'z') | in_range(y, b'0', b'9')) & !x & HIGH;
-        let stop = !alnum & HIGH;
+        let word = (in_range(y | (0x20 * ONES), b'a', b'z')
+            | in_range(y, b'0', b'9')
+            | in_range(y, b'_', b'_'))
+            & !x
+            & HIGH;
+        let stop = !word & HIGH;
         if stop != 0 {
             return at + (stop.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    while at < bytes.len() && ASCII_ALNUM[bytes[at] as usize] {
+    while at < bytes.len() && ASCII_WORD[bytes[at] as usize] {
         at += 1;
     }
     at
@@ -117,7 +142,7 @@ fn char_at(text: &str, at: usize) -> char {
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    text[at..].chars().next().is_some_and(is_word_char)
 }
 
 /// How many words `text` holds.
@@ -138,6 +163,16 @@ mod tests {
             vec!["Don't", "break-in", "8x10in", "in", "quotes", "dash"]
         );
         assert_eq!(count("  "), 0);
+        assert_eq!(count("see file_name.txt"), 3);
+    }
+
+    #[test]
+    fn whole_words_stand_on_their_own() {
+        assert!(is_whole_word("he stated it", 3..9));
+        assert!(!is_whole_word("reinstated it", 5..11));
+        assert!(!is_whole_word("was_stated", 4..10));
+        assert!(is_whole_word("a 12% rise", 2..5));
+        assert!(is_whole_word("“stated”", 3..9));
     }
 
     /// The definition, one character at a time: what the byte scanner must agree with.
@@ -145,15 +180,15 @@ mod tests {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let (mut found, mut k) = (Vec::new(), 0);
         while k < chars.len() {
-            if !chars[k].1.is_alphanumeric() {
+            if !is_word_char(chars[k].1) {
                 k += 1;
                 continue;
             }
             let start = chars[k].0;
             while k < chars.len() {
                 let c = chars[k].1;
-                let next_alnum = chars.get(k + 1).is_some_and(|n| n.1.is_alphanumeric());
-                if c.is_alphanumeric() || (matches!(c, '\'' | '’' | '-') && next_alnum) {
+                let next_word = chars.get(k + 1).is_some_and(|n| is_word_char(n.1));
+                if is_word_char(c) || (matches!(c, '\'' | '’' | '-') && next_word) {
                     k += 1;
                 } else {
                     break;
@@ -170,13 +205,9 @@ mod tests {
             for place in 0..12 {
                 let mut bytes = vec![b'q'; 12];
                 bytes[place] = byte;
-                let expected = if ASCII_ALNUM[byte as usize] {
-                    12
-                } else {
-                    place
-                };
+                let expected = if ASCII_WORD[byte as usize] { 12 } else { place };
                 assert_eq!(
-                    end_of_ascii_alnum(&bytes, 0),
+                    end_of_ascii_word(&bytes, 0),
                     expected,
                     "{byte:#x} at {place}"
                 );
@@ -187,7 +218,7 @@ mod tests {
     #[test]
     fn the_byte_scanner_agrees_with_the_definition() {
         let pieces = [
-            "a", "Zoë", "'", "’", "-", " ", "\n", "9", "é", "—", "“", "x-", "--", "日本", "\u{a0}",
+            "a", "Zoë", "'", "’", "-", " ", "\n", "9", "_", "—", "“", "x-", "--", "日本", "\u{a0}",
         ];
         // Every string of up to four pieces.
         let mut texts = vec![String::new()];
