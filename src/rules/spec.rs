@@ -35,6 +35,11 @@ pub struct PackMeta {
     /// months written once instead of in every rule that needs it.
     #[serde(default)]
     pub fragments: IndexMap<String, Spanned<String>>,
+    /// Labels that open a credit line (`"photo"` reads `Photo: Agency/Name` and `Photo by
+    /// Name`): an article is read with the labels of every pack loaded, so a house pack
+    /// adds its own (`"Foto"`). Case does not matter; `:` or ` by` follows the label.
+    #[serde(default)]
+    pub credit_labels: Vec<String>,
 }
 
 pub use super::kinds::KindName;
@@ -53,6 +58,9 @@ pub struct ExampleSpec {
     pub line: Option<usize>,
     /// A facts file (TOML text) the example is checked against, for the fact-sheet rules.
     pub facts: Option<Spanned<String>>,
+    /// How the example is read: `md` (the default: a Markdown article), `txt` (a plain-text
+    /// export, as most house copy is), `html` or `xml`.
+    pub format: Option<Spanned<String>>,
 }
 
 /// The fields of a rule table, each written once: `fixed` (cannot be overridden), `common`
