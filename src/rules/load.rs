@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use toml::Spanned;
+use crate::spanned::Spanned;
 
 use super::kinds::{self, SpecError};
 use super::spec::{PackFile, RuleSpec};

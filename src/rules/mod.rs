@@ -291,4 +291,32 @@ pub(crate) mod testing {
         let doc = Document::parse(article.to_string(), Format::Markdown).expect("parses");
         crate::lint::lint(&rules, &doc)
     }
+
+    /// Diagnostics of a pack on a Markdown article, checked against a facts file (TOML
+    /// text) on the day `today`.
+    pub fn lint_with(
+        toml: &str,
+        facts: &str,
+        article: &str,
+        today: Option<jiff::civil::Date>,
+    ) -> Vec<Diagnostic> {
+        let rules = pack(toml).expect("the test pack loads");
+        let facts_file = SourceFile::new("facts.toml".to_string(), facts.to_string());
+        let facts = crate::facts::Facts::load(&[facts_file], &[]).expect("the facts load");
+        let doc = Document::parse(article.to_string(), Format::Markdown).expect("parses");
+        crate::lint::lint_with(rules.iter(), &doc, &facts, rules.prefilter(), today)
+    }
+
+    /// A pack of one rule `test-rule` of `kind`, with more TOML lines (its options).
+    pub fn rule(kind: &str, options: &str) -> String {
+        format!("[[rule]]\nid = \"test-rule\"\nkind = \"{kind}\"\n{options}\n")
+    }
+
+    /// The text each diagnostic spans.
+    pub fn spans<'a>(diagnostics: &[Diagnostic], article: &'a str) -> Vec<&'a str> {
+        diagnostics
+            .iter()
+            .map(|d| &article[d.span.clone()])
+            .collect()
+    }
 }
