@@ -96,10 +96,11 @@ pub fn read(html: &str, options: &HtmlOptions) -> Result<Extracted, String> {
     } else {
         walker.walk(&tree.roots);
     }
-    if is_page && !walker.found_body {
-        if let Some(body) = &found.article_body {
-            read_json_ld_body(&mut walker.builder, body);
-        }
+    if is_page
+        && !walker.found_body
+        && let Some(body) = &found.article_body
+    {
+        read_json_ld_body(&mut walker.builder, body);
     }
     let mut extracted = walker.builder.finish(html.len());
     if is_page {
