@@ -124,11 +124,15 @@ pub struct Config {
     pub raw: ConfigFile,
     /// Which files are articles.
     pub include: GlobSet,
-    /// Which files and folders are skipped.
+    /// Which files and folders the config's `exclude` skips.
     pub exclude: GlobSet,
+    /// The folders every walk skips ([`DEFAULT_EXCLUDE`]; matched against folders only,
+    /// so the files of a large archive cost no match).
+    pub default_exclude: GlobSet,
     /// Compiled `[[per-file]]` entries.
     pub per_file: Vec<(GlobSet, Spanned<Vec<String>>)>,
-    /// How to read the formats that take settings (the `[html]` selectors compiled).
+    /// How to read the formats that take settings (the `[html]` selectors compiled; the
+    /// credit labels are the packs', see [`crate::Engine::read_options`]).
     pub read_options: ReadOptions,
 }
 
@@ -193,12 +197,16 @@ impl Config {
             raw.include.as_deref().unwrap_or(&default_include),
             &mut errors,
         );
-        let exclude: Vec<Spanned<String>> = DEFAULT_EXCLUDE
+        let default_exclude: Vec<Spanned<String>> = DEFAULT_EXCLUDE
             .iter()
             .map(|g| Spanned::new(0..0, g.to_string()))
-            .chain(raw.exclude.iter().flatten().cloned())
             .collect();
-        let exclude = globs(file.as_ref(), &exclude, &mut errors);
+        let default_exclude = globs(None, &default_exclude, &mut errors);
+        let exclude = globs(
+            file.as_ref(),
+            raw.exclude.as_deref().unwrap_or(&[]),
+            &mut errors,
+        );
         let per_file = raw
             .per_file
             .iter()
@@ -224,8 +232,12 @@ impl Config {
                 raw,
                 include,
                 exclude,
+                default_exclude,
                 per_file,
-                read_options: ReadOptions { html },
+                read_options: ReadOptions {
+                    html,
+                    credits: Default::default(),
+                },
             })
         } else {
             Err(errors)
@@ -426,20 +438,13 @@ mod tests {
             "exclude = [\"drafts/**\"]\n".into(),
         )
         .unwrap();
-        for path in [
-            "target",
-            "fuzz/artifacts",
-            "tests/fuzz-regressions",
-            "drafts/a.md",
-        ] {
-            assert!(config.exclude.is_match(path), "{path}");
+        for path in ["target", "fuzz/artifacts", "tests/fuzz-regressions"] {
+            assert!(config.default_exclude.is_match(path), "{path}");
         }
-        assert!(!config.exclude.is_match("tests/fixtures/a.md"));
-        assert!(
-            Config::defaults("/news".into())
-                .exclude
-                .is_match("deep/down/target")
-        );
+        assert!(config.exclude.is_match("drafts/a.md"));
+        assert!(!config.default_exclude.is_match("tests/fixtures"));
+        let defaults = Config::defaults("/news".into());
+        assert!(defaults.default_exclude.is_match("deep/down/target"));
     }
 
     #[test]

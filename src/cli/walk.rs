@@ -205,6 +205,7 @@ fn walk_folder(
         .parents(in_repository)
         .threads(1);
     let exclude = config.exclude.clone();
+    let default_exclude = config.default_exclude.clone();
     let config_root = config.root.clone();
     let walking_file = config
         .file
@@ -215,7 +216,9 @@ fn walk_folder(
         let path = entry.path();
         let rooted = rooted(path);
         let relative = relative_to(&rooted, &config_root);
-        if exclude.is_match(relative) || exclude.is_match(path) {
+        let skipped = |globs: &globset::GlobSet| globs.is_match(relative) || globs.is_match(path);
+        let folder = entry.file_type().is_some_and(|t| t.is_dir());
+        if skipped(&exclude) || folder && skipped(&default_exclude) {
             return false;
         }
         // The walk's root itself is the folder asked for: only what lies in it is pruned.
@@ -258,7 +261,7 @@ fn is_excluded(path: &Path, config: &Config) -> bool {
         .ancestors()
         .chain(path.ancestors())
         .filter(|p| !p.as_os_str().is_empty())
-        .any(|p| config.exclude.is_match(p))
+        .any(|p| config.exclude.is_match(p) || config.default_exclude.is_match(p))
 }
 
 /// `path` made absolute (against the current folder) and `..` folded lexically, so that

@@ -17,8 +17,8 @@ use std::sync::Arc;
 pub use kinds::RuleKind;
 pub(crate) use load::toml_error as toml_error_for;
 pub use load::{
-    BUILTIN_PACKS, CORE_PACK, LoadOptions, builtin_pack_of, builtin_rules, load_pack_file,
-    load_rules,
+    BUILTIN_PACKS, CORE_PACK, LoadOptions, builtin_credit_labels, builtin_pack_of, builtin_rules,
+    load_pack_file, load_rules,
 };
 pub use scope::{SCOPE_NAMES, Scope};
 pub use spec::KindName;
@@ -184,6 +184,9 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     facts: Arc<Facts>,
     prefilter: prefilter::Prefilter,
+    /// The credit labels of the packs these rules were loaded from (None: not loaded from
+    /// packs, read articles with the default labels).
+    credit_labels: Option<crate::article::CreditLabels>,
 }
 
 impl RuleSet {
@@ -193,7 +196,19 @@ impl RuleSet {
             prefilter: prefilter::Prefilter::new(&rules),
             rules,
             facts: Arc::default(),
+            credit_labels: None,
         }
+    }
+
+    /// The same rules, with the credit labels of the packs they came from.
+    pub fn with_credit_labels(mut self, labels: crate::article::CreditLabels) -> Self {
+        self.credit_labels = Some(labels);
+        self
+    }
+
+    /// The credit labels of the packs these rules came from, if they came from packs.
+    pub fn credit_labels(&self) -> Option<&crate::article::CreditLabels> {
+        self.credit_labels.as_ref()
     }
 
     /// Which rules could match in an article (a rule removed by [`RuleSet::retain`] keeps

@@ -35,6 +35,11 @@ pub struct PackMeta {
     /// months written once instead of in every rule that needs it.
     #[serde(default)]
     pub fragments: IndexMap<String, Spanned<String>>,
+    /// Labels that open a credit line (`"photo"` reads `Photo: Agency/Name` and `Photo by
+    /// Name`): an article is read with the labels of every pack loaded, so a house pack
+    /// adds its own (`"Foto"`). Case does not matter; `:` or ` by` follows the label.
+    #[serde(default)]
+    pub credit_labels: Vec<String>,
 }
 
 pub use super::kinds::KindName;
