@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::{CompileContext, SpecError, is_whole_word, match_case};
 use crate::lint::Context;
-use crate::rules::lazy_regex::LazyRegex;
+use crate::rules::lazy_regex::{LazyRegex, group};
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -58,7 +58,8 @@ impl Substitution {
         let matcher = if spec.regex.as_ref().is_some_and(|v| *v.get_ref()) {
             let mut keys = Vec::new();
             for (pattern, replacement) in swap.get_ref() {
-                let regex = ctx.regex("swap", swap.span(), pattern, ignore_case)?;
+                // Only the alternation below is read before an article needs a key.
+                let regex = ctx.searched_regex("swap", swap.span(), pattern, ignore_case)?;
                 ctx.replacement("swap", swap.span(), &regex, replacement)?;
                 keys.push((regex, replacement.clone()));
             }
@@ -69,7 +70,8 @@ impl Substitution {
                 .collect::<Vec<_>>()
                 .join("|");
             let any = ctx.regex("swap", swap.span(), &alternation, ignore_case)?;
-            let anchored = swap.get_ref().keys().any(|k| ctx.is_anchored(k));
+            // The alternation holds the anchors of every key.
+            let anchored = any.is_anchored();
             Matcher::Regexes {
                 keys,
                 any,
@@ -172,7 +174,6 @@ impl Substitution {
                 any,
                 anchored,
             } => {
-                let any = any.get();
                 let mut found = ctx.find_in_units(&units, *anchored, |hay, emit| {
                     for m in any.find_iter(hay) {
                         emit(m.range());
@@ -188,18 +189,17 @@ impl Substitution {
                     // The alternation takes the first key that matches here, as does this.
                     let hit = keys.iter().find_map(|(regex, replacement)| {
                         regex
-                            .get()
                             .captures_at(unit.text, at)
-                            .filter(|c| c.get(0).is_some_and(|m| m.start() == at))
+                            .filter(|c| group(c, 0).is_some_and(|m| m.start == at))
                             .map(|c| (c, replacement))
                     });
                     let Some((caps, replacement)) = hit else {
                         continue;
                     };
-                    let whole = caps.get(0).expect("group 0 always matches");
+                    let whole = group(&caps, 0).expect("group 0 always matches");
                     let mut suggestion = String::new();
-                    caps.expand(replacement, &mut suggestion);
-                    out.push(finding(unit.absolute(whole.range()), suggestion));
+                    caps.interpolate_string_into(unit.text, replacement, &mut suggestion);
+                    out.push(finding(unit.absolute(whole), suggestion));
                 }
             }
         }
