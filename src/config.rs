@@ -66,7 +66,9 @@ pub struct ConfigFile {
     /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`, `*.docx`).
     #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
-    /// Globs of files or folders to skip.
+    /// Globs of files or folders to skip (`drafts/` or `drafts/**` for a folder), besides
+    /// the folders no article lives in ([`DEFAULT_EXCLUDE`]: build output, fuzzing
+    /// artifacts, test fixtures of bad input).
     #[schemars(with = "Option<Vec<String>>")]
     pub exclude: Option<Vec<Spanned<String>>>,
     /// The lowest severity that fails the run.
@@ -152,6 +154,21 @@ pub struct SettingsPaths {
     pub dictionary: Vec<(PathBuf, Option<std::ops::Range<usize>>)>,
 }
 
+/// Folders skipped by every walk, whatever `exclude` adds: build output (`target/`,
+/// `node_modules/`), fuzzing artifacts and corpora, and the bad-input fixtures of tests
+/// (`fuzz-regressions/`, `bad-input/`), so that `newslint` run at the root of a repository
+/// that holds them does not stop on files that are not articles. A file named on the
+/// command line is still checked (unless `--force-exclude`).
+pub const DEFAULT_EXCLUDE: &[&str] = &[
+    "**/target",
+    "**/node_modules",
+    "**/fuzz/artifacts",
+    "**/fuzz/corpus",
+    "**/fuzz/coverage",
+    "**/fuzz-regressions",
+    "**/bad-input",
+];
+
 /// Default article extensions.
 pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx"];
 
@@ -187,11 +204,12 @@ impl Config {
             raw.include.as_deref().unwrap_or(&default_include),
             &mut errors,
         );
-        let exclude = globs(
-            file.as_ref(),
-            raw.exclude.as_deref().unwrap_or(&[]),
-            &mut errors,
-        );
+        let exclude: Vec<Spanned<String>> = DEFAULT_EXCLUDE
+            .iter()
+            .map(|g| Spanned::new(0..0, g.to_string()))
+            .chain(raw.exclude.iter().flatten().cloned())
+            .collect();
+        let exclude = globs(file.as_ref(), &exclude, &mut errors);
         let per_file = raw
             .per_file
             .iter()
@@ -282,6 +300,39 @@ impl Config {
     }
 }
 
+impl Config {
+    /// `[[per-file]]` ignores that name no rule of `known` (the ids the settings load): a
+    /// typo there would silently silence nothing, so each is an error pointing at it.
+    pub fn unknown_per_file_ids(&self, known: &[&str]) -> Vec<ConfigError> {
+        let mut errors = Vec::new();
+        for (_, ignore) in &self.per_file {
+            for id in ignore.get_ref() {
+                if known.contains(&id.as_str()) {
+                    continue;
+                }
+                let hint = crate::suggest::unknown_rule_hint(id, known.iter().copied());
+                let message = format!("`[[per-file]]` ignores `{id}`, which is not a rule{hint}");
+                let error = match &self.file {
+                    Some(file) => {
+                        // The id's own place in the list, else the list.
+                        let list = ignore.span();
+                        let quoted = file.text[list.clone()]
+                            .find(&format!("\"{id}\""))
+                            .or_else(|| file.text[list.clone()].find(&format!("'{id}'")));
+                        let span = quoted.map_or(list.clone(), |at| {
+                            list.start + at..list.start + at + id.len() + 2
+                        });
+                        ConfigError::at(file, span, message)
+                    }
+                    None => ConfigError::plain(None, message),
+                };
+                errors.push(error.with_note("see `newslint rules` for the rule ids"));
+            }
+        }
+        errors
+    }
+}
+
 fn selectors(
     file: Option<&SourceFile>,
     texts: &[Spanned<String>],
@@ -310,12 +361,31 @@ fn globs(
 ) -> GlobSet {
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        match GlobBuilder::new(pattern.get_ref())
+        // `drafts/` names a folder, as in .gitignore: the folder and everything in it.
+        let text = pattern.get_ref();
+        let (text, folder) = match text.strip_suffix('/') {
+            Some(stem) if !stem.is_empty() => (stem, true),
+            _ => (text.as_str(), false),
+        };
+        let compiled = GlobBuilder::new(text)
             .case_insensitive(true)
             .build()
-        {
-            Ok(glob) => {
+            .and_then(|glob| {
+                let inside = folder
+                    .then(|| {
+                        GlobBuilder::new(&format!("{text}/**"))
+                            .case_insensitive(true)
+                            .build()
+                    })
+                    .transpose()?;
+                Ok((glob, inside))
+            });
+        match compiled {
+            Ok((glob, inside)) => {
                 builder.add(glob);
+                if let Some(inside) = inside {
+                    builder.add(inside);
+                }
             }
             Err(err) => errors.push(match file {
                 Some(file) => ConfigError::at(file, pattern.span(), format!("invalid glob: {err}")),
@@ -343,6 +413,43 @@ mod tests {
             errors[0].message.contains("unknown field"),
             "{}",
             errors[0].message
+        );
+    }
+
+    #[test]
+    fn a_glob_ending_in_a_slash_is_the_folder_and_what_is_in_it() {
+        let text =
+            "exclude = [\"drafts/\"]\n[[per-file]]\npath = \"wire/\"\nignore = [\"date-format\"]\n";
+        let config = Config::from_text(Path::new("/news/newslint.toml"), text.into()).unwrap();
+        assert!(config.exclude.is_match("drafts"));
+        assert!(config.exclude.is_match("drafts/a.md"));
+        assert!(!config.exclude.is_match("drafts-old/a.md"));
+        assert_eq!(
+            config.per_file_ignores(Path::new("/news/wire/a.txt")),
+            vec!["date-format"]
+        );
+    }
+
+    #[test]
+    fn the_default_excludes_hold_whatever_exclude_adds() {
+        let config = Config::from_text(
+            Path::new("/news/newslint.toml"),
+            "exclude = [\"drafts/**\"]\n".into(),
+        )
+        .unwrap();
+        for path in [
+            "target",
+            "fuzz/artifacts",
+            "tests/fuzz-regressions",
+            "drafts/a.md",
+        ] {
+            assert!(config.exclude.is_match(path), "{path}");
+        }
+        assert!(!config.exclude.is_match("tests/fixtures/a.md"));
+        assert!(
+            Config::defaults("/news".into())
+                .exclude
+                .is_match("deep/down/target")
         );
     }
 

@@ -44,13 +44,33 @@ pub struct Engine {
     unused_suppression: Option<Severity>,
 }
 
-/// A rule id given to [`Engine::select`] that no loaded rule has.
+/// A rule id given to [`Engine::select`] that no loaded rule has, with a hint: the
+/// closest loaded id, or the built-in pack that defines it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownRule(pub String);
+pub struct UnknownRule {
+    /// The id as given.
+    pub id: String,
+    /// ` (did you mean …?)`, ` (a rule of the built-in … pack …)` or empty.
+    pub hint: String,
+}
+
+impl UnknownRule {
+    /// `id`, which none of `known` is.
+    pub fn new<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> Self {
+        Self {
+            id: id.to_string(),
+            hint: crate::suggest::unknown_rule_hint(id, known),
+        }
+    }
+}
 
 impl std::fmt::Display for UnknownRule {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "unknown rule `{}` (see `newslint rules`)", self.0)
+        write!(
+            f,
+            "unknown rule `{}`{} (see `newslint rules`)",
+            self.id, self.hint
+        )
     }
 }
 
@@ -76,7 +96,7 @@ impl Engine {
     /// names.
     pub fn select(mut self, select: &[String], ignore: &[String]) -> Result<Self, UnknownRule> {
         if let Some(unknown) = select.iter().chain(ignore).find(|id| !self.is_rule(id)) {
-            return Err(UnknownRule(unknown.clone()));
+            return Err(UnknownRule::new(unknown, self.known_ids()));
         }
         let chosen = |id: &str| {
             (select.is_empty() || select.iter().any(|s| s == id)) && !ignore.iter().any(|s| s == id)
@@ -91,6 +111,11 @@ impl Engine {
         self.rules.retain(|_| false);
         self.unused_suppression = None;
         self
+    }
+
+    /// Every loaded rule's id, selected or not.
+    pub fn known_ids(&self) -> impl Iterator<Item = &str> {
+        self.known_ids.iter().map(|id| &**id)
     }
 
     /// Whether `id` names a loaded rule.
@@ -243,7 +268,11 @@ mod tests {
         let err = engine("")
             .select(&["no-such-rule".to_string()], &[])
             .unwrap_err();
-        assert_eq!(err, UnknownRule("no-such-rule".to_string()));
+        assert_eq!(err.id, "no-such-rule");
+        let typo = engine("")
+            .select(&[], &["repeated-wrod".to_string()])
+            .unwrap_err();
+        assert_eq!(typo.hint, " (did you mean `repeated-word`?)");
     }
 
     #[test]
@@ -290,7 +319,7 @@ mod tests {
     }
 
     #[test]
-    fn today_decides_was_or_is_and_nothing_reads_the_clock() {
+    fn the_weekday_message_is_the_same_whatever_today_is() {
         let text = "Headline\n\nThe vote is on Monday, June 3, 2025.\n";
         let message = |today: Option<Date>| {
             let (_, found) = engine("")
@@ -308,9 +337,8 @@ mod tests {
                 .message
         };
         let before = message(Some(jiff::civil::date(2025, 1, 1)));
-        let after = message(Some(jiff::civil::date(2026, 1, 1)));
-        assert!(before.contains(" is a Tuesday"), "{before}");
-        assert!(after.contains(" was a Tuesday"), "{after}");
+        assert_eq!(before, "June 3, 2025 is a Tuesday, not a Monday");
+        assert_eq!(message(Some(jiff::civil::date(2026, 1, 1))), before);
         assert_eq!(message(None), before);
     }
 }

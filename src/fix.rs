@@ -90,6 +90,8 @@ pub struct FixOutcome {
     pub text: String,
     /// How many edits were applied over all passes.
     pub applied: usize,
+    /// How many of them each rule made, by rule id (what `--fix` reports it changed).
+    pub applied_by_rule: std::collections::BTreeMap<String, usize>,
     /// Every change from the input, as merged byte ranges of the input.
     pub edits: Vec<Edit>,
     /// Byte ranges of the input that some applied fix covered (what the fixes reported).
@@ -153,6 +155,7 @@ pub fn fix_text_with(
     let mut diagnostics = lint(&document);
     let mut fixed_ranges: Vec<Range<usize>> = Vec::new();
     let mut applied = 0;
+    let mut applied_by_rule = std::collections::BTreeMap::new();
     let mut settled = false;
     for pass in 0..=MAX_FIX_PASSES {
         let mut edits: Vec<PassEdit> = select_rule_fixes(&diagnostics, allow_unsafe)
@@ -195,6 +198,9 @@ pub fn fix_text_with(
             break;
         }
         applied += edits.len();
+        for (_, _, rule) in &edits {
+            *applied_by_rule.entry(rule.to_string()).or_insert(0) += 1;
+        }
         fixed_ranges.extend(edits.iter().map(|(r, _, _)| draft.range_to_original(r)));
         draft = next;
         document = doc;
@@ -205,6 +211,7 @@ pub fn fix_text_with(
         diagnostics = lint(&document);
         draft = Draft::new(document.file_text());
         applied = 0;
+        applied_by_rule.clear();
         fixed_ranges.clear();
     }
     // What is left holds no fix `--fix` would apply: each was refused or never settled.
@@ -220,6 +227,7 @@ pub fn fix_text_with(
     Ok(FixOutcome {
         text: document.file_text().to_string(),
         applied,
+        applied_by_rule,
         edits: draft.edits(original_len),
         fixed_ranges,
         settled,

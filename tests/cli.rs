@@ -322,12 +322,25 @@ fn fail_on_info_counts_info_findings() {
     desk.run(&["--fail-on", "info", "info.md"]).expect_code(1);
     desk.run(&["--fail-on", "warning", "info.md"])
         .expect_code(0);
+    // One name for the lowest severity: `info` in the human output too.
     let human = desk.run(&["info.md"]);
     assert!(
-        human.stdout.ends_with("1 note in 1 file (1 checked)\n"),
+        human.stdout.starts_with("info[unused-suppression]: "),
         "{}",
         human.stdout
     );
+    assert!(
+        human.stdout.ends_with("1 info in 1 file (1 checked)\n"),
+        "{}",
+        human.stdout
+    );
+    let colour = desk.run(&["--color", "always", "info.md"]);
+    assert!(
+        colour.stdout.contains("info[unused-suppression]"),
+        "{}",
+        colour.stdout
+    );
+    assert!(!colour.stdout.contains("note"), "{}", colour.stdout);
 }
 
 #[test]

@@ -308,3 +308,32 @@ fn sarif_describes_the_rule_of_every_result() {
         rules.iter().map(|r| &r["id"]).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn sarif_rule_titles_are_whole_sentences() {
+    // A description wraps where its TOML does: the title is its first sentence, whole.
+    let desk = Desk::new();
+    desk.write("market.md", common::ONLY_INFO);
+    let doc = valid_sarif(&desk.run(&["--format", "sarif", "market.md"]));
+    let rules = doc["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    for rule in rules {
+        let title = rule["shortDescription"]["text"].as_str().unwrap();
+        let full = rule["fullDescription"]["text"].as_str().unwrap();
+        assert!(
+            title.ends_with(['.', '"', ')', '?', '!']) || title == full.trim(),
+            "{}: the title stops mid-sentence: {title:?}",
+            rule["id"]
+        );
+        assert!(!title.contains('\n'), "{title:?}");
+    }
+    let weekday = rules.iter().find(|r| r["id"] == "date-weekday").unwrap();
+    assert!(
+        weekday["shortDescription"]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("A weekday named with a date that falls on another day"),
+        "{weekday:#}"
+    );
+}

@@ -73,3 +73,14 @@ fn devices_folders_and_fifos_are_refused_at_once() {
     let run = desk.run(&["test", "/dev/zero"]);
     assert_refused_quietly(&run, "a device");
 }
+
+#[test]
+fn facts_files_are_read_only_when_they_are_regular_text_files() {
+    let desk = Desk::new();
+    desk.write("story.md", CLEAN);
+    desk.write("newslint.toml", "facts = [\"/dev/zero\"]\n");
+    assert_refused_quietly(&desk.run(&["check", "story.md"]), "a device");
+    desk.write("newslint.toml", "facts = [\"/proc/self/environ\"]\n");
+    let run = Desk::run_env(&desk, &["check", "story.md"], SECRET);
+    assert_refused_quietly(&run, "not a text file");
+}

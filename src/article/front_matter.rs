@@ -187,18 +187,37 @@ fn yaml_value_text(node: &Yaml) -> String {
 
 /// The spans of every top-level `key:` line and of its value (quotes excluded), by key as
 /// written (unquoted), first occurrence first: one pass over the block, so a front matter
-/// of many keys costs its length, not keys × lines.
+/// of many keys costs its length, not keys × lines. A block scalar's value (`title: |` or
+/// `>` and the indented lines under it) spans its lines, from the first character of the
+/// first to the last of the last: the copy is in the file there, indentation and all.
 fn yaml_key_spans(
     source: &str,
     body_start: usize,
     body: &str,
 ) -> HashMap<String, (Range<usize>, Range<usize>)> {
     let mut spans = HashMap::new();
+    // The block scalar being read: its key, and its value's span so far.
+    let mut block: Option<(String, Range<usize>, Option<Range<usize>>)> = None;
     let mut offset = body_start;
     for line in body.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
         let bare = line.trim_end_matches(['\n', '\r']);
+        if let Some((_, _, content)) = &mut block {
+            let text = bare.trim();
+            if bare.starts_with([' ', '\t']) || text.is_empty() {
+                if !text.is_empty() {
+                    let first = line_start + (bare.len() - bare.trim_start().len());
+                    let last = line_start + bare.trim_end().len();
+                    let start = content.as_ref().map_or(first, |c| c.start);
+                    *content = Some(start..last);
+                }
+                continue;
+            }
+            let (key, header_end, content) = block.take().expect("a block is open");
+            let value = content.unwrap_or(header_end.end..header_end.end);
+            spans.entry(key).and_modify(|(_, v)| *v = value.clone());
+        }
         let Some((key, written_len)) = top_level_key(bare) else {
             continue;
         };
@@ -218,11 +237,34 @@ fn yaml_key_spans(
         {
             value_span = value_span.start + 1..value_span.end - 1;
         }
+        if is_block_scalar_header(raw_value) && !spans.contains_key(key) {
+            block = Some((key.to_string(), value_span.clone(), None));
+        }
         spans
             .entry(key.to_string())
             .or_insert((key_span, value_span));
     }
+    if let Some((key, header, content)) = block {
+        let value = content.unwrap_or(header.end..header.end);
+        spans.entry(key).and_modify(|(_, v)| *v = value);
+    }
     spans
+}
+
+/// Whether a value as written opens a block scalar: `|` or `>`, then at most a chomping
+/// indicator and an indentation digit in either order, then nothing or a comment.
+fn is_block_scalar_header(raw: &str) -> bool {
+    let Some(rest) = raw.strip_prefix(['|', '>']) else {
+        return false;
+    };
+    let indicators = rest
+        .bytes()
+        .take_while(|b| matches!(b, b'-' | b'+' | b'1'..=b'9'))
+        .count();
+    let after = &rest[indicators..];
+    indicators <= 2
+        && (after.is_empty()
+            || after.trim_start().starts_with('#') && after.starts_with([' ', '\t']))
 }
 
 /// The key a top-level mapping line starts with, unquoted, and how many bytes it takes as
@@ -340,5 +382,40 @@ mod tests {
         assert_eq!((&src[key], &src[value]), ("title", "Floods"));
         let (key, value) = spans["dek"].clone();
         assert_eq!((&src[key], &src[value]), ("dek", "Rain"));
+    }
+
+    #[test]
+    fn a_block_scalar_value_spans_its_lines() {
+        for (header, value) in [
+            ("|", "Storm floods\n\nthe harbour\n"),
+            (">-", "Storm floods\nthe harbour"),
+            ("|2 # literal", "Storm floods\n\nthe harbour\n"),
+        ] {
+            let src = format!(
+                "---\ntitle: {header}\n  Storm floods\n\n  the harbour\n  \nslug: storm\n---\nBody"
+            );
+            let fm = parse(&src, 0).unwrap().unwrap();
+            let title = fm.get("title").unwrap();
+            let shown = &src[title.value_span.clone()];
+            assert_eq!(shown, "Storm floods\n\n  the harbour", "{header}");
+            assert_eq!(title.value, value, "{header}");
+            assert_eq!(&src[fm.get("slug").unwrap().value_span.clone()], "storm");
+        }
+        // At the end of the block, and empty.
+        let src = "---\nslug: storm\ndek: >\n  Rain all night\n---\n";
+        let dek = parse(src, 0).unwrap().unwrap().get("dek").cloned().unwrap();
+        assert_eq!(&src[dek.value_span], "Rain all night");
+        let src = "---\ntitle: |\nslug: storm\n---\n";
+        let title = parse(src, 0)
+            .unwrap()
+            .unwrap()
+            .get("title")
+            .cloned()
+            .unwrap();
+        assert!(title.value_span.is_empty() && title.value.is_empty());
+        assert!(is_block_scalar_header("|+"));
+        assert!(is_block_scalar_header(">2-"));
+        assert!(!is_block_scalar_header("|x"));
+        assert!(!is_block_scalar_header("> not a block"));
     }
 }

@@ -90,10 +90,25 @@ pub fn explain(id: &str, config: &ConfigArgs) -> u8 {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    match explanation(&rules, id) {
+    if let Some(text) = explanation(&rules, id) {
+        return super::output::print_stdout(&text).unwrap_or(EXIT_CLEAN);
+    }
+    // A rule of a built-in pack these settings do not run is still explained, with how to
+    // run it.
+    let disabled = newslint::rules::builtin_pack_of(id).and_then(|pack| {
+        let rules = newslint::rules::builtin_rules(&[pack]).ok()?;
+        let text = explanation(&rules, id)?;
+        let (title, rest) = text.split_once("\n\n").unwrap_or((&text, ""));
+        Some(format!(
+            "{title}\n\nNot run by these settings: {}.\n\n{rest}",
+            newslint::suggest::pack_not_enabled(pack)
+        ))
+    });
+    match disabled {
         Some(text) => super::output::print_stdout(&text).unwrap_or(EXIT_CLEAN),
         None => {
-            eprintln!("error: there is no rule `{id}` (see `newslint rules`)");
+            let hint = newslint::suggest::unknown_rule_hint(id, rules.iter().map(|r| &*r.id));
+            eprintln!("error: there is no rule `{id}`{hint} (see `newslint rules`)");
             EXIT_TROUBLE
         }
     }

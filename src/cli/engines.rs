@@ -26,6 +26,8 @@ pub struct Engines<'a> {
     loaded: HashMap<ConfigSource, Option<Arc<Engine>>>,
     /// Ids of `--select`/`--ignore` some loaded config knows.
     known: HashSet<String>,
+    /// Every rule id some loaded config defines (for "did you mean").
+    all_ids: std::collections::BTreeSet<String>,
     /// The errors of configs that did not load, in the order they were met.
     pub errors: Vec<ConfigError>,
 }
@@ -43,6 +45,7 @@ impl<'a> Engines<'a> {
             fallback,
             loaded: HashMap::new(),
             known: HashSet::new(),
+            all_ids: Default::default(),
             errors: Vec::new(),
         }
     }
@@ -69,13 +72,15 @@ impl<'a> Engines<'a> {
         self.load(source)
     }
 
-    /// The ids of `--select` and `--ignore` that no loaded config knows.
-    pub fn unknown_ids(&self) -> Vec<&str> {
+    /// The ids of `--select` and `--ignore` that no loaded config knows, each with a hint.
+    pub fn unknown_ids(&self) -> Vec<newslint::engine::UnknownRule> {
         self.select
             .iter()
             .chain(self.ignore)
-            .map(String::as_str)
             .filter(|id| !self.known.contains(*id))
+            .map(|id| {
+                newslint::engine::UnknownRule::new(id, self.all_ids.iter().map(String::as_str))
+            })
             .collect()
     }
 
@@ -85,6 +90,7 @@ impl<'a> Engines<'a> {
         }
         let engine = match source.load() {
             Ok(engine) => {
+                self.all_ids.extend(engine.known_ids().map(str::to_string));
                 // An id one config does not define may belong to another's pack.
                 let (known, unknown): (Vec<String>, Vec<String>) = self
                     .select

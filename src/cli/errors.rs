@@ -20,14 +20,16 @@ pub fn print(errors: &[ConfigError]) -> u8 {
     let mut stderr = termcolor::StandardStream::stderr(color);
     let config = term::Config::default();
     for error in errors {
+        // A message quotes what the file says (TOML escapes can write any character).
+        let shown = |text: &str| super::terminal::escape_controls(text).into_owned();
         let mut diagnostic = Diagnostic::error()
-            .with_message(&error.message)
-            .with_notes(error.notes.clone());
+            .with_message(shown(&error.message))
+            .with_notes(error.notes.iter().map(|note| shown(note)).collect());
         match (&error.file, &error.span) {
             (Some(file), Some(span)) => {
                 let mut label = Label::primary((), span.clone());
                 if let Some(text) = &error.label {
-                    label = label.with_message(text);
+                    label = label.with_message(shown(text));
                 }
                 diagnostic = diagnostic.with_labels(vec![label]);
                 let simple = SimpleFile::new(file.name.as_str(), &*file.text);

@@ -74,7 +74,14 @@ pub fn run(
         InspectFormat::Json => serde_json::to_writer_pretty(&mut out, &report)
             .map_err(std::io::Error::other)
             .and_then(|()| writeln!(out)),
-        InspectFormat::Human => write_human(&mut out, &path, &report),
+        InspectFormat::Human => {
+            let mut text = Vec::new();
+            write_human(&mut text, &path, &report).and_then(|()| {
+                // Copy is shown: its control characters escaped, never obeyed.
+                let text = String::from_utf8_lossy(&text);
+                out.write_all(super::terminal::escape_controls(&text).as_bytes())
+            })
+        }
     };
     match written {
         Ok(()) => EXIT_CLEAN,

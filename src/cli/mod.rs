@@ -2,19 +2,23 @@
 //! applies fixes on disk, and renders reports. All printing happens here.
 
 pub mod args;
+mod clock;
 pub(crate) mod commands;
+mod decode;
 pub(crate) mod engines;
 mod errors;
 mod inspect;
+mod one_file;
 mod output;
 mod report;
 pub(crate) mod settings;
 pub(crate) mod settings_file;
+mod terminal;
 mod walk;
 mod write;
 
-use std::io::{self, IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal, Read};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -22,10 +26,13 @@ use clap::Parser;
 use codespan_reporting::term::termcolor::{self, BufferedStandardStream, WriteColor};
 use newslint::config::{Config, FailLevel};
 use newslint::line_index::LineIndex;
-use newslint::{ConfigError, Diagnostic, Engine, Format, RuleSet};
+use newslint::{ConfigError, Engine, Format, RuleSet};
 use rayon::prelude::*;
 
 use args::{CheckArgs, Cli, ColorChoice, Command, ConfigArgs, FailOn, OutputFormat};
+pub(crate) use clock::today;
+pub(crate) use decode::read_document;
+use one_file::{Outcome, lint_input};
 use report::{FileProblem, FileReport, Summary};
 use walk::Input;
 
@@ -108,22 +115,6 @@ fn use_color(choice: ColorChoice, stream_is_terminal: bool) -> termcolor::ColorC
     }
 }
 
-/// The outcome of one file.
-enum Outcome {
-    Linted {
-        path: PathBuf,
-        source: String,
-        diagnostics: Vec<Diagnostic>,
-        diff: Option<String>,
-        fixed: Option<String>,
-    },
-    Problem {
-        path: PathBuf,
-        message: String,
-        position: Option<(usize, usize)>,
-    },
-}
-
 fn check(args: CheckArgs) -> u8 {
     let mut engines = engines::Engines::new(&args.config, &args.select, &args.ignore);
     let Some(base) = engines.fallback() else {
@@ -148,11 +139,11 @@ fn check(args: CheckArgs) -> u8 {
         args.stdin_filename.as_deref(),
         args.force_exclude,
     );
-    if let Some(unknown) = engines.unknown_ids().first() {
-        eprintln!(
-            "error: {}",
-            newslint::engine::UnknownRule(unknown.to_string())
-        );
+    let unknown = engines.unknown_ids();
+    if !unknown.is_empty() {
+        for id in unknown {
+            eprintln!("error: {id}");
+        }
         return EXIT_TROUBLE;
     }
     if args.fix || args.diff {
@@ -198,18 +189,28 @@ fn check(args: CheckArgs) -> u8 {
     } else {
         Box::new(BufferedStandardStream::stdout(color))
     };
-    let mut out = output::Output::new(stream);
+    let out = output::Output::new(stream);
     let mut reporter = if args.statistics {
-        report::statistics(Box::new(out.clone()), base.rules())
+        report::statistics(
+            args.format,
+            Box::new(out.clone()),
+            is_terminal,
+            base.rules(),
+        )
     } else {
         report::reporter(
             args.format,
             Box::new(out.clone()),
+            is_terminal,
             base.rules(),
             inputs.len(),
         )
     };
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        fixing: args.fix && !args.diff,
+        diffing: args.diff,
+        ..Summary::default()
+    };
     let mut failed = false;
 
     for error in &walk_errors {
@@ -270,16 +271,22 @@ fn check(args: CheckArgs) -> u8 {
                     diagnostics,
                     diff,
                     fixed,
+                    fixed_by_rule,
                 } => {
                     if let Some(diff) = diff {
-                        // Through the report's stream, so the two stay in order.
-                        let _ = out.write_all(diff.as_bytes());
+                        // Through the reporter, so the two stay in order (and JSON stays
+                        // one document).
+                        let _ = reporter.diff(&path, &diff);
                         failed = true;
                     }
                     if let Some(fixed) = fixed {
                         stdout_fixed.push(fixed);
                     }
+                    if !fixed_by_rule.is_empty() {
+                        let _ = reporter.fixed(&path, &fixed_by_rule);
+                    }
                     summary.add(&diagnostics);
+                    summary.add_fixed(&fixed_by_rule);
                     failed |= diagnostics.iter().any(|d| fail_level.fails(d.severity));
                     let lines = LineIndex::new(&source);
                     let positions = report::positions_of(&lines, &source, &diagnostics);
@@ -340,210 +347,6 @@ fn check(args: CheckArgs) -> u8 {
         }
     }
     exit(trouble, failed)
-}
-
-/// The date the run takes as "today", in the system time zone: the engine reads no
-/// clock, so the front ends read it (the CLI once per run).
-pub(crate) fn today() -> jiff::civil::Date {
-    local_time_zone().to_datetime(jiff::Timestamp::now()).date()
-}
-
-/// The system time zone, read once per process (the service and the language server ask
-/// for "today" on every check and must not touch the file system for it). Without `TZ`,
-/// `/etc/localtime` is read as it stands: a date needs no zone name, and finding the name
-/// makes jiff list the whole zoneinfo tree (hundreds of directory reads, a millisecond or
-/// more of a one-article run).
-fn local_time_zone() -> &'static jiff::tz::TimeZone {
-    static ZONE: std::sync::OnceLock<jiff::tz::TimeZone> = std::sync::OnceLock::new();
-    ZONE.get_or_init(|| {
-        #[cfg(unix)]
-        if std::env::var_os("TZ").is_none()
-            && let Ok(data) = std::fs::read("/etc/localtime")
-            && let Ok(zone) = jiff::tz::TimeZone::tzif("localtime", &data)
-        {
-            return zone;
-        }
-        jiff::tz::TimeZone::system()
-    })
-}
-
-fn lint_input(
-    input: &Input,
-    stdin: Option<&[u8]>,
-    engine: &Engine,
-    args: &CheckArgs,
-    today: Option<jiff::civil::Date>,
-) -> Outcome {
-    let path = input.display_path().to_path_buf();
-    // `[[per-file]]` globs match the path from the config's folder (see `load_config`).
-    let rooted = walk::rooted(&path);
-    let bytes = match input {
-        Input::Stdin(_) => stdin.unwrap_or_default().to_vec(),
-        Input::File(file) => match std::fs::read(file) {
-            Ok(bytes) => bytes,
-            Err(err) => {
-                return Outcome::Problem {
-                    path,
-                    message: walk::io_message(&err),
-                    position: None,
-                };
-            }
-        },
-    };
-    let format = Format::from_path(&path);
-    if format == Format::Docx {
-        // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
-        return match newslint::Document::read_docx(&bytes) {
-            Ok(doc) => {
-                let diagnostics = engine.check(&rooted, &doc, today);
-                Outcome::Linted {
-                    path,
-                    source: doc.into_file_text(),
-                    diagnostics,
-                    diff: None,
-                    fixed: None,
-                }
-            }
-            Err(err) => Outcome::Problem {
-                path,
-                message: err.0,
-                position: None,
-            },
-        };
-    }
-    let source = match decode(bytes) {
-        Ok(text) => text,
-        Err((message, position)) => {
-            return Outcome::Problem {
-                path,
-                message,
-                position,
-            };
-        }
-    };
-    let parse_problem = |err: newslint::ParseError| Outcome::Problem {
-        path: path.clone(),
-        message: err.message,
-        position: Some(err.position),
-    };
-
-    if args.fix || args.diff {
-        let original = source.clone();
-        let outcome = match engine.fix(&rooted, source, format, args.unsafe_fixes, today) {
-            Ok(outcome) => outcome,
-            Err(err) => return parse_problem(err),
-        };
-        let changed = outcome.text != original;
-        let mut diff = None;
-        let mut fixed = None;
-        if args.diff {
-            if changed {
-                diff = Some(unified_diff(&path, &original, &outcome.text));
-            }
-            // --diff changes nothing: report the findings of the original text.
-            return match engine.check_text(&rooted, original, format, today) {
-                Ok((doc, diagnostics)) => Outcome::Linted {
-                    path,
-                    source: doc.into_file_text(),
-                    diagnostics,
-                    diff,
-                    fixed,
-                },
-                Err(err) => parse_problem(err),
-            };
-        }
-        match input {
-            Input::Stdin(_) => fixed = Some(outcome.text.clone()),
-            Input::File(file) if changed => {
-                if let Err(write::NotWritten(message)) =
-                    write::write_fixed(file, original.as_bytes(), outcome.text.as_bytes())
-                {
-                    return Outcome::Problem {
-                        path,
-                        message,
-                        position: None,
-                    };
-                }
-            }
-            Input::File(_) => {}
-        }
-        let source = outcome.text;
-        return Outcome::Linted {
-            path,
-            source,
-            diagnostics: outcome.remaining,
-            diff,
-            fixed,
-        };
-    }
-
-    match engine.check_text(&rooted, source, format, today) {
-        Ok((doc, diagnostics)) => Outcome::Linted {
-            path,
-            source: doc.into_file_text(),
-            diagnostics,
-            diff: None,
-            fixed: None,
-        },
-        Err(err) => parse_problem(err),
-    }
-}
-
-/// Read a file's bytes as an article of the format its name implies, or say why not.
-pub(crate) fn read_document(
-    path: &Path,
-    bytes: Vec<u8>,
-    options: &newslint::article::ReadOptions,
-) -> Result<newslint::Document, (String, Option<(usize, usize)>)> {
-    let format = Format::from_path(path);
-    if format == Format::Docx {
-        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
-    }
-    let source = decode(bytes)?;
-    newslint::Document::parse_with(source, format, options)
-        .map_err(|err| (err.message, Some(err.position)))
-}
-
-/// Bytes as UTF-8 text, or why not (with the position of the first bad byte).
-fn decode(bytes: Vec<u8>) -> Result<String, (String, Option<(usize, usize)>)> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(("the file is UTF-16 (it starts with a UTF-16 byte-order mark); newslint reads UTF-8: convert it, e.g. with `iconv -f UTF-16 -t UTF-8`".to_string(), Some((1, 1))));
-    }
-    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(8192)]) {
-        let (line, col) = position_in_bytes(&bytes, nul);
-        return Err((
-            format!(
-                "the file looks binary (a NUL byte at byte offset {nul}); it is not an article"
-            ),
-            Some((line, col)),
-        ));
-    }
-    String::from_utf8(bytes).map_err(|err| {
-        let offset = err.utf8_error().valid_up_to();
-        let bytes = err.into_bytes();
-        let (line, col) = position_in_bytes(&bytes, offset);
-        (
-            format!(
-                "the file is not valid UTF-8 (byte 0x{:02X} at byte offset {offset}); newslint reads UTF-8: convert it, e.g. from Latin-1 with `iconv -f LATIN1 -t UTF-8`",
-                bytes[offset]
-            ),
-            Some((line, col)),
-        )
-    })
-}
-
-fn position_in_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let prefix = String::from_utf8_lossy(&bytes[..offset]);
-    LineIndex::new(&prefix).line_col(&prefix, prefix.len())
-}
-
-fn unified_diff(path: &Path, before: &str, after: &str) -> String {
-    let name = path.display().to_string();
-    similar::TextDiff::from_lines(before, after)
-        .unified_diff()
-        .context_radius(2)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
-        .to_string()
 }
 
 /// Threads for `-j N`: never more than the files, nor more than 4 per core (linting is CPU

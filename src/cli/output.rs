@@ -4,7 +4,7 @@
 //! failure (a full disk, `> /dev/full`) is said and exits 2.
 
 use std::cell::RefCell;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::rc::Rc;
 
 use codespan_reporting::term::termcolor::{ColorSpec, WriteColor};
@@ -96,10 +96,17 @@ impl WriteColor for Output {
     }
 }
 
-/// Write `text` to standard output for a command (`rules`, `explain` …) and return the
-/// exit code to end with when it could not be written (`None`: go on).
+/// Write `text` to standard output for a command (`rules`, `explain` …, a fixed text) and
+/// return the exit code to end with when it could not be written (`None`: go on). On a
+/// terminal, control characters are shown escaped (see `terminal`); into a pipe or a file
+/// every byte is written as it is.
 pub fn print_stdout(text: &str) -> Option<u8> {
     let mut stdout = io::stdout().lock();
+    let text = if stdout.is_terminal() {
+        super::terminal::escape_controls(text)
+    } else {
+        text.into()
+    };
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())

@@ -49,8 +49,15 @@ pub fn compile_rules(config: &Config) -> Result<RuleSet, Vec<ConfigError>> {
         .word_list_texts
         .extend(read(&named.dictionary, "txt", "word list"));
     match newslint::rules::load_rules(&options) {
-        Ok(rules) if errors.is_empty() => Ok(rules),
-        Ok(_) => Err(errors),
+        Ok(rules) => {
+            let known: Vec<&str> = rules.iter().map(|r| &*r.id).collect();
+            errors.extend(config.unknown_per_file_ids(&known));
+            if errors.is_empty() {
+                Ok(rules)
+            } else {
+                Err(errors)
+            }
+        }
         Err(mut more) => {
             errors.append(&mut more);
             Err(errors)

@@ -61,6 +61,33 @@ pub fn builtin_rules(packs: &[&str]) -> Result<RuleSet, Vec<ConfigError>> {
     load_rules(&options)
 }
 
+/// The built-in pack that defines rule `id` (`core` included), whether or not it is enabled:
+/// for messages about an id that names a rule of a pack the config does not run. Only the
+/// ids are read, once per process, and nothing is compiled.
+pub fn builtin_pack_of(id: &str) -> Option<&'static str> {
+    #[derive(serde::Deserialize)]
+    struct Ids {
+        #[serde(default)]
+        rule: Vec<IdOnly>,
+    }
+    #[derive(serde::Deserialize)]
+    struct IdOnly {
+        id: Option<String>,
+    }
+    static OWNERS: std::sync::OnceLock<HashMap<String, &'static str>> = std::sync::OnceLock::new();
+    let owners = OWNERS.get_or_init(|| {
+        let mut owners = HashMap::new();
+        for (name, text) in std::iter::once(&CORE_PACK).chain(BUILTIN_PACKS) {
+            let ids = toml::from_str::<Ids>(text).map_or_else(|_| Vec::new(), |ids| ids.rule);
+            for rule_id in ids.into_iter().filter_map(|r| r.id) {
+                owners.entry(rule_id).or_insert(*name);
+            }
+        }
+        owners
+    });
+    owners.get(id).copied()
+}
+
 /// Read one pack file's rules (without overrides): used by `newslint test`.
 pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> {
     let pack = parse_pack(file).map_err(|e| vec![*e])?;

@@ -16,7 +16,10 @@ use std::sync::Arc;
 
 pub use kinds::RuleKind;
 pub(crate) use load::toml_error as toml_error_for;
-pub use load::{BUILTIN_PACKS, CORE_PACK, LoadOptions, builtin_rules, load_pack_file, load_rules};
+pub use load::{
+    BUILTIN_PACKS, CORE_PACK, LoadOptions, builtin_pack_of, builtin_rules, load_pack_file,
+    load_rules,
+};
 pub use scope::{SCOPE_NAMES, Scope};
 pub use spec::KindName;
 

@@ -233,8 +233,7 @@ fn report(directive: &Directive, used: &[bool], known: &[&str]) -> Vec<Diagnosti
     let mut unused: Vec<&str> = Vec::new();
     for (rule, used) in directive.rules.iter().zip(used) {
         if !known.contains(&rule.as_str()) {
-            let hint = crate::suggest::did_you_mean(rule, known.iter().copied())
-                .map_or_else(String::new, |r| format!(" (did you mean `{r}`?)"));
+            let hint = crate::suggest::unknown_rule_hint(rule, known.iter().copied());
             out.push(finding(
                 Severity::Warning,
                 format!("`{rule}` is not a rule{hint}; the suppression silences nothing for it"),

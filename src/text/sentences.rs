@@ -47,6 +47,10 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut i = 0;
     while let Some(at) = find_any_byte(bytes, i, [b'.', b'!', b'?']) {
+        if bytes[at] == b'!' && is_name_exclamation(text, start, at) {
+            i = at + 1;
+            continue;
+        }
         match boundary_after(text, at) {
             Some((end, next_start)) => {
                 push_trimmed(text, start..end, &mut out);
@@ -129,6 +133,33 @@ fn boundary_after(text: &str, i: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((end, i + 1 + off))
+}
+
+/// Whether the `!` at `bang` belongs to a name ("Lee's POW! Entertainment", "shares in
+/// Yahoo! Japan") rather than ending an exclamation. The mark stands right after a
+/// capitalised word that is not the first of its sentence (an interjection opening a
+/// sentence, "Wow! That was close.", still ends it) and right before a space and another
+/// capitalised word, with no closing mark between: a name runs on, an exclamation inside
+/// a sentence rarely sits between two capitals, and one quoted ("Stop!" He ran.) is closed.
+fn is_name_exclamation(text: &str, sentence_start: usize, bang: usize) -> bool {
+    let before = &text[sentence_start..bang];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(p, _)| p);
+    let Some(word_start) = word_start else {
+        return false;
+    };
+    let capitalised = before[word_start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase);
+    let first_of_sentence = !before[..word_start].chars().any(char::is_alphanumeric);
+    let mut after = text[bang + 1..].chars();
+    let spaced = after.next() == Some(' ');
+    capitalised && !first_of_sentence && spaced && after.next().is_some_and(char::is_uppercase)
 }
 
 /// Whether the full stop at `dot` closes an abbreviation rather than a sentence.
@@ -290,6 +321,34 @@ mod tests {
         assert_eq!(
             split("«Le bac est parti.» Les gens attendent."),
             vec!["«Le bac est parti.»", "Les gens attendent."]
+        );
+    }
+
+    #[test]
+    fn an_exclamation_mark_inside_a_name_does_not_break() {
+        assert_eq!(
+            split("She runs Marta's ZAP! Studios in Pellow. It opened in May."),
+            vec![
+                "She runs Marta's ZAP! Studios in Pellow.",
+                "It opened in May."
+            ]
+        );
+        assert_eq!(
+            split("Shares in Hooray! Media rose. Hooray! said nothing."),
+            vec!["Shares in Hooray! Media rose.", "Hooray! said nothing."]
+        );
+        // Real exclamations still end their sentences: one opening its sentence, one
+        // after a lower-case word, one closed by a quotation mark.
+        assert_eq!(
+            split("Wow! That was close. We won! The crowd sang. He cried \"Run!\" Then he ran."),
+            vec![
+                "Wow!",
+                "That was close.",
+                "We won!",
+                "The crowd sang.",
+                "He cried \"Run!\"",
+                "Then he ran."
+            ]
         );
     }
 

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde_json::Value;
 
-use super::page::{SKIPPED, is_furniture, is_hidden};
+use super::page::{is_furniture, is_hidden, is_skipped_tag};
 use super::tree::{Child, Element, TextKind, Tree};
 use crate::article::entities::decode;
 use crate::article::extracted::ArticleBuilder;
@@ -72,7 +72,7 @@ fn element_text(tree: &Tree, html: &str, index: u32) -> Option<Value_> {
         for child in tree.elements[e as usize].children.iter().rev() {
             match child {
                 Child::Element(c) => {
-                    if !SKIPPED.contains(&tree.elements[*c as usize].tag.as_str()) {
+                    if !is_skipped_tag(&tree.elements[*c as usize].tag) {
                         stack.push(*c);
                     }
                 }
@@ -106,7 +106,7 @@ fn in_furniture(tree: &Tree, index: u32) -> bool {
     let mut at = Some(index);
     while let Some(i) = at {
         let e = &tree.elements[i as usize];
-        if SKIPPED.contains(&e.tag.as_str()) || is_hidden(e) || e.house_exclude {
+        if is_skipped_tag(&e.tag) || is_hidden(e) || e.house_exclude {
             return true;
         }
         if matches!(e.tag.as_str(), "header" | "footer") && is_furniture(e) {

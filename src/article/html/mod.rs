@@ -137,6 +137,11 @@ impl<'a> Walker<'a> {
     fn role_of(&mut self, index: u32) -> Option<Role> {
         let element = &self.tree.elements[index as usize];
         let tag = element.tag.as_str();
+        // A caption under a photo is a credit line, whatever element holds it
+        // (`<span class="newsCaption">`, WordPress's `wp-caption-text`), like `<figcaption>`.
+        if element.class_id.contains("caption") && tag != "body" && tag != "html" {
+            return Some(Role::Credit);
+        }
         if !BLOCKS.contains(&tag) {
             return None;
         }
@@ -235,7 +240,10 @@ impl<'a> Walker<'a> {
                     }
                     let end = self.element_end(e);
                     let mut outer = None;
-                    if let Some(inner) = self.role_of(e) {
+                    // An inline caption inside a caption (the credit's own span) stays in its line.
+                    let inline_in_credit =
+                        role == Role::Credit && !BLOCKS.contains(&element.tag.as_str());
+                    if let Some(inner) = self.role_of(e).filter(|_| !inline_in_credit) {
                         // Inside a credit or headline, nested blocks keep that role.
                         let keep = matches!(role, Role::Credit | Role::Headline | Role::Dek)
                             && inner == Role::Body;
@@ -272,98 +280,4 @@ impl<'a> Walker<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn blocks(html: &str) -> Vec<(Role, String)> {
-        let out = read(html, &HtmlOptions::default()).unwrap();
-        out.blocks
-            .iter()
-            .map(|b| (b.role, out.text[b.span.clone()].to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn fragment_blocks_and_roles() {
-        let html = "<h1>Bridge &amp; road to close</h1>\n<p>The   council\n voted <b>on</b> Tuesday.</p><script>var a = 'the the';</script><!-- the the -->\n<h2>Later</h2><p>More<br>text.<p>Unclosed one.\n<figure><img src=x alt=\"the the\"><figcaption>Photo: Ada Lum/Post</figcaption></figure>";
-        assert_eq!(
-            blocks(html),
-            vec![
-                (Role::Headline, "Bridge & road to close".to_string()),
-                (Role::Body, "The council voted on Tuesday.".to_string()),
-                (Role::Heading, "Later".to_string()),
-                (Role::Body, "More text.".to_string()),
-                (Role::Body, "Unclosed one.".to_string()),
-                (Role::Credit, "Photo: Ada Lum/Post".to_string()),
-            ]
-        );
-    }
-
-    #[test]
-    fn spans_point_into_the_file() {
-        let html = "<p>Don&rsquo;t   the the vote.</p>";
-        let out = read(html, &HtmlOptions::default()).unwrap();
-        let at = out.text.find("the the").unwrap();
-        let span = out.map.file_span(at..at + 7);
-        assert_eq!(&html[span], "the the");
-        let apostrophe = out.text.find('’').unwrap();
-        assert_eq!(
-            &html[out.map.file_span(apostrophe..apostrophe + 3)],
-            "&rsquo;"
-        );
-    }
-
-    #[test]
-    fn deep_nesting_is_no_trouble() {
-        let html = format!(
-            "{}<p>Deep text.</p>{}",
-            "<div>".repeat(5000),
-            "</div>".repeat(5000)
-        );
-        assert_eq!(blocks(&html), vec![(Role::Body, "Deep text.".to_string())]);
-    }
-
-    #[test]
-    fn page_wrappers_are_not_furniture() {
-        // An ASP.NET page wraps everything in one form; WordPress puts the post's category
-        // and tag slugs on the article; page builders call the body a widget; `lead-in`
-        // is no advertisement.
-        let sentence = "The harbour board met on Tuesday, for the third time this month, and agreed, after a long debate about costs, to rebuild the north wall.";
-        // Four paragraphs of this fill the form past the size of a search box.
-        let paragraph = [sentence; 4].join(" ");
-        let [a, b, c, d] = ["One", "Two", "Three", "Four"].map(|n| format!("{n}. {paragraph}"));
-        let html = format!(
-            "<html><body><form id=\"aspnetForm\"><nav><a href=/>Home</a></nav>\
-             <div class=\"post type-post category-advertising tag-social-media\">\
-             <div class=\"elementor-widget elementor-widget-theme-post-content\"><div class=\"elementor-widget-container\">\
-             <p>{a}</p><p class=\"lead-in\">{b}</p><p>{c}</p><p>{d}</p>\
-             <div class=\"share-tools\">Share this story with a friend, today, please, now.</div>\
-             </div></div></div></form><form class=search><p>Search the site</p></form></body></html>"
-        );
-        let body: Vec<String> = blocks(&html)
-            .into_iter()
-            .filter(|(role, _)| *role == Role::Body)
-            .map(|(_, text)| text)
-            .collect();
-        assert_eq!(body, vec![a, b, c, d]);
-    }
-
-    #[test]
-    fn a_page_that_repeats_its_body_is_read_once() {
-        let long = "The ferry to Saltmarsh will run twice a day from June, the operator said, after a summer of complaints about the single sailing.";
-        let copy = format!("<p>{long} {long}</p><p>Eat every two hours</p>");
-        let html = format!(
-            "<html><body><div itemprop=articleBody>{copy}</div><div itemprop=articleBody>{copy}</div></body></html>"
-        );
-        let body: Vec<String> = blocks(&html).into_iter().map(|(_, text)| text).collect();
-        // The long paragraph once; a short line that may repeat in a list, as often as it stands.
-        assert_eq!(
-            body,
-            vec![
-                format!("{long} {long}"),
-                "Eat every two hours".to_string(),
-                "Eat every two hours".to_string()
-            ]
-        );
-    }
-}
+mod tests;

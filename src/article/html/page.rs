@@ -13,7 +13,10 @@ pub struct Stats {
     pub link: Vec<u32>,
     /// Commas in that text.
     pub commas: Vec<u32>,
-    /// Whether the element's content is never article text ([`SKIPPED`], except a form
+    /// Whether a block element ([`PARAGRAPH_BREAKERS`]) is inside: a `<div>` without one
+    /// is a paragraph written as a div (Blogger's editor writes every paragraph so).
+    pub has_block: Vec<bool>,
+    /// Whether the element's content is never article text ([`is_skipped_tag`], except a form
     /// that wraps the page).
     pub skipped: Vec<bool>,
 }
@@ -22,12 +25,60 @@ pub struct Stats {
 /// a search box or a sign-up form holds a few words.
 const WRAPPER_FORM_TEXT: u32 = 2000;
 
+/// Elements that make a `<div>` holding them a container rather than a paragraph (the
+/// list readability uses to turn such divs into paragraphs).
+const PARAGRAPH_BREAKERS: &[&str] = &[
+    "a",
+    "blockquote",
+    "dl",
+    "div",
+    "img",
+    "ol",
+    "p",
+    "pre",
+    "table",
+    "ul",
+    "section",
+    "article",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
 /// Elements whose content is never article text.
-pub const SKIPPED: &[&str] = &[
+const SKIPPED: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "textarea",
     "nav", "form", "input", "head", "aside", "object", "embed", "canvas", "video", "audio", "map",
     "menu", "dialog",
 ];
+
+/// AMP's components that are page furniture, not article: its menus, advertisements,
+/// analytics, consent banners, share buttons and embedded widgets. An AMP page's body is
+/// ordinary `<p>` markup with `<amp-img>` between, read as any page.
+const AMP_FURNITURE: &[&str] = &[
+    "amp-sidebar",
+    "amp-ad",
+    "amp-sticky-ad",
+    "amp-embed",
+    "amp-analytics",
+    "amp-consent",
+    "amp-user-notification",
+    "amp-social-share",
+    "amp-iframe",
+    "amp-list",
+    "amp-geo",
+    "amp-state",
+    "amp-lightbox",
+];
+
+/// Whether an element's content is never article text, whatever its class says.
+pub fn is_skipped_tag(tag: &str) -> bool {
+    SKIPPED.contains(&tag) || AMP_FURNITURE.contains(&tag)
+}
 
 /// Class and id words of page furniture, found anywhere in a class or id.
 const NEGATIVE: &[&str] = &[
@@ -71,7 +122,6 @@ const WEAK_NEGATIVE: &[&str] = &[
     "read-more",
     "readmore",
     "tags",
-    "hidden",
 ];
 
 /// Words that lower an element's score but never remove it: page builders wrap the article
@@ -119,7 +169,22 @@ pub fn is_furniture(element: &Element) -> bool {
     if has(NEGATIVE) || own_words(element).any(is_ad_word) {
         return true;
     }
-    has(WEAK_NEGATIVE) && !has(&["content", "article", "entry", "story", "post-body"])
+    (has(WEAK_NEGATIVE) || own_words(element).any(hides_itself))
+        && !has(&["content", "article", "entry", "story", "post-body"])
+}
+
+/// Whether one class word hides the element it is on: `hidden`, `is-hidden`, `vjs-hidden`.
+/// Bootstrap's `hidden-xs`…`hidden-print` hide it on one screen size only, Drupal's
+/// `field--label-hidden` hides the field's label, not the field, and `lazy-hidden` is
+/// shown once its images load: the element is read in all of those.
+fn hides_itself(word: &str) -> bool {
+    let Some(before) = word
+        .strip_suffix("hidden")
+        .filter(|b| b.is_empty() || b.ends_with(['-', '_']))
+    else {
+        return false;
+    };
+    !before.contains("label") && !before.starts_with("lazy")
 }
 
 /// Whether the element is hidden from readers.
@@ -152,9 +217,10 @@ pub fn stats(tree: &Tree, html: &str) -> Stats {
     }
     // Children come after their parents: one backward sweep adds each into its parent.
     let mut skipped = vec![false; n];
+    let mut has_block = vec![false; n];
     for index in (0..n).rev() {
         let element = &tree.elements[index];
-        skipped[index] = SKIPPED.contains(&element.tag.as_str())
+        skipped[index] = is_skipped_tag(&element.tag)
             && !(element.tag == "form" && text[index] >= WRAPPER_FORM_TEXT);
         if skipped[index] {
             text[index] = 0;
@@ -165,6 +231,8 @@ pub fn stats(tree: &Tree, html: &str) -> Stats {
         }
         if let Some(parent) = element.parent {
             let parent = parent as usize;
+            has_block[parent] |=
+                has_block[index] || PARAGRAPH_BREAKERS.contains(&element.tag.as_str());
             text[parent] += text[index];
             link[parent] += link[index];
             commas[parent] += commas[index];
@@ -174,6 +242,7 @@ pub fn stats(tree: &Tree, html: &str) -> Stats {
         text,
         link,
         commas,
+        has_block,
         skipped,
     }
 }
@@ -255,7 +324,7 @@ pub fn body_containers(tree: &Tree, html: &str, stats: &Stats) -> Vec<u32> {
         let paragraph_like = element.tag == "p"
             || element.tag == "pre"
             || (matches!(element.tag.as_str(), "div" | "section" | "td")
-                && direct_text(tree, html, element) >= 100);
+                && (direct_text(tree, html, element) >= 100 || !stats.has_block[index]));
         let length = stats.text[index] as f64;
         if !paragraph_like || length < 25.0 || excluded(tree, stats, index) {
             continue;
@@ -288,13 +357,17 @@ pub fn body_containers(tree: &Tree, html: &str, stats: &Stats) -> Vec<u32> {
         };
         Some(s * (1.0 - density))
     };
-    let Some(top) = (0..n)
+    // The walker would skip furniture (a comment thread full of commas): it cannot be the body.
+    let mut ranked: Vec<(usize, f64)> = (0..n)
         .filter_map(|i| final_score(i).map(|s| (i, s)))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-    else {
+        .filter(|&(i, _)| !is_furniture(&tree.elements[i]) && !excluded(tree, stats, i))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let Some(&(first, first_score)) = ranked.first() else {
         return Vec::new();
     };
-    let (top, top_score) = top;
+    let top = promote(tree, &ranked, first);
+    let top_score = final_score(top).unwrap_or(first_score);
     let Some(parent) = tree.elements[top].parent else {
         return vec![top as u32];
     };
@@ -325,6 +398,59 @@ pub fn body_containers(tree: &Tree, html: &str, stats: &Stats) -> Vec<u32> {
         }
     }
     chosen
+}
+
+/// Readability's two ways up from the best-scored element when the body is cut in pieces
+/// (a card per paragraph, chunks between advertisements): an ancestor that at least three
+/// of the next four candidates scoring within 75% of the best share, else the nearest
+/// ancestor scoring more than the one below it (while ancestors keep a third of its score).
+fn promote(tree: &Tree, ranked: &[(usize, f64)], top: usize) -> usize {
+    const NEAR: f64 = 0.75;
+    const SHARED_BY: usize = 3;
+    let best = ranked[0].1;
+    let score_of = |i: usize| ranked.iter().find(|r| r.0 == i).map(|r| r.1);
+    let ancestors = |i: usize| {
+        std::iter::successors(tree.elements[i].parent, |&a| {
+            tree.elements[a as usize].parent
+        })
+        .map(|a| a as usize)
+    };
+    let near: Vec<usize> = ranked[1..ranked.len().min(5)]
+        .iter()
+        .filter(|r| best > 0.0 && r.1 / best >= NEAR)
+        .map(|r| r.0)
+        .collect();
+    if near.len() >= SHARED_BY {
+        for ancestor in ancestors(top) {
+            if matches!(tree.elements[ancestor].tag.as_str(), "body" | "html") {
+                break;
+            }
+            let sharing = near
+                .iter()
+                .filter(|&&c| ancestors(c).any(|a| a == ancestor))
+                .count();
+            if sharing >= SHARED_BY {
+                return ancestor;
+            }
+        }
+    }
+    let mut last = best;
+    for ancestor in ancestors(top) {
+        if matches!(tree.elements[ancestor].tag.as_str(), "body" | "html") {
+            break;
+        }
+        let Some(score) = score_of(ancestor) else {
+            continue;
+        };
+        if score < best / 3.0 {
+            break;
+        }
+        if score > last {
+            return ancestor;
+        }
+        last = score;
+    }
+    top
 }
 
 /// Drop elements nested in another of the list.

@@ -1,13 +1,19 @@
 //! The concise format: one line per finding, `path:line:col: severity[rule] message`.
 
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 
-use super::{FileProblem, FileReport, Reporter, Summary, path_text, position};
+use super::{
+    FileProblem, FileReport, Reporter, Summary, diff_for, fixed_total_to_stderr, position, shown,
+    shown_path,
+};
 
 pub(super) struct Concise<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
 }
 
 impl Reporter for Concise<'_> {
@@ -17,10 +23,10 @@ impl Reporter for Concise<'_> {
             writeln!(
                 self.out,
                 "{}:{line}:{col}: {}[{}] {}",
-                path_text(report.path),
+                shown_path(report.path),
                 d.severity,
-                d.rule,
-                d.message
+                shown(&d.rule),
+                shown(&d.message)
             )?;
         }
         Ok(())
@@ -31,12 +37,16 @@ impl Reporter for Concise<'_> {
         writeln!(
             self.out,
             "{}:{line}:{col}: error[io] {}",
-            path_text(problem.path),
-            problem.message
+            shown_path(problem.path),
+            shown(&problem.message)
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        Ok(())
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff_for(diff, self.terminal).as_bytes())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        fixed_total_to_stderr(summary)
     }
 }

@@ -8,6 +8,8 @@ use std::ops::Range;
 use codespan_reporting::files::{Error, Files, Location};
 use newslint::line_index::LineIndex;
 
+use crate::cli::terminal::escape_controls;
+
 /// A line up to this many bytes is shown whole.
 const WHOLE_LINE_BYTES: usize = 2000;
 /// On a longer line, this many bytes of context either side of the span.
@@ -80,12 +82,17 @@ impl Excerpt {
                 excerpt.text.push('…');
             }
             let at = excerpt.text.len();
-            excerpt.text.push_str(&source[window.clone()]);
+            // Control characters are shown escaped (see `terminal`), so an offset of the
+            // line is found in the shown text by the length of what is shown before it.
+            let shown = |range: Range<usize>| escape_controls(&source[range]);
+            excerpt.text.push_str(&shown(window.clone()));
             if window.end < whole.end {
                 excerpt.text.push('…');
             }
             excerpt.text.push('\n');
-            let local = |offset: usize| at + offset.clamp(window.start, window.end) - window.start;
+            let local = |offset: usize| {
+                at + shown(window.start..offset.clamp(window.start, window.end)).len()
+            };
             if line == first_line {
                 excerpt.label.start = local(focus.start);
             }
@@ -248,5 +255,14 @@ mod tests {
         assert_eq!(e.text, "one\ntwo\nthree\n");
         assert_eq!(&e.text[e.label.clone()], "ne\ntwo\nth");
         assert_eq!(e.line_index((), e.label.end).unwrap(), 2);
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped_and_the_label_follows() {
+        let source = "Bay\n\nThe \u{1b}[31mthe\u{1b}[0m vote.\n";
+        let at = source.find("the").unwrap();
+        let e = excerpt(source, at..at + 3);
+        assert_eq!(e.text, "The \\u{1b}[31mthe\\u{1b}[0m vote.\n");
+        assert_eq!(&e.text[e.label.clone()], "the");
     }
 }

@@ -1,14 +1,20 @@
 //! The GitHub format: workflow commands that GitHub Actions turns into annotations.
 
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::Severity;
 
-use super::{FileProblem, FileReport, Reporter, Summary, end_position, path_text, position};
+use super::{
+    FileProblem, FileReport, Reporter, Summary, diff_for, end_position, fixed_total_to_stderr,
+    position, shown, shown_path,
+};
 
 pub(super) struct Github<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
 }
 
 /// Escape data of a workflow command (`%`, CR, LF) and, in properties, `:` and `,` too.
@@ -36,9 +42,9 @@ impl Reporter for Github<'_> {
             writeln!(
                 self.out,
                 "::{command} file={},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",
-                github_escape(&path_text(report.path), true),
-                github_escape(&format!("newslint {}", d.rule), true),
-                github_escape(&d.message, false),
+                github_escape(&shown_path(report.path), true),
+                github_escape(&format!("newslint {}", shown(&d.rule)), true),
+                github_escape(&shown(&d.message), false),
             )?;
         }
         Ok(())
@@ -49,12 +55,16 @@ impl Reporter for Github<'_> {
         writeln!(
             self.out,
             "::error file={},line={line},col={col},title=newslint::{}",
-            github_escape(&path_text(problem.path), true),
-            github_escape(&problem.message, false)
+            github_escape(&shown_path(problem.path), true),
+            github_escape(&shown(&problem.message), false)
         )
     }
 
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        Ok(())
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff_for(diff, self.terminal).as_bytes())
+    }
+
+    fn finish(&mut self, summary: &Summary) -> io::Result<()> {
+        fixed_total_to_stderr(summary)
     }
 }

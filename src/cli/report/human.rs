@@ -1,21 +1,51 @@
 //! The human format: rustc-style diagnostics with the source line underlined.
 
+use std::collections::BTreeMap;
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::diagnostic::Diagnostic as CsDiagnostic;
 use codespan_reporting::diagnostic::Label;
 use codespan_reporting::diagnostic::Severity as CsSeverity;
 use codespan_reporting::term;
-use codespan_reporting::term::termcolor::WriteColor;
+use codespan_reporting::term::termcolor::{Buffer, WriteColor};
 use newslint::{Format, Severity};
 
 use super::excerpt::Excerpt;
 use super::{
-    FileProblem, FileReport, Reporter, Summary, path_text, plural, position, problem_to_stderr,
+    FileProblem, FileReport, Reporter, Summary, diff_for, fixed_file_line, plural, position,
+    problem_to_stderr, shown, shown_path,
 };
 
 pub(super) struct Human<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
+    /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
+    pub(super) terminal: bool,
+}
+
+impl Human<'_> {
+    /// Draw an info finding. codespan names its lowest severity "note"; newslint's is
+    /// "info" everywhere (config, `--fail-on`, JSON), so the header's word is swapped.
+    fn emit_info(
+        &mut self,
+        config: &term::Config,
+        file: &Excerpt,
+        diagnostic: &CsDiagnostic<()>,
+    ) -> io::Result<()> {
+        let mut buffer = if self.out.supports_color() {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        term::emit_to_write_style(&mut buffer, config, file, diagnostic)
+            .map_err(|e| io::Error::other(e.to_string()))?;
+        let mut drawn = buffer.into_inner();
+        // The header comes first: `note[rule-id]: …`, perhaps inside colour codes.
+        if let Some(at) = drawn.windows(5).position(|w| w == b"note[") {
+            drawn[at..at + 4].copy_from_slice(b"info");
+        }
+        self.out.write_all(&drawn)
+    }
 }
 
 impl Reporter for Human<'_> {
@@ -40,13 +70,13 @@ impl Reporter for Human<'_> {
                 ));
             }
             if let Some(help) = &d.help {
-                notes.push(format!("help: {help}"));
+                notes.push(format!("help: {}", shown(help)));
             }
             if let Some(fix) = &d.fix {
                 let what = if fix.replacement.is_empty() {
                     "remove it".to_string()
                 } else {
-                    format!("replace with \"{}\"", fix.replacement)
+                    format!("replace with \"{}\"", shown(&fix.replacement))
                 };
                 let how = match fix.safety {
                     newslint::FixSafety::Unsafe => "--fix --unsafe-fixes",
@@ -55,7 +85,7 @@ impl Reporter for Human<'_> {
                 notes.push(format!("fix ({how}): {what}"));
             }
             let file = Excerpt::new(
-                path_text(report.path),
+                shown_path(report.path),
                 report.source,
                 report.lines,
                 d.span.clone(),
@@ -69,12 +99,16 @@ impl Reporter for Human<'_> {
             }
             let label = Label::primary((), file.label.clone());
             let diagnostic = CsDiagnostic::new(severity)
-                .with_code(d.rule.to_string())
-                .with_message(&d.message)
+                .with_code(shown(&d.rule))
+                .with_message(shown(&d.message))
                 .with_labels(vec![label])
                 .with_notes(notes);
-            term::emit_to_write_style(&mut *self.out, &config, &file, &diagnostic)
-                .map_err(|e| io::Error::other(e.to_string()))?;
+            if d.severity == Severity::Info {
+                self.emit_info(&config, &file, &diagnostic)?;
+            } else {
+                term::emit_to_write_style(&mut *self.out, &config, &file, &diagnostic)
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+            }
         }
         Ok(())
     }
@@ -83,12 +117,23 @@ impl Reporter for Human<'_> {
         problem_to_stderr(problem)
     }
 
+    fn fixed(&mut self, path: &Path, by_rule: &BTreeMap<String, usize>) -> io::Result<()> {
+        writeln!(self.out, "{}", fixed_file_line(path, by_rule))
+    }
+
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        self.out.write_all(diff_for(diff, self.terminal).as_bytes())
+    }
+
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        if let Some(fixed) = s.fixed_line() {
+            writeln!(self.out, "{fixed}")?;
+        }
         let mut parts = Vec::new();
         for (n, word) in [
             (s.errors, "error"),
             (s.warnings, "warning"),
-            (s.infos, "note"),
+            (s.infos, "info"),
         ] {
             if n > 0 {
                 parts.push(plural(n, word));

@@ -1,6 +1,8 @@
 //! The JSON format: one document, streamed file by file.
 
+use std::collections::BTreeMap;
 use std::io;
+use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 use serde_json::json;
@@ -16,6 +18,10 @@ pub(super) struct Json<'a> {
     pub(super) first: bool,
     pub(super) total_files: usize,
     pub(super) problems: Vec<serde_json::Value>,
+    /// What `--fix` changed, file by file.
+    pub(super) fixed: Vec<serde_json::Value>,
+    /// `--diff`: each file's unified diff, kept inside the document so it stays JSON.
+    pub(super) diffs: Vec<serde_json::Value>,
 }
 
 impl Json<'_> {
@@ -107,14 +113,40 @@ impl Reporter for Json<'_> {
         problem_to_stderr(problem)
     }
 
+    fn fixed(&mut self, path: &Path, by_rule: &BTreeMap<String, usize>) -> io::Result<()> {
+        self.fixed.push(json!({
+            "path": path_text(path),
+            "fixes": by_rule.values().sum::<usize>(),
+            "rules": by_rule,
+        }));
+        Ok(())
+    }
+
+    fn diff(&mut self, path: &Path, diff: &str) -> io::Result<()> {
+        self.diffs
+            .push(json!({"path": path_text(path), "diff": diff}));
+        Ok(())
+    }
+
     fn finish(&mut self, s: &Summary) -> io::Result<()> {
         self.open()?;
         let summary = json!({"errors": s.errors, "warnings": s.warnings, "infos": s.infos});
         write!(
             self.out,
-            "],\"summary\":{summary},\"errors\":{}}}",
+            "],\"summary\":{summary},\"errors\":{}",
             serde_json::Value::Array(std::mem::take(&mut self.problems))
         )?;
-        writeln!(self.out)
+        if s.fixing {
+            let fixed = json!({
+                "fixes": s.fixes,
+                "files": std::mem::take(&mut self.fixed),
+            });
+            write!(self.out, ",\"fixed\":{fixed}")?;
+        }
+        if s.diffing {
+            let diffs = serde_json::Value::Array(std::mem::take(&mut self.diffs));
+            write!(self.out, ",\"diffs\":{diffs}")?;
+        }
+        writeln!(self.out, "}}")
     }
 }

@@ -10,7 +10,8 @@ mod json;
 mod sarif;
 mod statistics;
 
-use std::io::{self, Write};
+use std::collections::BTreeMap;
+use std::io::{self, IsTerminal as _, Write};
 use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
@@ -64,6 +65,14 @@ pub struct Summary {
     pub infos: usize,
     /// Files that could not be linted.
     pub problems: usize,
+    /// Whether this run applied fixes (`--fix`): the summary then says what changed.
+    pub fixing: bool,
+    /// Whether this run shows diffs instead of fixing (`--diff`).
+    pub diffing: bool,
+    /// Fixes applied, over every file.
+    pub fixes: usize,
+    /// Files a fix changed.
+    pub fixed_files: usize,
 }
 
 impl Summary {
@@ -81,6 +90,52 @@ impl Summary {
             }
         }
     }
+
+    /// Count what `--fix` changed in one file.
+    pub fn add_fixed(&mut self, by_rule: &BTreeMap<String, usize>) {
+        let fixes: usize = by_rule.values().sum();
+        if fixes > 0 {
+            self.fixes += fixes;
+            self.fixed_files += 1;
+        }
+    }
+
+    /// The closing line of a `--fix` run: what it changed in total.
+    fn fixed_line(&self) -> Option<String> {
+        self.fixing.then(|| match self.fixes {
+            0 => "nothing to fix".to_string(),
+            n => format!(
+                "fixed {} in {}",
+                plural_fixes(n),
+                plural(self.fixed_files, "file")
+            ),
+        })
+    }
+}
+
+/// What `--fix` changed in one file: `fixed 3 findings in a.txt (date-format, repeated-word ×2)`.
+fn fixed_file_line(path: &Path, by_rule: &BTreeMap<String, usize>) -> String {
+    let rules: Vec<String> = by_rule
+        .iter()
+        .map(|(rule, n)| match n {
+            1 => rule.clone(),
+            n => format!("{rule} ×{n}"),
+        })
+        .collect();
+    format!(
+        "fixed {} in {} ({})",
+        plural_fixes(by_rule.values().sum()),
+        shown_path(path),
+        shown(&rules.join(", "))
+    )
+}
+
+fn plural_fixes(n: usize) -> String {
+    if n == 1 {
+        "1 finding".to_string()
+    } else {
+        format!("{n} findings")
+    }
 }
 
 /// A renderer.
@@ -89,28 +144,59 @@ pub trait Reporter {
     fn file(&mut self, report: &FileReport) -> io::Result<()>;
     /// Render a file that could not be linted.
     fn problem(&mut self, problem: &FileProblem) -> io::Result<()>;
+    /// Say what `--fix` changed in one file (fixes applied, by rule; called only when it
+    /// changed something). A format whose output is one document or one finding a line
+    /// says it on standard error.
+    fn fixed(&mut self, path: &Path, by_rule: &BTreeMap<String, usize>) -> io::Result<()> {
+        writeln!(io::stderr(), "{}", fixed_file_line(path, by_rule))
+    }
+    /// Show the unified diff of what `--fix` would change in one file (`--diff`). A format
+    /// whose output is one document prints it on standard error.
+    fn diff(&mut self, _path: &Path, diff: &str) -> io::Result<()> {
+        io::stderr().write_all(diff_for(diff, io::stderr().is_terminal()).as_bytes())
+    }
     /// Close the report.
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The total of a `--fix` run, for formats that keep standard output for findings.
+fn fixed_total_to_stderr(summary: &Summary) -> io::Result<()> {
+    match summary.fixed_line() {
+        Some(line) => writeln!(io::stderr(), "{line}"),
+        None => Ok(()),
+    }
 }
 
 /// The reporter for a format, writing to `out`.
 pub fn reporter<'a>(
     format: OutputFormat,
     out: Box<dyn WriteColor + 'a>,
+    out_is_terminal: bool,
     rules: &'a RuleSet,
     total_files: usize,
 ) -> Box<dyn Reporter + 'a> {
     match format {
-        OutputFormat::Human => Box::new(Human { out }),
-        OutputFormat::Concise => Box::new(Concise { out }),
+        OutputFormat::Human => Box::new(Human {
+            out,
+            terminal: out_is_terminal,
+        }),
+        OutputFormat::Concise => Box::new(Concise {
+            out,
+            terminal: out_is_terminal,
+        }),
         OutputFormat::Json => Box::new(Json {
             out,
             opened: false,
             first: true,
             total_files,
             problems: Vec::new(),
+            fixed: Vec::new(),
+            diffs: Vec::new(),
         }),
-        OutputFormat::Github => Box::new(Github { out }),
+        OutputFormat::Github => Box::new(Github {
+            out,
+            terminal: out_is_terminal,
+        }),
         OutputFormat::Sarif => Box::new(Sarif {
             out,
             rules,
@@ -123,23 +209,49 @@ pub fn reporter<'a>(
 /// Machine formats keep standard output one document; problems are told on stderr too.
 fn problem_to_stderr(problem: &FileProblem) -> io::Result<()> {
     let at = match problem.position {
-        Some((line, col)) => format!("{}:{line}:{col}", path_text(problem.path)),
-        None => path_text(problem.path),
+        Some((line, col)) => format!("{}:{line}:{col}", shown_path(problem.path)),
+        None => shown_path(problem.path),
     };
-    writeln!(io::stderr(), "error: {at}: {}", problem.message)
+    writeln!(io::stderr(), "error: {at}: {}", shown(&problem.message))
 }
 
-/// `--statistics`: findings per rule, most first, with the files they are in.
-pub fn statistics<'a>(out: Box<dyn WriteColor + 'a>, rules: &'a RuleSet) -> Box<dyn Reporter + 'a> {
+/// `--statistics`: findings per rule, most first, with the files they are in; a JSON
+/// document with `--format json`.
+pub fn statistics<'a>(
+    format: OutputFormat,
+    out: Box<dyn WriteColor + 'a>,
+    out_is_terminal: bool,
+    rules: &'a RuleSet,
+) -> Box<dyn Reporter + 'a> {
     Box::new(Statistics {
         out,
         rules,
-        counts: std::collections::BTreeMap::new(),
+        json: format == OutputFormat::Json,
+        terminal: out_is_terminal,
+        counts: BTreeMap::new(),
     })
 }
 
 fn path_text(path: &Path) -> String {
     path.display().to_string()
+}
+
+/// Text for a format people read on a terminal or in a CI log (human, concise, GitHub):
+/// control characters escaped, so copy, a pack's message or a file name cannot send the
+/// terminal escape sequences. JSON and SARIF escape them by their own rules.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    crate::cli::terminal::escape_controls(text)
+}
+
+/// A `--diff` for a stream: on a terminal the copy's control characters are shown
+/// escaped (see [`shown`]); into a pipe or a file every byte is kept, so the patch applies.
+fn diff_for(diff: &str, terminal: bool) -> std::borrow::Cow<'_, str> {
+    if terminal { shown(diff) } else { diff.into() }
+}
+
+/// A path for the formats people read (see [`shown`]).
+fn shown_path(path: &Path) -> String {
+    shown(&path_text(path)).into_owned()
 }
 
 /// The positions every reporter asks for (the starts and ends of the findings' spans),

@@ -1,6 +1,6 @@
 //! `kind = "date-weekday"`: a weekday named with a date that falls on another day. A date
-//! without a year takes the year nearest the article's own date; "today", which the caller
-//! passes in, decides between "was" and "is".
+//! without a year takes the year nearest the article's own date, and the message says the
+//! year was inferred; the wording never depends on the day the copy is checked.
 
 use super::{CompileContext, SpecError};
 use crate::lint::Context;
@@ -22,7 +22,7 @@ impl DateWeekday {
 
     /// Report weekdays that do not match their dates.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let found = dates::check_weekday(ctx.dates(), ctx.doc().article_date(), ctx.today());
+        let found = dates::check_weekday(ctx.dates(), ctx.doc().article_date());
         out.extend(found.into_iter().map(super::date_invalid::finding));
     }
 }

@@ -171,7 +171,7 @@ function drawList() {
   const counts = { error: 0, warning: 0, info: 0 };
   findings.forEach((f) => counts[f.severity]++);
   $("counts").textContent = findings.length === 0 ? "" :
-    `(${[plural(counts.error, "error"), plural(counts.warning, "warning"), plural(counts.info, "note")]
+    `(${[plural(counts.error, "error"), plural(counts.warning, "warning"), plural(counts.info, "info")]
       .filter((part) => !part.startsWith("0 ")).join(", ")})`;
   const items = findings.map((f) => {
     const item = document.createElement("li");
@@ -182,7 +182,7 @@ function drawList() {
     jump.type = "button";
     jump.className = "jump";
     jump.innerHTML = `<span class="severity"></span> <span class="where"></span><span class="message"></span>`;
-    jump.querySelector(".severity").textContent = f.severity === "info" ? "note" : f.severity;
+    jump.querySelector(".severity").textContent = f.severity;
     jump.querySelector(".where").textContent = `line ${f.line}, column ${f.column} · ${f.rule}`;
     jump.querySelector(".message").textContent = f.message;
     jump.addEventListener("click", () => goTo(f.index));

@@ -142,45 +142,46 @@ pub fn check_format(
 /// `date-weekday`: a weekday named with a date that falls on another day. `today` decides
 /// between "was" and "is"; the engine never reads the clock, so the caller gives it (with
 /// none, every date "is").
-pub fn check_weekday(
-    mentions: &[DateMention],
-    article_date: Option<Date>,
-    today: Option<Date>,
-) -> Vec<DateFinding> {
+pub fn check_weekday(mentions: &[DateMention], article_date: Option<Date>) -> Vec<DateFinding> {
     let mut out = Vec::new();
     for m in mentions {
         let Some((wspan, named)) = &m.weekday else {
             continue;
         };
-        let dates: Vec<Date> = m
+        // Each reading with the date it resolves to, and whether its year was inferred.
+        let dates: Vec<(Date, bool)> = m
             .readings
             .iter()
             .filter_map(|p| match resolve(*p, article_date) {
-                Resolved::Valid(d) => Some(d),
+                Resolved::Valid(d) => Some((d, p.year.is_none())),
                 _ => None,
             })
             .collect();
-        if dates.is_empty() || dates.iter().any(|d| d.weekday() == *named) {
+        if dates.is_empty() || dates.iter().any(|(d, _)| d.weekday() == *named) {
             continue;
         }
         let said = weekday_name(*named);
+        // The wording never depends on "today": the same copy draws the same message
+        // whenever it is checked.
         let message = match dates.as_slice() {
-            [d] => {
-                let verb = if today.is_some_and(|today| *d < today) {
-                    "was"
-                } else {
-                    "is"
-                };
-                format!(
-                    "{} {verb} a {}, not a {said}",
+            [(d, inferred)] => {
+                let mut message = format!(
+                    "{} is a {}, not a {said}",
                     describe(m, *d),
                     weekday_name(d.weekday())
-                )
+                );
+                if *inferred {
+                    message.push_str(&format!(
+                        " (the year {} is inferred from the article's date)",
+                        d.year()
+                    ));
+                }
+                message
             }
             many => {
                 let alts: Vec<String> = many
                     .iter()
-                    .map(|d| format!("{d} a {}", weekday_name(d.weekday())))
+                    .map(|(d, _)| format!("{d} a {}", weekday_name(d.weekday())))
                     .collect();
                 format!(
                     "{} is not a {said} read either way ({})",

@@ -8,36 +8,15 @@ use std::ops::Range;
 use super::marks::RawQuote;
 use regex::Regex;
 
+use super::speaker::{
+    answers_a_question, follows_determiner, follows_speaker_label, is_quote_collection,
+    opens_with_colon, points_back,
+};
+use super::wording::{
+    ends_with_gloss, excerpt, is_title, is_verb_use, last_words_lower, sentence_at, whole_words,
+};
 use super::{DOCUMENT, Paragraph, QuoteChecker, QuoteFinding};
 use crate::text::sentences::split_sentences;
-
-/// What a match of the cue automaton is, and so which noun readings it must be checked
-/// against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum WordKind {
-    /// Base and -s forms of a cue verb: "a state loan", "under state rules", "the notes"
-    /// are nouns.
-    Base,
-    /// -ing and past forms: "a warning", "the stated aim" are not verbs either.
-    Derived,
-    /// Fixed cue phrases such as "according to".
-    Phrase,
-}
-
-/// Words after which a cue form is a noun or an adjective, not a verb.
-#[rustfmt::skip]
-pub(super) const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your",
-    "every", "each", "no", "any", "some", "another", "such", "whose",
-];
-
-/// Prepositions after which a base or -s form is a noun ("under state law", "for
-/// comment"). "to" is left out: it marks an infinitive.
-#[rustfmt::skip]
-pub(super) const PREPOSITIONS: &[&str] = &[
-    "of", "in", "on", "at", "for", "from", "with", "by", "under", "over", "into", "about",
-    "without", "after", "before", "against", "between", "through", "during", "per", "via",
-];
 
 impl QuoteChecker {
     pub(super) fn find_unattributed(
@@ -63,6 +42,19 @@ impl QuoteChecker {
                 info[pi] = Some(self.para_info(paragraphs[pi].text, list));
             }
         }
+        // The readings of a known speaker look two paragraphs back, and a lead quotation
+        // one paragraph on: those paragraphs are split too, quotations or not.
+        for pi in 0..paragraphs.len() {
+            let near = (pi.saturating_sub(1)..(pi + 3).min(paragraphs.len()))
+                .any(|qi| !pieces[qi].is_empty());
+            if info[pi].is_none() && near {
+                info[pi] = Some(self.para_info(paragraphs[pi].text, &[]));
+            }
+        }
+        let collection = is_quote_collection(paragraphs);
+        // A quote collection attributes its quotations only when it reports speech
+        // somewhere ("said Mr Blunkett"): a page of bare quotations is no collection.
+        let collection_speaks = std::cell::OnceCell::new();
 
         let mut attributed = vec![false; closed.len()];
         // The last top-level quotation closed in each paragraph so far, for clause 4.
@@ -151,17 +143,36 @@ impl QuoteChecker {
                     && self.sentence_names_person(open_info, so - 1)
                     && first_person()
             };
-            // Beyond the contract, a speaker the reader knows: a first-person quotation
-            // opening its sentence, with someone quoted and attributed in this paragraph
-            // or the two before it, goes on in that speaker's voice (the interview and
-            // quote-collection formats of real copy).
-            // Nobody else may come in between: every sentence from the end of that
-            // quotation to this one must speak of one person ("he", "Dr Frasca"), so
-            // "Parents filled the hall. "Our kids …"" keeps its finding.
+            // Beyond the contract, a speaker the reader knows: a quotation in a voice ("I",
+            // "we", "you") opening its sentence, after an attribution in this paragraph
+            // or the one before, goes on in that speaker's voice, as a copy editor reads
+            // the interviews and profiles of real copy. Nobody else may come in between
+            // (see `introduces_someone`), so "Parents filled the hall. "Our kids …"" keeps
+            // its finding, and at most three sentences may stand between.
             let known_speaker_goes_on = || {
-                let Some((p, end)) = last_attributed else {
+                // The latest attribution: an attributed quotation, or a sentence reporting
+                // speech ("Mr Dein said that …") in this paragraph or, as the last sentence,
+                // in the one before.
+                let reported = self
+                    .last_report(open_info, o)
+                    .map(|end| (po, end))
+                    .or_else(|| {
+                        let prev = info[po.checked_sub(1)?].as_ref()?;
+                        let end = self.last_report(prev, usize::MAX)?;
+                        (prev.sentences.last()?.end == end).then_some((po - 1, end))
+                    });
+                let Some((p, end)) = last_attributed
+                    .into_iter()
+                    .chain(reported)
+                    .filter(|&(p, end)| po - p <= 1 && (p < po || end <= o))
+                    .max()
+                else {
                     return false;
                 };
+                let near: Vec<&ParaInfo> = (po.saturating_sub(2)..=po)
+                    .filter_map(|p| info[p].as_ref())
+                    .collect();
+                let speakers = self.speaker_names(&near, o);
                 let between = |pi: usize, from: usize, to: usize| {
                     let Some(para) = info[pi].as_ref() else {
                         return false;
@@ -170,25 +181,94 @@ impl QuoteChecker {
                     // than three of them is a new passage (which also bounds the cost).
                     let first = para.sentences.partition_point(|s| s.start < from);
                     let last = para.sentences.partition_point(|s| s.end <= to).max(first);
+                    // Each sentence between speaks of one person ("he", "Dr Frasca") or
+                    // brings nobody else in ("The club is funding its move …").
                     last - first <= 3
                         && (first..last)
                             .filter(|&si| !para.is_quoted(para.sentences[si].start))
-                            .all(|si| self.sentence_names_person(para, si))
+                            .all(|si| {
+                                self.sentence_names_person(para, si)
+                                    || !self.introduces_someone(para, si, &speakers)
+                            })
                 };
-                !inside_sentence
-                    && po - p <= 1
-                    && (p == po || between(p, end, usize::MAX))
+                (p == po || between(p, end, usize::MAX))
                     && between(po, if p == po { end } else { 0 }, o)
-                    && first_person()
+            };
+            // The quotation speaks as "I", "we" or "you".
+            let voice = || {
+                q.local_pieces(paragraphs)
+                    .iter()
+                    .any(|(pi, r)| self.has_voice(&paragraphs[*pi].text[r.clone()]))
+            };
+            // Beyond the contract: the speaker of the last attribution goes on when the
+            // sentence just before the quotation has that speaker as its subject
+            // ("McClaren was relieved …" then "To be fair to them, we …").
+            let speaker_named_just_before = || {
+                let (pi, si) = if so > 0 {
+                    (po, so - 1)
+                } else if opens_paragraph && po > 0 {
+                    let prev = info[po - 1].as_ref().map_or(0, |p| p.sentences.len());
+                    (po - 1, prev.wrapping_sub(1))
+                } else {
+                    return false;
+                };
+                let near: Vec<&ParaInfo> = (po.saturating_sub(2)..=po)
+                    .filter_map(|p| info[p].as_ref())
+                    .collect();
+                let speakers = self.speaker_names(&near, o);
+                !speakers.is_empty()
+                    && info[pi]
+                        .as_ref()
+                        .is_some_and(|para| self.speaker_is_subject(para, si, &speakers))
+            };
+            // Beyond the contract, the quote-collection format: every quotation opening
+            // its sentence is the collection's one speaker's.
+            let in_collection = || {
+                collection
+                    && *collection_speaks.get_or_init(|| {
+                        info.iter()
+                            .flatten()
+                            .any(|p| (0..p.sentences.len()).any(|si| self.find_cue(p, si, true)))
+                    })
+            };
+            // Beyond the contract, the question-and-answer format: a quotation right
+            // after the writer's question answers it in the voice of the speaker quoted
+            // in this paragraph or the one before.
+            let answers = || {
+                so > 0
+                    && answers_a_question(open_info, so - 1)
+                    && last_attributed.is_some_and(|(p, _)| po - p <= 1)
+            };
+            // Beyond the contract: a paragraph that is only the quotation, named by the
+            // next paragraph's opening ("These are the questions Connors will be asking").
+            let named_by_next = || {
+                opens_paragraph
+                    && pc == po
+                    && !text[close_end..].chars().any(char::is_alphanumeric)
+                    && info
+                        .get(po + 1)
+                        .and_then(Option::as_ref)
+                        .is_some_and(|next| {
+                            next.sentences.first().is_some_and(|s| {
+                                points_back(&next.text[s.clone()]) && self.sentence_has_cue(next, 0)
+                            })
+                        })
             };
             attributed[qi] = by_colon
+                || opens_with_colon(text)
+                || follows_speaker_label(text, o)
                 || same_speaker
                 || follows_attributed()
                 || by_cue()
                 || reported_speech_before()
                 || person_goes_on()
                 || self.document_holds_words(open_info, so)
-                || known_speaker_goes_on();
+                || self.finding_holds_words(open_info, sentence_start, o)
+                || named_by_next()
+                || (!inside_sentence
+                    && (answers()
+                        || in_collection()
+                        || (voice() && (known_speaker_goes_on() || speaker_named_just_before()))));
             if attributed[qi] {
                 last_attributed = Some((pc, close_end));
             }
@@ -206,7 +286,11 @@ impl QuoteChecker {
             }
             let first = q.first_content_char(paragraphs);
             if inside_sentence
-                && first.is_some_and(char::is_lowercase)
+                && (first.is_some_and(char::is_lowercase)
+                    || (follows_determiner(lead_in)
+                        && !q
+                            .content(paragraphs)
+                            .contains([',', '.', ';', ':', '!', '?'])))
                 && words < self.options.partial_max_words
             {
                 continue;
@@ -250,7 +334,7 @@ impl QuoteChecker {
     }
 
     /// Whether sentence `si` holds a cue outside quotations; worked out on first asking.
-    fn sentence_has_cue(&self, info: &ParaInfo, si: usize) -> bool {
+    pub(super) fn sentence_has_cue(&self, info: &ParaInfo, si: usize) -> bool {
         if let Some(known) = info.cue.get(si).and_then(Cell::get) {
             return known;
         }
@@ -263,7 +347,7 @@ impl QuoteChecker {
 
     /// Whether sentence `si` holds a cue outside quotations; with `reported_only`, one
     /// that reports speech rather than a stance.
-    fn find_cue(&self, info: &ParaInfo, si: usize, reported_only: bool) -> bool {
+    pub(super) fn find_cue(&self, info: &ParaInfo, si: usize, reported_only: bool) -> bool {
         let Some(sentence) = info.sentences.get(si) else {
             return false;
         };
@@ -337,7 +421,7 @@ impl QuoteChecker {
 
     /// Whether the words just before an opening mark introduce a gloss or title.
     fn is_gloss(&self, lead_in: &str) -> bool {
-        let tail = last_words_lower(lead_in, 4);
+        let tail = last_words_lower(lead_in, 5);
         if tail.is_empty() {
             return false;
         }
@@ -350,8 +434,8 @@ impl QuoteChecker {
                 2
             };
             (0..=slack).any(|skip| {
-                tail.len() >= gloss.len() + skip
-                    && tail[tail.len() - skip - gloss.len()..tail.len() - skip] == gloss[..]
+                let end = tail.len().saturating_sub(skip);
+                ends_with_gloss(&tail[..end], gloss)
             })
         })
     }
@@ -360,8 +444,8 @@ impl QuoteChecker {
 /// What the attribution pass knows of a paragraph holding a quotation.
 #[derive(Debug, Clone)]
 pub(super) struct ParaInfo<'t> {
-    text: &'t str,
-    sentences: Vec<Range<usize>>,
+    pub(super) text: &'t str,
+    pub(super) sentences: Vec<Range<usize>>,
     /// Quoted bytes, as sorted disjoint ranges.
     quoted: Vec<Range<usize>>,
     /// Whether each sentence holds a cue, once asked.
@@ -373,110 +457,8 @@ pub(super) struct ParaInfo<'t> {
 }
 
 impl ParaInfo<'_> {
-    fn is_quoted(&self, pos: usize) -> bool {
+    pub(super) fn is_quoted(&self, pos: usize) -> bool {
         let i = self.quoted.partition_point(|r| r.end <= pos);
         self.quoted.get(i).is_some_and(|r| r.start <= pos)
     }
-}
-
-/// Whether `range` starts and ends at word boundaries ("said" is not in "Saidi").
-pub(super) fn whole_words(text: &str, range: Range<usize>) -> bool {
-    let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
-/// Whether a cue match reads as the verb (or phrase) rather than a noun or a name.
-pub(super) fn is_verb_use(
-    text: &str,
-    range: Range<usize>,
-    sentence_start: usize,
-    kind: WordKind,
-) -> bool {
-    if kind == WordKind::Phrase {
-        return true;
-    }
-    // Capitalised inside a sentence: part of a name ("United States", "Daily Report").
-    if text[range.clone()].starts_with(char::is_uppercase)
-        && text[sentence_start.min(range.start)..range.start]
-            .chars()
-            .rev()
-            .any(char::is_alphanumeric)
-    {
-        return false;
-    }
-    let before = text[..range.start].trim_end_matches([' ', '\t', '\n', '\r']);
-    if before.len() == range.start {
-        return true;
-    }
-    let prev_start = before
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphabetic())
-        .last()
-        .map_or(before.len(), |(i, _)| i);
-    let prev = &before[prev_start..];
-    let is = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(prev));
-    if is(DETERMINERS) {
-        return false;
-    }
-    !(kind == WordKind::Base && is(PREPOSITIONS))
-}
-
-/// Index of the sentence holding byte `pos` (or the next one, for a position between
-/// sentences).
-pub(super) fn sentence_at(sentences: &[Range<usize>], pos: usize) -> usize {
-    sentences.partition_point(|s| s.end <= pos)
-}
-
-/// A name or title in title case ("Action Plan for the Development of Rell", "How Soon
-/// Is Now?"): every word longer than three letters capitalised, and no punctuation of
-/// running speech inside.
-pub(super) fn is_title(content: &str) -> bool {
-    let content = content.trim().trim_end_matches(['?', '!']);
-    if content.is_empty() || content.contains([',', '.', ';', ':', '"', '“', '”']) {
-        return false;
-    }
-    let mut words = content
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric));
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let capital = |w: &str| {
-        w.chars()
-            .find(|c| c.is_alphanumeric())
-            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    };
-    capital(first)
-        && words.all(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 3 || capital(w))
-}
-
-pub(super) fn words_lower(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The last `n` words of `text`, lower-cased, in order.
-pub(super) fn last_words_lower(text: &str, n: usize) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .rsplit(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(n)
-        .map(str::to_lowercase)
-        .collect();
-    out.reverse();
-    out
-}
-
-pub(super) fn excerpt(text: &str, max_words: usize) -> String {
-    let mut words = text.split_whitespace();
-    let head: Vec<&str> = words.by_ref().take(max_words).collect();
-    let mut out = head.join(" ");
-    if words.next().is_some() {
-        out.push('…');
-    }
-    out
 }

@@ -13,8 +13,12 @@
 mod attribution;
 mod inflect;
 mod marks;
+mod speaker;
+#[cfg(test)]
+mod speaker_tests;
 #[cfg(test)]
 mod tests;
+mod wording;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -23,9 +27,9 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
-use attribution::{WordKind, words_lower};
 use inflect::{base_forms, normalise_phrase};
 use marks::{Pairing, find_marks, pair_marks};
+use wording::{WordKind, words_lower};
 
 pub use inflect::inflections;
 
@@ -176,6 +180,8 @@ pub struct QuoteChecker {
     person: Regex,
     /// Words that show a quotation speaks for its speaker: "I", "my", "we".
     first_person: Regex,
+    /// Words that show a quotation addresses someone: "you", "your".
+    second_person: Regex,
     /// A source document after a determiner: "the report", "a poster", "its manifesto".
     /// Compiled when a quotation first gets that far: the last of the readings, which most
     /// articles never reach, and the dearest regex of the checker to build.
@@ -327,7 +333,11 @@ impl QuoteChecker {
             r"(?-u)\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b",
         )
         .map_err(|e| e.to_string())?;
+        let second_person =
+            Regex::new(r"(?-u)\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves)\b")
+                .map_err(|e| e.to_string())?;
         Ok(QuoteChecker {
+            second_person,
             document: std::sync::OnceLock::new(),
             options,
             words,
