@@ -170,10 +170,10 @@ pub fn group(caps: &Captures, index: usize) -> Option<Range<usize>> {
 
 /// Build a rule's regex: `\b` as an ASCII boundary (see
 /// [`super::kinds::ascii_word_boundaries`]) when that compiles, else as written, with
-/// its literal prefilter or without (`prefilter`). The error is the `regex` crate's, whose messages name the size limit and
-/// the syntax error.
+/// its literal prefilter or without (`prefilter`). The error is the `regex` crate's,
+/// whose messages name the size limit and the syntax error.
 pub fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex, regex::Error> {
-    build_with(pattern, ignore_case, prefilter).map_err(|_| {
+    build_with(pattern, ignore_case, prefilter).ok_or_else(|| {
         let error = regex::RegexBuilder::new(pattern)
             .case_insensitive(ignore_case)
             .size_limit(NFA_SIZE_LIMIT)
@@ -186,11 +186,8 @@ pub fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex,
     })
 }
 
-fn build_with(
-    pattern: &str,
-    ignore_case: bool,
-    prefilter: bool,
-) -> Result<Regex, meta::BuildError> {
+/// The regex, or `None` when it does not compile (see [`build`] for why).
+fn build_with(pattern: &str, ignore_case: bool, prefilter: bool) -> Option<Regex> {
     // What `regex::RegexBuilder` sets, with the size limits of the packs.
     let config = meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
@@ -208,8 +205,9 @@ fn build_with(
                     .utf8(true),
             )
             .build(pattern)
+            .ok()
     };
-    build(&super::kinds::ascii_word_boundaries(pattern)).or_else(|_| build(pattern))
+    build(&super::kinds::ascii_word_boundaries(pattern)).or_else(|| build(pattern))
 }
 
 fn named_groups(hir: &Hir, out: &mut Vec<(usize, String)>) {
