@@ -18,6 +18,8 @@ mod speaker;
 mod speaker_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unbalanced_tests;
 mod wording;
 
 use std::collections::HashMap;
