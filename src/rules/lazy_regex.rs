@@ -37,8 +37,9 @@ const LAZY_DFA_CAPACITY: usize = 8 << 20;
 /// A regex with what its syntax tree tells before compiling.
 #[derive(Debug)]
 pub struct LazyRegex {
-    /// The pattern as given to the regex crate (fragments expanded).
-    pattern: String,
+    /// The pattern as given to the regex crate (fragments expanded); several for a
+    /// regex of many patterns ([`LazyRegex::many`]).
+    patterns: Vec<String>,
     ignore_case: bool,
     /// Without a literal prefilter, for the first texts.
     lean: OnceLock<Regex>,
@@ -64,7 +65,7 @@ impl LazyRegex {
         Self {
             literals: OnceLock::from(super::literals::required_literals(hir)),
             anchored: Some(hir.properties().look_set().contains_anchor()),
-            pattern,
+            patterns: vec![pattern],
             ignore_case,
             lean: OnceLock::new(),
             compiled: compiled.map_or_else(OnceLock::new, OnceLock::from),
@@ -73,11 +74,29 @@ impl LazyRegex {
         }
     }
 
+    /// This regex, the alternation `(?:p1)|(?:p2)|…` of `patterns` (expanded), as one
+    /// regex of those patterns: it finds what the alternation finds (the first pattern
+    /// that matches at the leftmost position wins) and tells which pattern matched
+    /// ([`Captures::pattern`]), with that pattern's own groups. Its literals and anchors
+    /// are the alternation's; it is compiled on first use.
+    pub fn into_many(mut self, patterns: Vec<String>) -> Self {
+        self.patterns = patterns;
+        self.lean = OnceLock::new();
+        self.compiled = OnceLock::new();
+        self.group_names.clear();
+        self
+    }
+
+    /// The pattern (fragments expanded), for a regex of one.
+    pub fn pattern(&self) -> &str {
+        &self.patterns[0]
+    }
+
     /// A regex that is only ever searched (no literals, no groups asked for), deferred
     /// without reading its syntax: an `exceptions` entry of a built-in pack.
     pub fn deferred(pattern: String, ignore_case: bool) -> Self {
         Self {
-            pattern,
+            patterns: vec![pattern],
             ignore_case,
             lean: OnceLock::new(),
             compiled: OnceLock::new(),
@@ -104,7 +123,7 @@ impl LazyRegex {
             &self.lean
         };
         cell.get_or_init(|| {
-            build_with(&self.pattern, self.ignore_case, prefilter)
+            build_with(&self.patterns, self.ignore_case, prefilter)
                 .expect("a deferred regex is one of a built-in pack, which the tests compile")
         })
     }
@@ -132,15 +151,21 @@ impl LazyRegex {
         self.compiled.get()
     }
 
+    /// Whether either build exists yet.
+    #[cfg(test)]
+    pub fn is_built(&self) -> bool {
+        self.lean.get().is_some() || self.compiled.get().is_some()
+    }
+
     /// Literals one of which every match contains, ASCII lower case.
     pub fn literals(&self) -> Option<&[Vec<u8>]> {
         self.literals
             .get_or_init(|| {
                 // Parsed as `CompileContext::regex` parses a pattern for its literals.
                 let hir = regex_syntax::ParserBuilder::new()
-                    .case_insensitive(self.ignore_case && !self.pattern.is_ascii())
+                    .case_insensitive(self.ignore_case && !self.patterns[0].is_ascii())
                     .build()
-                    .parse(&self.pattern)
+                    .parse(&self.patterns[0])
                     .ok()?;
                 super::literals::required_literals(&hir)
             })
@@ -151,7 +176,7 @@ impl LazyRegex {
     /// it must see each unit on its own.
     pub fn is_anchored(&self) -> bool {
         self.anchored
-            .unwrap_or_else(|| super::kinds::is_anchored(&self.pattern))
+            .unwrap_or_else(|| self.patterns.iter().any(|p| super::kinds::is_anchored(p)))
     }
 
     /// The index of the group named `name`.
@@ -173,7 +198,7 @@ pub fn group(caps: &Captures, index: usize) -> Option<Range<usize>> {
 /// its literal prefilter or without (`prefilter`). The error is the `regex` crate's,
 /// whose messages name the size limit and the syntax error.
 pub fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex, regex::Error> {
-    build_with(pattern, ignore_case, prefilter).ok_or_else(|| {
+    build_with(&[pattern], ignore_case, prefilter).ok_or_else(|| {
         let error = regex::RegexBuilder::new(pattern)
             .case_insensitive(ignore_case)
             .size_limit(NFA_SIZE_LIMIT)
@@ -186,8 +211,8 @@ pub fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex,
     })
 }
 
-/// The regex, or `None` when it does not compile (see [`build`] for why).
-fn build_with(pattern: &str, ignore_case: bool, prefilter: bool) -> Option<Regex> {
+/// The regex of `patterns`, or `None` when they do not compile (see [`build`] for why).
+fn build_with<P: AsRef<str>>(patterns: &[P], ignore_case: bool, prefilter: bool) -> Option<Regex> {
     // What `regex::RegexBuilder` sets, with the size limits of the packs.
     let config = meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
@@ -196,7 +221,7 @@ fn build_with(pattern: &str, ignore_case: bool, prefilter: bool) -> Option<Regex
         .hybrid_cache_capacity(LAZY_DFA_CAPACITY)
         .onepass(false)
         .auto_prefilter(prefilter);
-    let build = |pattern: &str| {
+    let build = |patterns: &[&str]| {
         meta::Builder::new()
             .configure(config.clone())
             .syntax(
@@ -204,10 +229,16 @@ fn build_with(pattern: &str, ignore_case: bool, prefilter: bool) -> Option<Regex
                     .case_insensitive(ignore_case)
                     .utf8(true),
             )
-            .build(pattern)
+            .build_many(patterns)
             .ok()
     };
-    build(&super::kinds::ascii_word_boundaries(pattern)).or_else(|| build(pattern))
+    let written: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
+    let ascii: Vec<String> = written
+        .iter()
+        .map(|p| super::kinds::ascii_word_boundaries(p))
+        .collect();
+    let ascii: Vec<&str> = ascii.iter().map(String::as_str).collect();
+    build(&ascii).or_else(|| build(&written))
 }
 
 fn named_groups(hir: &Hir, out: &mut Vec<(usize, String)>) {
@@ -268,6 +299,38 @@ mod tests {
             let found: Vec<_> = regex.find_iter(text).map(|m| m.range()).collect();
             assert_eq!(found, expected);
         }
+    }
+
+    #[test]
+    fn many_patterns_match_as_their_alternation_and_tell_which() {
+        let keys = [
+            r"\bSept\s+(\d+)",
+            r"Sept\s+(\d+)|(Oct)\b",
+            r"\bSep\.?\s+(\d+)",
+        ];
+        let alternation = keys.map(|k| format!("(?:{k})")).join("|");
+        let hir = regex_syntax::parse(&alternation).unwrap();
+        let many = LazyRegex::new(alternation.clone(), false, &hir, None)
+            .into_many(keys.map(String::from).to_vec());
+        assert!(many.literals().unwrap().contains(&b"oct".to_vec()));
+        let text = "On Sept 5, XSept 6, Sep. 7 and Oct 8; Octo.";
+        let one = regex::Regex::new(&alternation).unwrap();
+        let expected: Vec<_> = one.find_iter(text).map(|m| m.range()).collect();
+        let found: Vec<_> = many.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(found, expected);
+        let chosen: Vec<usize> = found
+            .iter()
+            .map(|r| {
+                let caps = many.captures_at(text, r.start).unwrap();
+                caps.pattern().unwrap().as_usize()
+            })
+            .collect();
+        // "XSept 6" has no boundary before "Sept": the second key's.
+        assert_eq!(chosen, [0, 1, 2, 1]);
+        let caps = many.captures_at(text, found[3].start).unwrap();
+        let mut out = String::new();
+        caps.interpolate_string_into(text, "[$1$2]", &mut out);
+        assert_eq!(out, "[Oct]");
     }
 
     #[test]

@@ -31,11 +31,11 @@ enum Matcher {
         literals: Vec<Vec<u8>>,
     },
     Regexes {
-        /// Each key's regex with its replacement.
-        keys: Vec<(LazyRegex, String)>,
-        /// All keys as one alternation, so the text is scanned once whatever the number
-        /// of keys; the key that matched is found again at the match only.
+        /// All keys in one regex of many patterns, so the text is scanned once whatever
+        /// the number of keys, and the match tells which key it is.
         any: LazyRegex,
+        /// Each key's replacement, in file order (the regex's pattern order).
+        replacements: Vec<String>,
         /// Some key uses `^` or `$`, so units are searched one by one.
         anchored: bool,
     },
@@ -56,12 +56,15 @@ impl Substitution {
         }
         let ignore_case = spec.ignore_case.as_ref().is_none_or(|v| *v.get_ref());
         let matcher = if spec.regex.as_ref().is_some_and(|v| *v.get_ref()) {
-            let mut keys = Vec::new();
+            let mut patterns = Vec::new();
+            let mut replacements = Vec::new();
             for (pattern, replacement) in swap.get_ref() {
-                // Only the alternation below is read before an article needs a key.
-                let regex = ctx.searched_regex("swap", swap.span(), pattern, ignore_case)?;
-                ctx.replacement("swap", swap.span(), &regex, replacement)?;
-                keys.push((regex, replacement.clone()));
+                // A user pack's key is read here (its syntax, and its template against its
+                // groups); a built-in pack's only as part of the alternation below.
+                let key = ctx.searched_regex("swap", swap.span(), pattern, ignore_case)?;
+                ctx.replacement("swap", swap.span(), &key, replacement)?;
+                patterns.push(key.pattern().to_string());
+                replacements.push(replacement.clone());
             }
             let alternation = swap
                 .get_ref()
@@ -69,12 +72,14 @@ impl Substitution {
                 .map(|k| format!("(?:{k})"))
                 .collect::<Vec<_>>()
                 .join("|");
-            let any = ctx.regex("swap", swap.span(), &alternation, ignore_case)?;
+            let any = ctx
+                .regex("swap", swap.span(), &alternation, ignore_case)?
+                .into_many(patterns);
             // The alternation holds the anchors of every key.
             let anchored = any.is_anchored();
             Matcher::Regexes {
-                keys,
                 any,
+                replacements,
                 anchored,
             }
         } else {
@@ -170,8 +175,8 @@ impl Substitution {
                 }
             }
             Matcher::Regexes {
-                keys,
                 any,
+                replacements,
                 anchored,
             } => {
                 let mut found = ctx.find_in_units(&units, *anchored, |hay, emit| {
@@ -186,14 +191,17 @@ impl Substitution {
                 for (index, span) in found {
                     let unit = &units[index];
                     let at = span.start - unit.offset;
-                    // The alternation takes the first key that matches here, as does this.
-                    let hit = keys.iter().find_map(|(regex, replacement)| {
-                        regex
-                            .captures_at(unit.text, at)
-                            .filter(|c| group(c, 0).is_some_and(|m| m.start == at))
-                            .map(|c| (c, replacement))
-                    });
-                    let Some((caps, replacement)) = hit else {
+                    // Searched again in the unit alone, from the match: the first key that
+                    // matches here, with its groups (none matches here when the unit's
+                    // edges change a boundary).
+                    let Some(caps) = any
+                        .captures_at(unit.text, at)
+                        .filter(|c| group(c, 0).is_some_and(|m| m.start == at))
+                    else {
+                        continue;
+                    };
+                    let Some(replacement) = caps.pattern().map(|key| &replacements[key.as_usize()])
+                    else {
                         continue;
                     };
                     let whole = group(&caps, 0).expect("group 0 always matches");

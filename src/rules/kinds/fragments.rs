@@ -1,0 +1,70 @@
+//! A pack's named regex pieces (`[pack.fragments]`), written `(?&name)` in its patterns
+//! and expanded before a pattern is parsed.
+
+use std::ops::Range;
+
+/// Named regex pieces of a pack (`[pack.fragments]`), written `(?&name)` in its patterns.
+/// `(?&…)` is not Rust regex syntax, so a reference can never be mistaken for a pattern.
+#[derive(Debug, Default, Clone)]
+pub struct Fragments {
+    expanded: Vec<(String, String)>,
+}
+
+impl Fragments {
+    /// Check and expand the table, in order: a fragment may use those defined before it.
+    pub fn new(
+        table: indexmap::IndexMap<String, toml::Spanned<String>>,
+    ) -> Result<Self, (Range<usize>, String)> {
+        let mut fragments = Fragments::default();
+        for (name, value) in table {
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                return Err((
+                    value.span(),
+                    format!("fragment name `{name}` must be letters, digits and `_`"),
+                ));
+            }
+            let expanded = fragments
+                .expand(value.get_ref())
+                .map_err(|message| (value.span(), message))?;
+            fragments.expanded.push((name, expanded));
+        }
+        Ok(fragments)
+    }
+
+    /// `pattern` with every `(?&name)` replaced by `(?x:fragment)`.
+    pub fn expand(&self, pattern: &str) -> Result<String, String> {
+        if !pattern.contains("(?&") {
+            return Ok(pattern.to_string());
+        }
+        let mut out = String::with_capacity(pattern.len() * 2);
+        let mut rest = pattern;
+        while let Some(at) = rest.find("(?&") {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + 3..];
+            let Some(end) = after.find(')') else {
+                return Err("`(?&` opens a fragment reference that never closes".to_string());
+            };
+            let name = &after[..end];
+            let Some((_, value)) = self.expanded.iter().find(|(n, _)| n == name) else {
+                let known: Vec<&str> = self.expanded.iter().map(|(n, _)| n.as_str()).collect();
+                return Err(format!(
+                    "there is no fragment `{name}` in `[pack.fragments]` (defined before its \
+                     use: {})",
+                    if known.is_empty() {
+                        "none".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                ));
+            };
+            // Fragments are read in verbose mode, so that a long list may be wrapped; the
+            // line break ends a trailing comment before the group closes.
+            out.push_str("(?x:");
+            out.push_str(value);
+            out.push_str("\n)");
+            rest = &after[end + 1..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
