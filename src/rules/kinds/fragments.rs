@@ -1,5 +1,4 @@
-//! A pack's named regex pieces (`[pack.fragments]`), written `(?&name)` in its patterns
-//! and expanded before a pattern is parsed.
+//! `[pack.fragments]`: named pieces of regex a pack's patterns share, written `(?&name)`.
 
 use std::ops::Range;
 
@@ -13,7 +12,7 @@ pub struct Fragments {
 impl Fragments {
     /// Check and expand the table, in order: a fragment may use those defined before it.
     pub fn new(
-        table: indexmap::IndexMap<String, toml::Spanned<String>>,
+        table: indexmap::IndexMap<String, crate::spanned::Spanned<String>>,
     ) -> Result<Self, (Range<usize>, String)> {
         let mut fragments = Fragments::default();
         for (name, value) in table {
@@ -66,5 +65,55 @@ impl Fragments {
         }
         out.push_str(rest);
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spanned::Spanned;
+
+    fn table(entries: &[(&str, &str)]) -> indexmap::IndexMap<String, Spanned<String>> {
+        entries
+            .iter()
+            .enumerate()
+            .map(|(i, (name, value))| (name.to_string(), Spanned::new(i..i + 1, value.to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn references_expand_in_verbose_groups_and_may_use_earlier_fragments() {
+        let fragments = Fragments::new(table(&[
+            ("month", "Jan|Feb # short"),
+            ("day", r"(?&month)\s\d+"),
+        ]))
+        .unwrap();
+        assert_eq!(
+            fragments.expand(r"\b(?&day)\b").unwrap(),
+            "\\b(?x:(?x:Jan|Feb # short\n)\\s\\d+\n)\\b"
+        );
+        assert_eq!(fragments.expand("plain").unwrap(), "plain");
+    }
+
+    #[test]
+    fn unknown_unclosed_and_badly_named_fragments_are_refused() {
+        let fragments = Fragments::new(table(&[("month", "Jan")])).unwrap();
+        let err = fragments.expand("(?&year)").unwrap_err();
+        assert!(
+            err.contains("no fragment `year`") && err.contains("month"),
+            "{err}"
+        );
+        assert!(
+            fragments
+                .expand("(?&month")
+                .unwrap_err()
+                .contains("never closes")
+        );
+        // A fragment may not use one defined after it.
+        let (span, err) = Fragments::new(table(&[("a", "(?&b)"), ("b", "x")])).unwrap_err();
+        assert_eq!((span, err.contains("no fragment `b`")), (0..1, true));
+        let (span, err) = Fragments::new(table(&[("ok", "x"), ("bad name", "y")])).unwrap_err();
+        assert_eq!(span, 1..2);
+        assert!(err.contains("letters, digits and `_`"), "{err}");
     }
 }
