@@ -246,10 +246,11 @@ impl<'a> Context<'a> {
         let (Some(literals), Some(seen)) = (focus.as_ref(), self.seen.as_ref()) else {
             return (units, outside_quotes);
         };
+        let ranges: Vec<Range<usize>> = units.iter().map(|u| u.offset..u.end()).collect();
         let holding: Vec<Unit<'a>> = units
             .iter()
-            .filter(|unit| seen.holds(literals, unit.offset..unit.end()))
-            .copied()
+            .zip(seen.holders(literals, &ranges))
+            .filter_map(|(unit, holds)| holds.then_some(*unit))
             .collect();
         (Rc::new(holding), outside_quotes)
     }

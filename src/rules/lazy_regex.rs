@@ -2,71 +2,181 @@
 //! tenths of a one-article run; most articles give most rules nothing to look at (see
 //! [`super::prefilter`]), so a regex is built only when an article could match it.
 //!
-//! User packs and overrides are compiled at load, so that every mistake (a size limit, a
-//! replacement naming a missing group) is reported against the TOML before any article is
-//! read; only the built-in packs, which the test suite compiles eagerly, are deferred.
+//! It is built as `regex-automata`'s meta regex, configured as the `regex` crate
+//! configures it (the same matches), less the one-pass DFA, which serves anchored searches
+//! only. A regex the article prefilter places (it has literals) is built first without
+//! its own literal prefilter, whose extraction and automata were two fifths of each build
+//! and which pays for itself only over long texts: once the regex has read
+//! [`LEAN_BYTES`], it is built again with it. Which build answers never changes a match.
+//!
+//! User packs and overrides are compiled at load, with the prefilter, so that every
+//! mistake (a size limit, a replacement naming a missing group) is reported against the
+//! TOML before any article is read; only the built-in packs, which the test suite compiles
+//! eagerly, are deferred.
 
+use std::ops::Range;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::syntax;
+use regex_automata::{Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
+
+/// Text a regex reads without its own literal prefilter before it is built with one.
+/// Measured on the BBC archive with `ap`: a prefilter costs about 1.1 M instructions to
+/// build and saves about 6 per byte searched.
+pub const LEAN_BYTES: usize = 128 << 10;
+
+/// The NFA size limit of a rule's regex (`regex::RegexBuilder::size_limit`).
+const NFA_SIZE_LIMIT: usize = 8 << 20;
+/// The lazy DFA's cache, as `dfa_size_limit`.
+const LAZY_DFA_CAPACITY: usize = 8 << 20;
 
 /// A regex with what its syntax tree tells before compiling.
 #[derive(Debug)]
 pub struct LazyRegex {
-    /// The pattern as given to the regex crate (fragments expanded).
-    pattern: String,
+    /// The pattern as given to the regex crate (fragments expanded); several for a
+    /// regex of many patterns ([`LazyRegex::many`]).
+    patterns: Vec<String>,
     ignore_case: bool,
+    /// Without a literal prefilter, for the first texts.
+    lean: OnceLock<Regex>,
+    /// With one (at load, for user packs).
     compiled: OnceLock<Regex>,
-    /// Lower-case literals every match contains (see [`super::literals`]).
-    literals: Option<Vec<Vec<u8>>>,
+    /// Bytes searched with the lean build so far.
+    read: AtomicUsize,
+    /// Lower-case literals every match contains (see [`super::literals`]); for a
+    /// deferred regex, read from its syntax on first asking.
+    literals: OnceLock<Option<Vec<Vec<u8>>>>,
     /// Index of each named group.
     group_names: Vec<(usize, String)>,
+    /// Whether the pattern uses line or text anchors (`None`: not read yet).
+    anchored: Option<bool>,
 }
 
 impl LazyRegex {
     /// A regex from its (validated) pattern and syntax tree; `compiled` when it was built
-    /// already.
+    /// already (see [`build`]).
     pub fn new(pattern: String, ignore_case: bool, hir: &Hir, compiled: Option<Regex>) -> Self {
         let mut group_names = Vec::new();
         named_groups(hir, &mut group_names);
         Self {
-            literals: super::literals::required_literals(hir),
-            pattern,
+            literals: OnceLock::from(super::literals::required_literals(hir)),
+            anchored: Some(hir.properties().look_set().contains_anchor()),
+            patterns: vec![pattern],
             ignore_case,
+            lean: OnceLock::new(),
             compiled: compiled.map_or_else(OnceLock::new, OnceLock::from),
+            read: AtomicUsize::new(0),
             group_names,
         }
     }
 
-    /// The compiled regex.
-    pub fn get(&self) -> &Regex {
-        self.compiled.get_or_init(|| {
-            build(&self.pattern, self.ignore_case)
-                .expect("a deferred regex is one of a built-in pack, which the tests compile")
-        })
+    /// This regex, the alternation `(?:p1)|(?:p2)|…` of `patterns` (expanded), as one
+    /// regex of those patterns: it finds what the alternation finds (the first pattern
+    /// that matches at the leftmost position wins) and tells which pattern matched
+    /// ([`Captures::pattern`]), with that pattern's own groups. Its literals and anchors
+    /// are the alternation's; it is compiled on first use.
+    pub fn into_many(mut self, patterns: Vec<String>) -> Self {
+        self.patterns = patterns;
+        self.lean = OnceLock::new();
+        self.compiled = OnceLock::new();
+        self.group_names.clear();
+        self
+    }
+
+    /// The pattern (fragments expanded), for a regex of one.
+    pub fn pattern(&self) -> &str {
+        &self.patterns[0]
     }
 
     /// A regex that is only ever searched (no literals, no groups asked for), deferred
     /// without reading its syntax: an `exceptions` entry of a built-in pack.
     pub fn deferred(pattern: String, ignore_case: bool) -> Self {
         Self {
-            pattern,
+            patterns: vec![pattern],
             ignore_case,
+            lean: OnceLock::new(),
             compiled: OnceLock::new(),
-            literals: None,
+            read: AtomicUsize::new(0),
+            literals: OnceLock::new(),
             group_names: Vec::new(),
+            anchored: None,
         }
     }
 
-    /// The regex, if it has been compiled.
+    /// The build to search `haystack` with, compiled if need be.
+    fn get(&self, haystack: &str) -> &Regex {
+        if let Some(regex) = self.compiled.get() {
+            return regex;
+        }
+        let read = self.read.fetch_add(haystack.len(), Ordering::Relaxed) + haystack.len();
+        // A regex the article prefilter cannot place (it has no literals) searches
+        // everything it is given; a deferred `exceptions` entry only units with findings.
+        let unplaced = matches!(self.literals.get(), Some(None));
+        let prefilter = read > LEAN_BYTES || unplaced;
+        let cell = if prefilter {
+            &self.compiled
+        } else {
+            &self.lean
+        };
+        cell.get_or_init(|| {
+            build_with(&self.patterns, self.ignore_case, prefilter)
+                .expect("a deferred regex is one of a built-in pack, which the tests compile")
+        })
+    }
+
+    /// The matches in `haystack`, leftmost first, as `regex::Regex::find_iter` gives them.
+    pub fn find_iter<'r, 'h>(&'r self, haystack: &'h str) -> meta::FindMatches<'r, 'h> {
+        self.get(haystack).find_iter(haystack)
+    }
+
+    /// Whether the regex matches anywhere in `haystack`.
+    pub fn is_match(&self, haystack: &str) -> bool {
+        self.get(haystack).is_match(haystack)
+    }
+
+    /// The groups of the first match at or after `start` (`regex::Regex::captures_at`).
+    pub fn captures_at(&self, haystack: &str, start: usize) -> Option<Captures> {
+        let regex = self.get(haystack);
+        let mut caps = regex.create_captures();
+        regex.search_captures(&Input::new(haystack).span(start..haystack.len()), &mut caps);
+        caps.is_match().then_some(caps)
+    }
+
+    /// The regex, if it has been compiled with its prefilter.
     pub fn compiled(&self) -> Option<&Regex> {
         self.compiled.get()
     }
 
+    /// Whether either build exists yet.
+    #[cfg(test)]
+    pub fn is_built(&self) -> bool {
+        self.lean.get().is_some() || self.compiled.get().is_some()
+    }
+
     /// Literals one of which every match contains, ASCII lower case.
     pub fn literals(&self) -> Option<&[Vec<u8>]> {
-        self.literals.as_deref()
+        self.literals
+            .get_or_init(|| {
+                // Parsed as `CompileContext::regex` parses a pattern for its literals.
+                let hir = regex_syntax::ParserBuilder::new()
+                    .case_insensitive(self.ignore_case && !self.patterns[0].is_ascii())
+                    .build()
+                    .parse(&self.patterns[0])
+                    .ok()?;
+                super::literals::required_literals(&hir)
+            })
+            .as_deref()
+    }
+
+    /// Whether the pattern uses line or text anchors (`^`, `$`, `\A`, `\z`), so that
+    /// it must see each unit on its own.
+    pub fn is_anchored(&self) -> bool {
+        self.anchored
+            .unwrap_or_else(|| self.patterns.iter().any(|p| super::kinds::is_anchored(p)))
     }
 
     /// The index of the group named `name`.
@@ -78,17 +188,57 @@ impl LazyRegex {
     }
 }
 
+/// The span of group `index` of a match, as a range.
+pub fn group(caps: &Captures, index: usize) -> Option<Range<usize>> {
+    caps.get_group(index).map(|span| span.range())
+}
+
 /// Build a rule's regex: `\b` as an ASCII boundary (see
-/// [`super::kinds::ascii_word_boundaries`]) when that compiles, else as written.
-pub fn build(pattern: &str, ignore_case: bool) -> Result<Regex, regex::Error> {
-    let build = |pattern: &str| {
-        RegexBuilder::new(pattern)
+/// [`super::kinds::ascii_word_boundaries`]) when that compiles, else as written, with
+/// its literal prefilter or without (`prefilter`). The error is the `regex` crate's,
+/// whose messages name the size limit and the syntax error.
+pub fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex, regex::Error> {
+    build_with(&[pattern], ignore_case, prefilter).ok_or_else(|| {
+        let error = regex::RegexBuilder::new(pattern)
             .case_insensitive(ignore_case)
-            .size_limit(8 << 20)
-            .dfa_size_limit(8 << 20)
-            .build()
+            .size_limit(NFA_SIZE_LIMIT)
+            .dfa_size_limit(LAZY_DFA_CAPACITY)
+            .build();
+        match error {
+            Err(error) => error,
+            Ok(_) => regex::Error::Syntax(format!("`{pattern}` does not compile")),
+        }
+    })
+}
+
+/// The regex of `patterns`, or `None` when they do not compile (see [`build`] for why).
+fn build_with<P: AsRef<str>>(patterns: &[P], ignore_case: bool, prefilter: bool) -> Option<Regex> {
+    // What `regex::RegexBuilder` sets, with the size limits of the packs.
+    let config = meta::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(NFA_SIZE_LIMIT))
+        .hybrid_cache_capacity(LAZY_DFA_CAPACITY)
+        .onepass(false)
+        .auto_prefilter(prefilter);
+    let build = |patterns: &[&str]| {
+        meta::Builder::new()
+            .configure(config.clone())
+            .syntax(
+                syntax::Config::new()
+                    .case_insensitive(ignore_case)
+                    .utf8(true),
+            )
+            .build_many(patterns)
+            .ok()
     };
-    build(&super::kinds::ascii_word_boundaries(pattern)).or_else(|_| build(pattern))
+    let written: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
+    let ascii: Vec<String> = written
+        .iter()
+        .map(|p| super::kinds::ascii_word_boundaries(p))
+        .collect();
+    let ascii: Vec<&str> = ascii.iter().map(String::as_str).collect();
+    build(&ascii).or_else(|| build(&written))
 }
 
 fn named_groups(hir: &Hir, out: &mut Vec<(usize, String)>) {
@@ -123,7 +273,71 @@ mod tests {
         assert_eq!(lazy.group_index("missing"), None);
         let literals = lazy.literals().unwrap();
         assert!(literals.contains(&b"over".to_vec()), "{literals:?}");
-        assert_eq!(lazy.get().captures_len(), 2);
+        let caps = lazy.captures_at("more than 12 boats", 0).unwrap();
+        assert_eq!(group(&caps, 1), Some(10..12));
+        // The lean build answered: the prefiltered one comes after LEAN_BYTES.
+        assert!(lazy.compiled().is_none());
+        let long = "over 12 boats ".repeat(LEAN_BYTES / 10);
+        assert_eq!(lazy.find_iter(&long).count(), LEAN_BYTES / 10);
         assert!(lazy.compiled().is_some());
+        assert_eq!(lazy.find_iter(&long).count(), LEAN_BYTES / 10);
+    }
+
+    #[test]
+    fn matches_are_those_of_the_regex_crate() {
+        let pattern = r"\b(?:Mr|Mrs)\.?\s+\p{Lu}[\p{L}'’-]*";
+        let text = "Mr Árni and Mrs. O’Hara met Mr. x and MRS Ng, and Mrs Ng-Ruiz.";
+        let expected: Vec<_> =
+            regex::Regex::new(&crate::rules::kinds::ascii_word_boundaries(pattern))
+                .unwrap()
+                .find_iter(text)
+                .map(|m| m.range())
+                .collect();
+        assert_eq!(expected.len(), 3);
+        for prefilter in [false, true] {
+            let regex = build(pattern, false, prefilter).unwrap();
+            let found: Vec<_> = regex.find_iter(text).map(|m| m.range()).collect();
+            assert_eq!(found, expected);
+        }
+    }
+
+    #[test]
+    fn many_patterns_match_as_their_alternation_and_tell_which() {
+        let keys = [
+            r"\bSept\s+(\d+)",
+            r"Sept\s+(\d+)|(Oct)\b",
+            r"\bSep\.?\s+(\d+)",
+        ];
+        let alternation = keys.map(|k| format!("(?:{k})")).join("|");
+        let hir = regex_syntax::parse(&alternation).unwrap();
+        let many = LazyRegex::new(alternation.clone(), false, &hir, None)
+            .into_many(keys.map(String::from).to_vec());
+        assert!(many.literals().unwrap().contains(&b"oct".to_vec()));
+        let text = "On Sept 5, XSept 6, Sep. 7 and Oct 8; Octo.";
+        let one = regex::Regex::new(&alternation).unwrap();
+        let expected: Vec<_> = one.find_iter(text).map(|m| m.range()).collect();
+        let found: Vec<_> = many.find_iter(text).map(|m| m.range()).collect();
+        assert_eq!(found, expected);
+        let chosen: Vec<usize> = found
+            .iter()
+            .map(|r| {
+                let caps = many.captures_at(text, r.start).unwrap();
+                caps.pattern().unwrap().as_usize()
+            })
+            .collect();
+        // "XSept 6" has no boundary before "Sept": the second key's.
+        assert_eq!(chosen, [0, 1, 2, 1]);
+        let caps = many.captures_at(text, found[3].start).unwrap();
+        let mut out = String::new();
+        caps.interpolate_string_into(text, "[$1$2]", &mut out);
+        assert_eq!(out, "[Oct]");
+    }
+
+    #[test]
+    fn build_errors_are_the_regex_crates() {
+        let err = build("ab(c", false, false).unwrap_err();
+        assert!(err.to_string().contains("unclosed group"), "{err}");
+        let err = build(r"\w{1000}{1000}", false, true).unwrap_err();
+        assert!(matches!(err, regex::Error::CompiledTooBig(_)), "{err}");
     }
 }

@@ -3,7 +3,8 @@
 //! `1or` and expands a group that does not exist to nothing, so an unchecked template
 //! deletes copy instead of correcting it.
 
-use regex::Regex;
+use regex_automata::PatternID;
+use regex_automata::meta::Regex;
 
 /// Why a template cannot be used with its pattern.
 #[derive(Debug, PartialEq, Eq)]
@@ -16,8 +17,9 @@ pub struct TemplateError {
 
 /// Every group reference of `template` must name a group `regex` has.
 pub fn check_template(regex: &Regex, template: &str) -> Result<(), TemplateError> {
-    let groups = regex.captures_len();
-    let names: Vec<&str> = regex.capture_names().flatten().collect();
+    let info = regex.group_info();
+    let groups = info.group_len(PatternID::ZERO);
+    let names: Vec<&str> = info.pattern_names(PatternID::ZERO).flatten().collect();
     let bytes = template.as_bytes();
     let mut at = 0;
     while let Some(offset) = memchr::memchr(b'$', &bytes[at..]) {

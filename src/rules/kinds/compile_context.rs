@@ -52,25 +52,29 @@ impl CompileContext<'_> {
         }
         list.get_ref()
             .iter()
-            .map(|pattern| {
-                if self.lazy {
-                    // Checked when the pack is compiled eagerly (tests/examples.rs).
-                    let expanded = self
-                        .fragments
-                        .expand(pattern)
-                        .map_err(|message| SpecError::field("exceptions", list.span(), message))?;
-                    return Ok(LazyRegex::deferred(expanded, ignore_case));
-                }
-                self.regex("exceptions", list.span(), pattern, ignore_case)
-            })
+            .map(|pattern| self.searched_regex("exceptions", list.span(), pattern, ignore_case))
             .collect()
     }
 
-    /// Whether a pattern of this pack uses line or text anchors, its fragments expanded.
-    pub fn is_anchored(&self, pattern: &str) -> bool {
-        self.fragments
-            .expand(pattern)
-            .map_or(true, |expanded| is_anchored(&expanded))
+    /// A regex that is only searched (its literals, groups and anchors never asked for
+    /// before it is compiled): deferred without even reading its syntax in a built-in pack
+    /// (checked when the tests compile the packs eagerly, tests/examples.rs), compiled as
+    /// [`CompileContext::regex`] does otherwise.
+    pub fn searched_regex(
+        &self,
+        field: &'static str,
+        span: Range<usize>,
+        written: &str,
+        ignore_case: bool,
+    ) -> Result<LazyRegex, SpecError> {
+        if !self.lazy {
+            return self.regex(field, span, written, ignore_case);
+        }
+        let expanded = self
+            .fragments
+            .expand(written)
+            .map_err(|message| SpecError::field(field, span, message))?;
+        Ok(LazyRegex::deferred(expanded, ignore_case))
     }
 
     /// Compile the regex held by `field`, placing a syntax error on its character in the
@@ -109,7 +113,7 @@ impl CompileContext<'_> {
         }
         let compiled = match (&hir, self.lazy) {
             (Ok(_), true) => None,
-            _ => Some(lazy_regex::build(pattern, ignore_case).map_err(|err| {
+            _ => Some(lazy_regex::build(pattern, ignore_case, true).map_err(|err| {
                 // The original is compiled only when the fast form fails, so errors point
                 // into what the author wrote.
                 let (at, why) = regex_error_position(pattern, &err);
@@ -232,7 +236,7 @@ fn regex_error_position(pattern: &str, err: &regex::Error) -> (Option<usize>, St
 }
 
 /// Whether a pattern uses line or text anchors (`^`, `$`, `\A`, `\z`).
-fn is_anchored(pattern: &str) -> bool {
+pub(crate) fn is_anchored(pattern: &str) -> bool {
     regex_syntax::Parser::new()
         .parse(pattern)
         .map_or(true, |hir| hir.properties().look_set().contains_anchor())
@@ -267,7 +271,6 @@ mod tests {
             lazy: false,
         };
         let re = ctx.regex("pattern", 0..0, r"\bstated\b", false).unwrap();
-        let re = re.get();
         assert!(re.is_match("“He stated it,” she said."));
         assert!(!re.is_match("reinstated"));
     }

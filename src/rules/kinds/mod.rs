@@ -12,7 +12,7 @@ mod spec_error;
 mod table;
 
 pub use compile_context::CompileContext;
-pub(crate) use compile_context::{ascii_word_boundaries, list_or};
+pub(crate) use compile_context::{ascii_word_boundaries, is_anchored, list_or};
 pub use fragments::Fragments;
 pub(crate) use matching::{drop_exceptions, match_case, prefilter_reads};
 pub use spec_error::SpecError;

@@ -6,7 +6,7 @@
 use super::matching::WordList;
 use super::{CompileContext, SpecError};
 use crate::lint::Context;
-use crate::rules::lazy_regex::LazyRegex;
+use crate::rules::lazy_regex::{LazyRegex, group};
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -98,10 +98,10 @@ impl Pattern {
                 replacement.get_ref(),
             )?;
         }
-        let anchored = spec
-            .pattern
-            .as_ref()
-            .is_some_and(|p| ctx.is_anchored(p.get_ref()));
+        let anchored = match &matcher {
+            Matcher::Regex { regex, .. } => regex.is_anchored(),
+            Matcher::Words { .. } => false,
+        };
         Ok(Self {
             scope: ctx.scope(Scope::Prose)?,
             exceptions: ctx.exceptions(ignore_case)?,
@@ -128,7 +128,6 @@ impl Pattern {
         let (units, outside_quotes) = ctx.match_units(&self.scope);
         match &self.matcher {
             Matcher::Regex { regex, flag } => {
-                let regex = regex.get();
                 let mut found = ctx.find_in_units(&units, self.anchored, |hay, emit| {
                     for m in regex.find_iter(hay) {
                         emit(m.range());
@@ -153,21 +152,21 @@ impl Pattern {
                     let Some(caps) = regex.captures_at(unit.text, span.start - unit.offset) else {
                         continue;
                     };
-                    let whole = caps.get(0).expect("group 0 always matches");
+                    let whole = group(&caps, 0).expect("group 0 always matches");
                     let reported = match flag {
-                        Some(group) => match caps.get(*group) {
-                            Some(m) => m,
+                        Some(index) => match group(&caps, *index) {
+                            Some(range) => range,
                             None => continue,
                         },
-                        None => whole,
+                        None => whole.clone(),
                     };
                     let fix = self.replacement.as_ref().map(|template| {
                         let mut replaced = String::new();
-                        caps.expand(template, &mut replaced);
-                        (unit.absolute(whole.range()), replaced)
+                        caps.interpolate_string_into(unit.text, template, &mut replaced);
+                        (unit.absolute(whole), replaced)
                     });
                     out.push(Finding {
-                        span: unit.absolute(reported.range()),
+                        span: unit.absolute(reported),
                         suggestion: self.suggestion.clone(),
                         fix,
                         ..Finding::default()

@@ -60,7 +60,7 @@ impl Required {
             && ctx
                 .units(&self.scope)
                 .iter()
-                .any(|unit| pattern.get().is_match(unit.text))
+                .any(|unit| pattern.is_match(unit.text))
         {
             return;
         }

@@ -5,7 +5,7 @@
 use super::matching::WordList;
 use super::{CompileContext, SpecError, match_case};
 use crate::lint::Context;
-use crate::rules::lazy_regex::LazyRegex;
+use crate::rules::lazy_regex::{LazyRegex, group};
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -28,11 +28,11 @@ enum Matcher {
         preferred: Vec<String>,
     },
     Regexes {
-        /// Each key's regex with its replacement.
-        keys: Vec<(LazyRegex, String)>,
-        /// All keys as one alternation, so the text is scanned once whatever the number
-        /// of keys; the key that matched is found again at the match only.
+        /// All keys in one regex of many patterns, so the text is scanned once whatever
+        /// the number of keys, and the match tells which key it is.
         any: LazyRegex,
+        /// Each key's replacement, in file order (the regex's pattern order).
+        replacements: Vec<String>,
         /// Some key uses `^` or `$`, so units are searched one by one.
         anchored: bool,
     },
@@ -53,11 +53,15 @@ impl Substitution {
         }
         let ignore_case = spec.ignore_case.as_ref().is_none_or(|v| *v.get_ref());
         let matcher = if spec.regex.as_ref().is_some_and(|v| *v.get_ref()) {
-            let mut keys = Vec::new();
+            let mut patterns = Vec::new();
+            let mut replacements = Vec::new();
             for (pattern, replacement) in swap.get_ref() {
-                let regex = ctx.regex("swap", swap.span(), pattern, ignore_case)?;
-                ctx.replacement("swap", swap.span(), &regex, replacement)?;
-                keys.push((regex, replacement.clone()));
+                // A user pack's key is read here (its syntax, and its template against its
+                // groups); a built-in pack's only as part of the alternation below.
+                let key = ctx.searched_regex("swap", swap.span(), pattern, ignore_case)?;
+                ctx.replacement("swap", swap.span(), &key, replacement)?;
+                patterns.push(key.pattern().to_string());
+                replacements.push(replacement.clone());
             }
             let alternation = swap
                 .get_ref()
@@ -65,11 +69,14 @@ impl Substitution {
                 .map(|k| format!("(?:{k})"))
                 .collect::<Vec<_>>()
                 .join("|");
-            let any = ctx.regex("swap", swap.span(), &alternation, ignore_case)?;
-            let anchored = swap.get_ref().keys().any(|k| ctx.is_anchored(k));
+            let any = ctx
+                .regex("swap", swap.span(), &alternation, ignore_case)?
+                .into_many(patterns);
+            // The alternation holds the anchors of every key.
+            let anchored = any.is_anchored();
             Matcher::Regexes {
-                keys,
                 any,
+                replacements,
                 anchored,
             }
         } else {
@@ -138,11 +145,10 @@ impl Substitution {
                 }
             }
             Matcher::Regexes {
-                keys,
                 any,
+                replacements,
                 anchored,
             } => {
-                let any = any.get();
                 let mut found = ctx.find_in_units(&units, *anchored, |hay, emit| {
                     for m in any.find_iter(hay) {
                         emit(m.range());
@@ -155,21 +161,23 @@ impl Substitution {
                 for (index, span) in found {
                     let unit = &units[index];
                     let at = span.start - unit.offset;
-                    // The alternation takes the first key that matches here, as does this.
-                    let hit = keys.iter().find_map(|(regex, replacement)| {
-                        regex
-                            .get()
-                            .captures_at(unit.text, at)
-                            .filter(|c| c.get(0).is_some_and(|m| m.start() == at))
-                            .map(|c| (c, replacement))
-                    });
-                    let Some((caps, replacement)) = hit else {
+                    // Searched again in the unit alone, from the match: the first key that
+                    // matches here, with its groups (none matches here when the unit's
+                    // edges change a boundary).
+                    let Some(caps) = any
+                        .captures_at(unit.text, at)
+                        .filter(|c| group(c, 0).is_some_and(|m| m.start == at))
+                    else {
                         continue;
                     };
-                    let whole = caps.get(0).expect("group 0 always matches");
+                    let Some(replacement) = caps.pattern().map(|key| &replacements[key.as_usize()])
+                    else {
+                        continue;
+                    };
+                    let whole = group(&caps, 0).expect("group 0 always matches");
                     let mut suggestion = String::new();
-                    caps.expand(replacement, &mut suggestion);
-                    out.push(finding(unit.absolute(whole.range()), suggestion));
+                    caps.interpolate_string_into(unit.text, replacement, &mut suggestion);
+                    out.push(finding(unit.absolute(whole), suggestion));
                 }
             }
         }
