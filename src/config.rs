@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::spanned::Spanned;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
-use toml::Spanned;
 
 use crate::article::{HtmlOptions, ReadOptions};
 use crate::diagnostic::Severity;
@@ -52,30 +52,23 @@ impl FailLevel {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
     /// Built-in packs to run (default `["news"]`).
-    #[schemars(with = "Option<Vec<String>>")]
     pub packs: Option<Vec<Spanned<String>>>,
     /// Extra rule pack files or folders, relative to the config file.
-    #[schemars(with = "Option<Vec<String>>")]
     pub rule_files: Option<Vec<Spanned<String>>>,
     /// Facts files (or folders of `*.toml`) for the fact-sheet rules, relative to the config.
-    #[schemars(with = "Option<Vec<String>>")]
     pub facts: Option<Vec<Spanned<String>>>,
     /// House word lists (one word a line, or folders of `*.txt`): names never flagged.
-    #[schemars(with = "Option<Vec<String>>")]
     pub dictionary: Option<Vec<Spanned<String>>>,
     /// Globs of files to lint (default: `*.md`, `*.markdown`, `*.txt`, `*.html`, `*.htm`, `*.docx`).
-    #[schemars(with = "Option<Vec<String>>")]
     pub include: Option<Vec<Spanned<String>>>,
     /// Globs of files or folders to skip (`drafts/` or `drafts/**` for a folder), besides
     /// the folders no article lives in ([`DEFAULT_EXCLUDE`]: build output, fuzzing
     /// artifacts, test fixtures of bad input).
-    #[schemars(with = "Option<Vec<String>>")]
     pub exclude: Option<Vec<Spanned<String>>>,
     /// The lowest severity that fails the run.
     pub fail_on: Option<FailLevel>,
     /// Per-rule overrides: `[rules.<id>]` with `enabled`, `severity`, `message`, options.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, RuleSpec>")]
     pub rules: BTreeMap<Spanned<String>, Spanned<RuleSpec>>,
     /// Per-file ignores for copy where a comment cannot be written (plain text).
     #[serde(default)]
@@ -93,11 +86,9 @@ pub struct ConfigFile {
 #[serde(deny_unknown_fields)]
 pub struct HtmlConfig {
     /// Elements holding the article body (`["article .story-body"]`).
-    #[schemars(with = "Vec<String>")]
     #[serde(default)]
     pub body: Vec<Spanned<String>>,
     /// Elements that are never article text (`[".newsletter", ".related"]`).
-    #[schemars(with = "Vec<String>")]
     #[serde(default)]
     pub exclude: Vec<Spanned<String>>,
 }
@@ -117,10 +108,8 @@ pub struct ServeSettings {
 #[serde(deny_unknown_fields)]
 pub struct PerFile {
     /// A glob, relative to the config file's folder.
-    #[schemars(with = "String")]
     pub path: Spanned<String>,
     /// Rule ids silenced in the matching files.
-    #[schemars(with = "Vec<String>")]
     pub ignore: Spanned<Vec<String>>,
 }
 
@@ -135,11 +124,15 @@ pub struct Config {
     pub raw: ConfigFile,
     /// Which files are articles.
     pub include: GlobSet,
-    /// Which files and folders are skipped.
+    /// Which files and folders the config's `exclude` skips.
     pub exclude: GlobSet,
+    /// The folders every walk skips ([`DEFAULT_EXCLUDE`]; matched against folders only,
+    /// so the files of a large archive cost no match).
+    pub default_exclude: GlobSet,
     /// Compiled `[[per-file]]` entries.
     pub per_file: Vec<(GlobSet, Spanned<Vec<String>>)>,
-    /// How to read the formats that take settings (the `[html]` selectors compiled).
+    /// How to read the formats that take settings (the `[html]` selectors compiled; the
+    /// credit labels are the packs', see [`crate::Engine::read_options`]).
     pub read_options: ReadOptions,
 }
 
@@ -204,12 +197,16 @@ impl Config {
             raw.include.as_deref().unwrap_or(&default_include),
             &mut errors,
         );
-        let exclude: Vec<Spanned<String>> = DEFAULT_EXCLUDE
+        let default_exclude: Vec<Spanned<String>> = DEFAULT_EXCLUDE
             .iter()
             .map(|g| Spanned::new(0..0, g.to_string()))
-            .chain(raw.exclude.iter().flatten().cloned())
             .collect();
-        let exclude = globs(file.as_ref(), &exclude, &mut errors);
+        let default_exclude = globs(None, &default_exclude, &mut errors);
+        let exclude = globs(
+            file.as_ref(),
+            raw.exclude.as_deref().unwrap_or(&[]),
+            &mut errors,
+        );
         let per_file = raw
             .per_file
             .iter()
@@ -235,8 +232,12 @@ impl Config {
                 raw,
                 include,
                 exclude,
+                default_exclude,
                 per_file,
-                read_options: ReadOptions { html },
+                read_options: ReadOptions {
+                    html,
+                    credits: Default::default(),
+                },
             })
         } else {
             Err(errors)
@@ -437,20 +438,13 @@ mod tests {
             "exclude = [\"drafts/**\"]\n".into(),
         )
         .unwrap();
-        for path in [
-            "target",
-            "fuzz/artifacts",
-            "tests/fuzz-regressions",
-            "drafts/a.md",
-        ] {
-            assert!(config.exclude.is_match(path), "{path}");
+        for path in ["target", "fuzz/artifacts", "tests/fuzz-regressions"] {
+            assert!(config.default_exclude.is_match(path), "{path}");
         }
-        assert!(!config.exclude.is_match("tests/fixtures/a.md"));
-        assert!(
-            Config::defaults("/news".into())
-                .exclude
-                .is_match("deep/down/target")
-        );
+        assert!(config.exclude.is_match("drafts/a.md"));
+        assert!(!config.default_exclude.is_match("tests/fixtures"));
+        let defaults = Config::defaults("/news".into());
+        assert!(defaults.default_exclude.is_match("deep/down/target"));
     }
 
     #[test]

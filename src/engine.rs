@@ -21,7 +21,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
-use crate::article::{Document, Format, ParseError};
+use crate::article::{Document, Format, ParseError, ReadOptions};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{FixOutcome, fix_text_with};
@@ -36,6 +36,8 @@ use crate::suppress::{Suppressions, UNUSED_SUPPRESSION};
 pub struct Engine {
     config: Config,
     rules: RuleSet,
+    /// The config's reading options with the credit labels of the packs loaded.
+    read_options: ReadOptions,
     /// Every loaded rule's id, selected or not (a suppression of a rule left out by
     /// `--select` is not a typo).
     known_ids: Vec<std::sync::Arc<str>>,
@@ -78,9 +80,14 @@ impl Engine {
     /// An engine for `config` with the rules it compiled to, every rule selected.
     pub fn new(config: Config, rules: RuleSet) -> Self {
         let known_ids = rules.iter().map(|r| r.id.clone()).collect();
+        let mut read_options = config.read_options.clone();
+        if let Some(labels) = rules.credit_labels() {
+            read_options.credits = labels.clone();
+        }
         let mut engine = Self {
             config,
             rules,
+            read_options,
             known_ids,
             unused_suppression: None,
         };
@@ -126,6 +133,12 @@ impl Engine {
     /// The config these settings come from.
     pub fn config(&self) -> &Config {
         &self.config
+    }
+
+    /// How articles are read under these settings: the config's HTML templates and the
+    /// credit labels of the packs loaded.
+    pub fn read_options(&self) -> &ReadOptions {
+        &self.read_options
     }
 
     /// The selected rules.
@@ -180,7 +193,7 @@ impl Engine {
         format: Format,
         today: Option<Date>,
     ) -> Result<(Document, Vec<Diagnostic>), ParseError> {
-        let doc = Document::parse_with(text, format, &self.config.read_options)?;
+        let doc = Document::parse_with(text, format, &self.read_options)?;
         let diagnostics = self.check(path, &doc, today);
         Ok((doc, diagnostics))
     }
@@ -195,13 +208,9 @@ impl Engine {
         allow_unsafe: bool,
         today: Option<Date>,
     ) -> Result<FixOutcome, ParseError> {
-        fix_text_with(
-            text,
-            format,
-            &self.config.read_options,
-            allow_unsafe,
-            &|doc| self.check(path, doc, today),
-        )
+        fix_text_with(text, format, &self.read_options, allow_unsafe, &|doc| {
+            self.check(path, doc, today)
+        })
     }
 }
 

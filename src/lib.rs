@@ -28,6 +28,7 @@ pub mod lint;
 pub mod origins;
 pub mod rules;
 pub mod selftest;
+pub mod spanned;
 pub mod suggest;
 pub mod suppress;
 pub mod text;

@@ -90,6 +90,39 @@ fn the_nearest_config_above_each_file_applies() {
 }
 
 #[test]
+fn a_folder_a_nested_config_excludes_is_never_entered() {
+    let desk = desk();
+    // A walker that went into wire/drafts would meet this link back to the folder and
+    // report a symbolic link loop (exit 2); one that prunes never sees it, as ruff
+    // never enters what a nested config excludes.
+    std::os::unix::fs::symlink(
+        desk.path().join("wire/drafts"),
+        desk.path().join("wire/drafts/again"),
+    )
+    .unwrap();
+    desk.write("wire/drafts/deep/toll.md", ONLY_ERROR);
+    for folder in [".", "wire"] {
+        let run = concise(&desk, folder, &["."]);
+        run.expect_code(1);
+        assert!(
+            !run.stdout.contains("drafts"),
+            "from {folder}: {}",
+            run.stdout
+        );
+    }
+    // The desk's own config excludes nothing: under `--config` the drafts are walked,
+    // and the loop is met and reported.
+    let run = concise(&desk, ".", &["--config", "newslint.toml", "."]);
+    run.expect_code(2);
+    assert!(run.stdout.contains("symbolic link loop"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("wire/drafts/deep/toll.md"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn config_overrides_every_nested_config_and_select_spans_them() {
     let desk = desk();
     let run = concise(&desk, ".", &["--config", "newslint.toml", "."]);

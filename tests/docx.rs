@@ -8,54 +8,20 @@
 
 mod common;
 
-use std::io::Write;
-
+use common::docx::{W, archive, document_xml, docx_parts, paragraphs};
 use common::{Desk, Run};
-use zip::write::SimpleFileOptions;
 
-const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
-
-/// A zip archive of `(name, contents)` parts.
-fn archive(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in parts {
-        zip.start_file(*name, options).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
-/// A `.docx` with the given `word/document.xml` (and the parts Word always writes).
+/// A `.docx` with the given `word/document.xml` and a comment that is not copy.
 fn docx_with(document_xml: &str) -> Vec<u8> {
-    archive(&[
-        ("[Content_Types].xml", b"<Types/>"),
-        ("word/document.xml", document_xml.as_bytes()),
-        (
-            "word/comments.xml",
-            format!("<w:comments {W}><w:comment><w:p><w:r><w:t>the the TK</w:t></w:r></w:p></w:comment></w:comments>").as_bytes(),
-        ),
-    ])
+    let comments = format!(
+        "<w:comments {W}><w:comment><w:p><w:r><w:t>the the TK</w:t></w:r></w:p></w:comment></w:comments>"
+    );
+    docx_parts(document_xml, &[("word/comments.xml", comments.as_bytes())])
 }
 
 /// A `.docx` of paragraphs, each `(style, [runs])`.
-fn docx(paragraphs: &[(&str, &[&str])]) -> Vec<u8> {
-    let mut body = String::new();
-    for (style, runs) in paragraphs {
-        body.push_str("<w:p>");
-        if !style.is_empty() {
-            body.push_str(&format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#));
-        }
-        for run in *runs {
-            body.push_str(&format!(
-                r#"<w:r><w:t xml:space="preserve">{run}</w:t></w:r>"#
-            ));
-        }
-        body.push_str("</w:p>");
-    }
-    docx_with(&format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
-    ))
+fn docx(list: &[(&str, &[&str])]) -> Vec<u8> {
+    docx_with(&document_xml(&paragraphs(list)))
 }
 
 /// An invented story: a doubled word split across runs (paragraph 4), a placeholder

@@ -346,3 +346,109 @@ fn an_article_that_does_not_read_gets_one_error_where_it_breaks() {
         vec!["repeated-word"]
     );
 }
+
+/// Send one `didChange` with these incremental changes (each `(range, text)`, each range
+/// in the text the changes before it made).
+fn change_ranges(client: &mut Client, uri: &str, version: i64, changes: &[(Value, &str)]) {
+    let changes: Vec<Value> = changes
+        .iter()
+        .map(|(range, text)| json!({"range": range, "text": text}))
+        .collect();
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": changes}),
+    );
+}
+
+fn range(line: u32, start: u32, end: u32) -> Value {
+    json!({"start": {"line": line, "character": start}, "end": {"line": line, "character": end}})
+}
+
+#[test]
+fn incremental_changes_apply_in_the_negotiated_encoding_around_curly_quotes_and_emoji() {
+    for utf8 in [false, true] {
+        let dir = folder();
+        let capabilities = if utf8 {
+            json!({"general": {"positionEncodings": ["utf-8"]}})
+        } else {
+            json!({})
+        };
+        let mut client = Client::start(dir.path(), &[], capabilities, &[dir.path()]);
+        assert_eq!(
+            client.initialized["capabilities"]["textDocumentSync"]["change"], 2,
+            "incremental sync"
+        );
+        let story = uri(&dir.path().join("story.md"));
+        client.open(&story, "markdown", STORY);
+        // Line 2: the second "the " after the curly quotes, the em dash and the emoji
+        // (UTF-16 62..66, bytes 70..74) goes. Line 4: just after the closing curly quote
+        // (25 units, 29 bytes in), an emoji and a doubled word go in.
+        let (the, after_quote) = if utf8 { ((70, 74), 29) } else { ((62, 66), 25) };
+        change_ranges(
+            &mut client,
+            &story,
+            2,
+            &[
+                (range(2, the.0, the.1), ""),
+                (range(4, after_quote, after_quote), " 🎉 the the"),
+            ],
+        );
+        let found = client.diagnostics(&story, 2);
+        assert_eq!(
+            rules(&found),
+            vec!["repeated-word"],
+            "utf8 {utf8}: {found:#?}"
+        );
+        // The second "the" comes after a space, the emoji (two units, four bytes), a
+        // space and "the ".
+        let start = after_quote + if utf8 { 10 } else { 8 };
+        assert_eq!(
+            finding(&found, "repeated-word")["range"],
+            range(4, start, start + 3),
+            "utf8 {utf8}"
+        );
+        let expected = STORY
+            .replace("🎉 the the", "🎉 the")
+            .replace("spring,” said", "spring,” 🎉 the the said");
+        // The server's text is the one worked out here: its fix applies to it.
+        let d = finding(&found, "repeated-word").clone();
+        let actions = client.code_actions(&story, &d["range"], Some(&["quickfix"]));
+        let fix = actions.iter().find(|a| a["isPreferred"] == true).unwrap();
+        assert_eq!(
+            client.apply(&expected, &story, fix),
+            expected.replace("🎉 the the said", "🎉 the said")
+        );
+        // A lone `\r` ends a line, as the protocol says: a kicker line ended by one moves
+        // the finding down a line and leaves its character where it was.
+        change_ranges(&mut client, &story, 3, &[(range(0, 0, 0), "Kicker\r")]);
+        let found = client.diagnostics(&story, 3);
+        assert_eq!(
+            finding(&found, "repeated-word")["range"],
+            range(5, start, start + 3),
+            "utf8 {utf8}"
+        );
+        assert_eq!(client.shutdown(), Some(0));
+    }
+}
+
+#[test]
+fn a_word_file_is_not_linted_as_text_and_the_document_says_so() {
+    let dir = folder();
+    let mut client = Client::in_folder(dir.path(), &[]);
+    let path = dir.path().join("ferry.docx");
+    // What an editor would send for a Word file: its zip bytes, read as text. Doubled
+    // words in it must not be flagged.
+    let zip_as_text = "PK\u{3}\u{4}\u{14}\0word/document.xml the the TK";
+    let found = client.open(&uri(&path), "plaintext", zip_as_text);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let note = &found[0];
+    assert_eq!(note["severity"], 3);
+    let message = note["message"].as_str().unwrap();
+    assert!(
+        message.contains("does not check Word files in the editor")
+            && message.contains(&format!("newslint check {}", path.display())),
+        "{message}"
+    );
+    assert!(note.get("code").is_none_or(Value::is_null), "{note}");
+    assert_eq!(client.shutdown(), Some(0));
+}

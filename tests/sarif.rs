@@ -203,6 +203,44 @@ fn sarif_rule_index_points_at_the_rule_of_the_result() {
 }
 
 #[test]
+fn sarif_lists_the_rules_of_every_config_the_run_used() {
+    // The wire folder's config runs a house pack the desk's own config lacks; its
+    // finding must point at a rule in the list, as code scanning reads it.
+    let desk = Desk::new();
+    desk.write("newslint.toml", "# the desk: the defaults\n");
+    desk.write("ferry.md", FERRY);
+    desk.write("wire/newslint.toml", "rule-files = [\"house.toml\"]\n");
+    desk.write(
+        "wire/house.toml",
+        "[pack]\nname = \"wire\"\n\n[[rule]]\nid = \"wire-easton\"\nkind = \"pattern\"\n\
+         description = \"The wire spells the town Eastone.\"\npattern = \"Easton\"\n",
+    );
+    desk.write("wire/toll.md", common::ONLY_ERROR);
+    let run = desk.run(&["--format", "sarif", "."]);
+    let doc = valid_sarif(&run);
+    let sarif_run = &doc["runs"][0];
+    let rules = sarif_run["tool"]["driver"]["rules"].as_array().unwrap();
+    let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"wire-easton"), "{ids:?}");
+    assert!(ids.contains(&"repeated-word"), "{ids:?}");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "each rule once: {ids:?}");
+    let results = sarif_run["results"].as_array().unwrap();
+    assert!(
+        results.iter().any(|r| r["ruleId"] == "wire-easton"),
+        "{results:#?}"
+    );
+    for result in results {
+        let index = result["ruleIndex"]
+            .as_u64()
+            .expect("every result has its rule") as usize;
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+    }
+}
+
+#[test]
 fn sarif_without_findings_is_valid() {
     let desk = Desk::new();
     desk.write("pier.md", CLEAN);

@@ -140,3 +140,63 @@ fn human_output_of_every_fixture() {
         insta::assert_snapshot!(name, String::from_utf8(output.stdout).unwrap());
     }
 }
+
+/// The sample articles with both built-in packs (news and ap) and the desk's facts file:
+/// the rendered human output of each is pinned, so a change to any rule, pack or renderer
+/// that moves a finding on real-looking copy shows in review.
+#[test]
+fn human_output_of_every_article_with_the_news_and_ap_packs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let settings = tempfile::tempdir().unwrap();
+    let config = settings.path().join("newslint.toml");
+    let facts = root.join("articles").join("facts.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "packs = [\"news\", \"ap\"]\nfacts = [{}]\n",
+            toml_string(&facts.to_string_lossy())
+        ),
+    )
+    .unwrap();
+    let mut articles: Vec<PathBuf> = std::fs::read_dir(root.join("articles"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .collect();
+    articles.sort();
+    assert!(articles.len() >= 10, "{articles:?}");
+    for path in articles {
+        let relative = path.strip_prefix(root).unwrap();
+        let output = Command::cargo_bin("newslint")
+            .unwrap()
+            .current_dir(root)
+            .args([
+                "check",
+                "--color",
+                "never",
+                "--fail-on",
+                "never",
+                "--config",
+            ])
+            .arg(&config)
+            .arg(relative)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{stderr}");
+        // The facts file's path is in the help lines: the checkout's folder varies.
+        let stdout = String::from_utf8(output.stdout)
+            .unwrap()
+            .replace(&root.to_string_lossy().to_string(), "[ROOT]");
+        let name = format!(
+            "news_ap_{}",
+            relative.to_string_lossy().replace(['/', '.'], "_")
+        );
+        insta::assert_snapshot!(name, stdout);
+    }
+}
+
+/// A TOML basic string holding `text`.
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}

@@ -56,7 +56,7 @@ impl Document {
                 // All of a plain-text file is prose but its byte-order mark.
                 let mut prose = source.clone();
                 prose.replace_range(..content_start, &" ".repeat(content_start));
-                let blocks = plain::blocks(&source, content_start);
+                let blocks = plain::blocks(&source, content_start, &options.credits);
                 let headline = blocks
                     .iter()
                     .find(|b| b.role == Role::Headline)
@@ -73,7 +73,8 @@ impl Document {
                 let body_start = front_matter
                     .as_ref()
                     .map_or(content_start, |fm| fm.span.end);
-                let blocks = markdown::blocks(&source, body_start, &mut prose, &mut html);
+                let blocks =
+                    markdown::blocks(&source, body_start, &mut prose, &mut html, &options.credits);
                 let title = front_matter
                     .as_ref()
                     .and_then(|fm| fm.get("title"))
@@ -213,7 +214,6 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::credit_value;
 
     fn roles(doc: &Document) -> Vec<(Role, &str)> {
         doc.blocks()
@@ -297,15 +297,5 @@ mod tests {
             vec!["Body text here.", "tight item one", "tight item two"]
         );
         assert_eq!(doc.blocks_with(Role::Heading).count(), 1);
-    }
-
-    #[test]
-    fn credit_labels() {
-        assert_eq!(credit_value("Photo: Reuters"), Some("Reuters"));
-        assert_eq!(credit_value("photograph by Ann Lee"), Some("Ann Lee"));
-        assert_eq!(credit_value("Photos: A/B"), Some("A/B"));
-        assert_eq!(credit_value("Photo credit: X"), Some("X"));
-        assert_eq!(credit_value("Photo:"), Some(""));
-        assert_eq!(credit_value("Photographers gathered outside."), None);
     }
 }

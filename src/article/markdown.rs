@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use super::{Block, Role, credit_value};
+use super::{Block, CreditLabels, Role};
 
 /// Parse the Markdown from `start`, fill the prose view and return the blocks. The byte
 /// ranges of raw HTML (where comments, and so suppression directives, can stand) are added
@@ -16,6 +16,7 @@ pub(super) fn blocks(
     start: usize,
     prose: &mut String,
     html: &mut Vec<Range<usize>>,
+    credits: &CreditLabels,
 ) -> Vec<Block> {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
@@ -77,7 +78,7 @@ pub(super) fn blocks(
     for block in &mut blocks {
         if block.role == Role::Body {
             let text = &prose[block.span.clone()];
-            if text.lines().all(|line| credit_value(line.trim()).is_some()) {
+            if credits.all_lines(text, true) {
                 block.role = Role::Credit;
             }
         }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::prose::{article_date, blank_copy, mask_urls};
 use super::{Block, Document, Format, FrontMatter, ParseError, ReadOptions, Role, SourceMap};
-use super::{credit_value, extracted, html, wire};
+use super::{CreditLabels, extracted, html, wire};
 
 /// The file an article was read out of, and where each byte of the article text came from.
 #[derive(Debug)]
@@ -40,6 +40,7 @@ impl Document {
             extracted.front_matter,
             format,
             Some(Box::new(Markup { file, map })),
+            &options.credits,
         ))
     }
 
@@ -50,14 +51,11 @@ impl Document {
         front_matter: Option<FrontMatter>,
         format: Format,
         markup: Option<Box<Markup>>,
+        credits: &CreditLabels,
     ) -> Document {
         let mut blocks = blocks;
         for block in &mut blocks {
-            if block.role == Role::Body
-                && source[block.span.clone()]
-                    .lines()
-                    .all(|line| credit_value(line).is_some())
-            {
+            if block.role == Role::Body && credits.all_lines(&source[block.span.clone()], false) {
                 block.role = Role::Credit;
             }
         }

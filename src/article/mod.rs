@@ -3,6 +3,7 @@
 //! which everything that is not prose (code, HTML comments, URLs, front matter) is blanked
 //! out byte for byte, so that every span found in the prose view is a span of the source.
 
+mod credits;
 mod document;
 #[cfg(feature = "docx")]
 pub mod docx;
@@ -18,11 +19,11 @@ pub mod wire;
 
 use std::ops::Range;
 
+pub use credits::{CreditLabels, credit_value};
 pub use document::Document;
 pub use extracted::SourceMap;
 pub use front_matter::{FrontMatter, FrontMatterFormat, MetaEntry};
 pub use html::HtmlOptions;
-pub use prose::credit_value;
 
 /// The shapes of article newslint reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,11 +75,14 @@ impl Format {
     }
 }
 
-/// How to read the formats that need settings: a house's HTML templates.
+/// How to read an article with a house's settings: its HTML templates and the labels of
+/// its credit lines (from the packs it loads).
 #[derive(Clone, Debug, Default)]
 pub struct ReadOptions {
     /// CSS selectors for the body of the house's own pages.
     pub html: HtmlOptions,
+    /// The labels that open a credit line (default: the `news` pack's).
+    pub credits: CreditLabels,
 }
 
 /// What a block of the article is.

@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use super::{Block, Role, credit_value};
+use super::{Block, CreditLabels, Role};
 use crate::text::dates;
 
 /// Split `source` (from `start`) into blank-line separated blocks and give each its role.
-pub(super) fn blocks(source: &str, start: usize) -> Vec<Block> {
+pub(super) fn blocks(source: &str, start: usize, credits: &CreditLabels) -> Vec<Block> {
     let spans = paragraph_spans(source, start);
     let mut blocks = Vec::with_capacity(spans.len());
     let mut rest = spans.into_iter().peekable();
@@ -48,7 +48,7 @@ pub(super) fn blocks(source: &str, start: usize) -> Vec<Block> {
         let text = &source[span.clone()];
         let role = if Some(i) == dek_index {
             Role::Dek
-        } else if text.lines().all(|line| credit_value(line).is_some()) {
+        } else if credits.all_lines(text, false) {
             Role::Credit
         } else {
             Role::Body

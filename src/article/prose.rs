@@ -1,4 +1,4 @@
-//! Helpers of the prose view: blanking, URL masking, credit labels and the article date.
+//! Helpers of the prose view: blanking, URL masking and the article date.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -7,19 +7,6 @@ use regex::Regex;
 
 use super::{Block, FrontMatter, Role};
 use crate::text::dates;
-
-/// A label such as `Photo:` or `Photograph by` opening a credit line, and what follows it.
-pub fn credit_value(line: &str) -> Option<&str> {
-    static CREDIT: OnceLock<Regex> = OnceLock::new();
-    let re = CREDIT.get_or_init(|| {
-        Regex::new(
-            r"(?i)^\s*(?:photo\s+credit|photograph|photos?|images?|picture)(?:\s*:|\s+by\b)[ \t]*(.*?)\s*$",
-        )
-        .expect("credit pattern compiles")
-    });
-    re.captures(line)
-        .map(|c| c.get(1).map_or("", |m| m.as_str()))
-}
 
 /// A copy of `source` with every byte blanked but line breaks.
 pub(super) fn blank_copy(source: &str) -> String {

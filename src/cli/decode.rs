@@ -18,7 +18,7 @@ pub(crate) fn read_document(
 ) -> Result<newslint::Document, Unread> {
     let format = Format::from_path(path);
     if format == Format::Docx {
-        return newslint::Document::read_docx(&bytes).map_err(|err| (err.0, None));
+        return newslint::Document::read_docx_with(&bytes, options).map_err(|err| (err.0, None));
     }
     let source = decode(bytes)?;
     newslint::Document::parse_with(source, format, options)

@@ -24,6 +24,8 @@ pub struct Engines<'a> {
     /// The settings of the folder newslint runs from: those of files with no config above.
     fallback: ConfigSource,
     loaded: HashMap<ConfigSource, Option<Arc<Engine>>>,
+    /// Each folder's settings, once found.
+    sources: HashMap<PathBuf, ConfigSource>,
     /// Ids of `--select`/`--ignore` some loaded config knows.
     known: HashSet<String>,
     /// Every rule id some loaded config defines (for "did you mean").
@@ -44,6 +46,7 @@ impl<'a> Engines<'a> {
             cwd,
             fallback,
             loaded: HashMap::new(),
+            sources: HashMap::new(),
             known: HashSet::new(),
             all_ids: Default::default(),
             errors: Vec::new(),
@@ -64,12 +67,26 @@ impl<'a> Engines<'a> {
 
     /// The settings of the files directly in `folder`.
     pub fn for_folder(&mut self, folder: &Path) -> Option<Arc<Engine>> {
-        let source =
-            match ConfigSource::for_folder(&super::walk::rooted(folder), self.args, &self.cwd) {
-                ConfigSource::Defaults(_) => self.fallback.clone(),
-                found => found,
-            };
+        let folder = super::walk::rooted(folder);
+        // Looked up once per folder: a walk asks for every file, and each lookup stats
+        // every folder above it.
+        let source = match self.sources.get(&folder) {
+            Some(source) => source.clone(),
+            None => {
+                let source = match ConfigSource::for_folder(&folder, self.args, &self.cwd) {
+                    ConfigSource::Defaults(_) => self.fallback.clone(),
+                    found => found,
+                };
+                self.sources.insert(folder, source.clone());
+                source
+            }
+        };
         self.load(source)
+    }
+
+    /// Whether each folder's own config applies (no `--config`, no `--isolated`).
+    pub fn discovers(&self) -> bool {
+        !self.args.isolated && self.args.config.is_none()
     }
 
     /// The ids of `--select` and `--ignore` that no loaded config knows, each with a hint.

@@ -11,7 +11,7 @@ use newslint::line_index::LineIndex;
 use serde_json::json;
 
 use super::args::{ConfigArgs, InspectFormat};
-use super::{EXIT_CLEAN, EXIT_TROUBLE, load_config, read_document};
+use super::{EXIT_CLEAN, EXIT_TROUBLE, load_rules, read_document};
 
 fn role_name(role: Role) -> &'static str {
     match role {
@@ -33,9 +33,10 @@ pub fn run(
     format: InspectFormat,
     config: &ConfigArgs,
 ) -> u8 {
-    let config = match load_config(config) {
-        Ok(config) => config,
-        Err(errors) => return super::errors::print(&errors),
+    // Read as `check` reads: with the credit labels of the packs the config loads.
+    let engine = match load_rules(config) {
+        Ok((config, rules)) => newslint::Engine::new(config, rules),
+        Err(code) => return code,
     };
     let (path, bytes) = if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -60,7 +61,7 @@ pub fn run(
             }
         }
     };
-    let doc = match read_document(&path, bytes, &config.read_options) {
+    let doc = match read_document(&path, bytes, engine.read_options()) {
         Ok(doc) => doc,
         Err((message, position)) => {
             let (line, col) = position.unwrap_or((1, 1));

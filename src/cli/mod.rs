@@ -190,19 +190,16 @@ fn check(args: CheckArgs) -> u8 {
         Box::new(BufferedStandardStream::stdout(color))
     };
     let out = output::Output::new(stream);
+    let run_rules =
+        report::rules_of_run(std::iter::once(&*base).chain(inputs.iter().map(|(_, e)| &**e)));
     let mut reporter = if args.statistics {
-        report::statistics(
-            args.format,
-            Box::new(out.clone()),
-            is_terminal,
-            base.rules(),
-        )
+        report::statistics(args.format, Box::new(out.clone()), is_terminal, &run_rules)
     } else {
         report::reporter(
             args.format,
             Box::new(out.clone()),
             is_terminal,
-            base.rules(),
+            &run_rules,
             inputs.len(),
         )
     };

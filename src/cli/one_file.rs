@@ -55,7 +55,7 @@ pub(super) fn lint_input(
     let format = Format::from_path(&path);
     if format == Format::Docx {
         // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
-        return match newslint::Document::read_docx(&bytes) {
+        return match newslint::Document::read_docx_with(&bytes, engine.read_options()) {
             Ok(doc) => {
                 let diagnostics = engine.check(&rooted, &doc, today);
                 Outcome::Linted {

@@ -1,10 +1,15 @@
 //! Which files to lint: explicit files always, folders walked with the `ignore` crate
 //! (honouring .gitignore and .newslintignore, never hanging on a symlink loop), keeping the
-//! config's include and exclude globs. Paths come back sorted so output is stable.
+//! config's include and exclude globs. A folder with a config of its own is walked by its
+//! own `exclude` too, as ruff does: what it excludes is never entered. Paths come back
+//! sorted so output is stable.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
-use newslint::config::Config;
+use globset::GlobSet;
+use newslint::config::{CONFIG_FILE_NAME, Config};
 
 use super::engines::Engines;
 
@@ -38,9 +43,9 @@ pub struct WalkError {
 /// Gather the inputs for `paths`, sorted, and the walking errors. A file named on the
 /// command line is linted even when its config excludes it, unless `force_exclude` (what
 /// pre-commit and CI scripts, which name every changed file, want). A folder is walked
-/// with its own config's globs, and a file under a nested config is kept only if that
-/// config's globs keep it. Files whose config does not load are left out (`engines`
-/// holds the errors).
+/// with its own config's globs, a folder a nested config excludes is not entered, and a
+/// file under a nested config is kept only if that config's globs keep it. Files whose
+/// config does not load are left out (`engines` holds the errors).
 pub fn collect_inputs(
     paths: &[PathBuf],
     engines: &mut Engines,
@@ -72,7 +77,8 @@ pub fn collect_inputs(
                     continue;
                 };
                 let mut found = Vec::new();
-                walk_folder(path, walking.config(), &mut found, &mut errors);
+                let nested = engines.discovers().then(NestedExcludes::default);
+                walk_folder(path, walking.config(), nested, &mut found, &mut errors);
                 found.retain(|input| {
                     let Input::File(file) = input else {
                         return true;
@@ -124,7 +130,67 @@ pub fn keep_one_per_file(inputs: &mut Vec<Input>) {
     });
 }
 
-fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &mut Vec<WalkError>) {
+/// The `exclude` globs of the configs a walk meets below its own, each config read once
+/// and each folder's nearest config looked up once (the walk goes top down, so a folder's
+/// parent is always known first).
+#[derive(Default)]
+struct NestedExcludes {
+    /// Folder → the nearest config file in it or above it.
+    nearest: HashMap<PathBuf, Option<PathBuf>>,
+    /// Config file → its folder and `exclude` (None: it does not load; its files are
+    /// left out later, with its error).
+    excludes: HashMap<PathBuf, Option<Arc<(PathBuf, GlobSet)>>>,
+}
+
+impl NestedExcludes {
+    /// Whether the nearest config of `folder` (rooted), when it is not `walking`, excludes
+    /// `path`, an entry of that folder.
+    fn excludes(&mut self, folder: &Path, path: &Path, walking: Option<&Path>) -> bool {
+        let Some(config_file) = self.nearest_config(folder) else {
+            return false;
+        };
+        if Some(config_file.as_path()) == walking {
+            return false;
+        }
+        let globs = self
+            .excludes
+            .entry(config_file.clone())
+            .or_insert_with(|| {
+                super::settings_file::read_config(&config_file)
+                    .ok()
+                    .map(|config| Arc::new((rooted(&config.root), config.exclude)))
+            })
+            .clone();
+        globs.is_some_and(|globs| {
+            let (root, exclude) = &*globs;
+            exclude.is_match(relative_to(path, root)) || exclude.is_match(path)
+        })
+    }
+
+    fn nearest_config(&mut self, folder: &Path) -> Option<PathBuf> {
+        if let Some(found) = self.nearest.get(folder) {
+            return found.clone();
+        }
+        let own = folder.join(CONFIG_FILE_NAME);
+        let found = if own.is_file() {
+            Some(own)
+        } else {
+            folder
+                .parent()
+                .and_then(|parent| self.nearest_config(parent))
+        };
+        self.nearest.insert(folder.to_path_buf(), found.clone());
+        found
+    }
+}
+
+fn walk_folder(
+    root: &Path,
+    config: &Config,
+    nested: Option<NestedExcludes>,
+    inputs: &mut Vec<Input>,
+    errors: &mut Vec<WalkError>,
+) {
     let mut builder = ignore::WalkBuilder::new(root);
     // Inside a git repository, ignore files count as git has them, parents' included.
     // Outside one, only those inside the folder named count: a stray `*` in a parent
@@ -139,12 +205,31 @@ fn walk_folder(root: &Path, config: &Config, inputs: &mut Vec<Input>, errors: &m
         .parents(in_repository)
         .threads(1);
     let exclude = config.exclude.clone();
+    let default_exclude = config.default_exclude.clone();
     let config_root = config.root.clone();
+    let walking_file = config
+        .file
+        .as_ref()
+        .map(|file| rooted(Path::new(&file.name)));
+    let nested = nested.map(Mutex::new);
     builder.filter_entry(move |entry| {
         let path = entry.path();
         let rooted = rooted(path);
         let relative = relative_to(&rooted, &config_root);
-        !exclude.is_match(relative) && !exclude.is_match(path)
+        let skipped = |globs: &globset::GlobSet| globs.is_match(relative) || globs.is_match(path);
+        let folder = entry.file_type().is_some_and(|t| t.is_dir());
+        if skipped(&exclude) || folder && skipped(&default_exclude) {
+            return false;
+        }
+        // The walk's root itself is the folder asked for: only what lies in it is pruned.
+        let (Some(nested), Some(folder)) = (&nested, rooted.parent()) else {
+            return true;
+        };
+        if entry.depth() == 0 {
+            return true;
+        }
+        let mut nested = nested.lock().expect("the walk runs on one thread");
+        !nested.excludes(folder, &rooted, walking_file.as_deref())
     });
     for result in builder.build() {
         match result {
@@ -176,7 +261,7 @@ fn is_excluded(path: &Path, config: &Config) -> bool {
         .ancestors()
         .chain(path.ancestors())
         .filter(|p| !p.as_os_str().is_empty())
-        .any(|p| config.exclude.is_match(p))
+        .any(|p| config.exclude.is_match(p) || config.default_exclude.is_match(p))
 }
 
 /// `path` made absolute (against the current folder) and `..` folded lexically, so that

@@ -147,7 +147,9 @@ fn is_capitalised(word: &str) -> bool {
         || word.chars().count() == 1 && word.chars().all(char::is_uppercase)
 }
 
-fn is_word_char(c: char) -> bool {
+/// A character of a name word: letters, with the apostrophes and hyphens of `O'Neill` and
+/// `Smith-Jones` (no digits: a name is never `Room 101`).
+fn is_name_char(c: char) -> bool {
     c.is_alphabetic() || c == '\'' || c == '’' || c == '-'
 }
 
@@ -159,7 +161,7 @@ fn name_before(text: &str) -> Vec<&str> {
         let word_start = rest
             .char_indices()
             .rev()
-            .take_while(|(_, c)| is_word_char(*c))
+            .take_while(|(_, c)| is_name_char(*c))
             .last()
             .map(|(i, _)| i);
         let Some(word_start) = word_start else { break };
@@ -186,7 +188,7 @@ fn name_after(text: &str) -> Option<(Vec<&str>, bool)> {
     let mut skipped = 0;
     while let Some(trimmed) = rest.strip_prefix(' ') {
         let len = trimmed
-            .find(|c: char| !is_word_char(c))
+            .find(|c: char| !is_name_char(c))
             .unwrap_or(trimmed.len());
         let word = &trimmed[..len];
         if word.is_empty() {

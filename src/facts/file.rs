@@ -5,8 +5,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::spanned::Spanned;
 use serde::Deserialize;
-use toml::Spanned;
 
 use crate::error::{ConfigError, SourceFile};
 
@@ -27,10 +27,8 @@ pub struct FactsFile {
 #[serde(deny_unknown_fields)]
 pub struct PersonSpec {
     /// The full name, as the house spells it ("Xi Jinping").
-    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// The family name, when it is not the last word of `name` ("Xi").
-    #[schemars(with = "Option<String>")]
     pub surname: Option<Spanned<String>>,
     /// Other right spellings ("Teo Maraslian").
     #[serde(default)]
@@ -42,7 +40,6 @@ pub struct PersonSpec {
     #[serde(default)]
     pub former_titles: Vec<String>,
     /// Date of birth, `YYYY-MM-DD`.
-    #[schemars(with = "Option<String>")]
     pub born: Option<Spanned<String>>,
     /// Spellings that are always wrong.
     #[serde(default)]
@@ -54,7 +51,6 @@ pub struct PersonSpec {
 #[serde(deny_unknown_fields)]
 pub struct NameSpec {
     /// The name as the house spells it ("DaimlerChrysler").
-    #[schemars(with = "String")]
     pub name: Spanned<String>,
     /// Other right spellings.
     #[serde(default)]

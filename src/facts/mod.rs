@@ -143,7 +143,7 @@ impl Facts {
         self.wrong.iter().flat_map(move |(automaton, owners)| {
             automaton
                 .find_iter(text)
-                .filter(|m| crate::rules::kinds::is_whole_word(text, m.range()))
+                .filter(|m| crate::text::words::is_whole_word(text, m.range()))
                 .map(move |m| (m.range(), &self.facts[owners[m.pattern().as_usize()]]))
         })
     }

@@ -29,7 +29,7 @@ pub fn mentions(facts: &Facts, units: &[Unit]) -> Vec<Mention> {
     let mut found = Vec::new();
     for (index, unit) in units.iter().enumerate() {
         for m in automaton.find_iter(unit.text) {
-            if !crate::rules::kinds::is_whole_word(unit.text, m.range()) {
+            if !crate::text::words::is_whole_word(unit.text, m.range()) {
                 continue;
             }
             let (fact, full) = owners[m.pattern().as_usize()];

@@ -113,7 +113,7 @@ fn capabilities(encoding: Encoding) -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
                 open_close: Some(true),
-                change: Some(TextDocumentSyncKind::FULL),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
                 save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
                     include_text: Some(false),
                 })),
@@ -179,7 +179,7 @@ mod tests {
         };
         let capabilities = &initialized.response_result.unwrap()["capabilities"];
         assert_eq!(capabilities["positionEncoding"], "utf-16");
-        assert_eq!(capabilities["textDocumentSync"]["change"], 1);
+        assert_eq!(capabilities["textDocumentSync"]["change"], 2, "incremental");
         send(Notification::new("initialized".into(), json!({})).into());
         let uri = "file:///newsroom/a.txt";
         send(

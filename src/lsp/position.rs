@@ -1,7 +1,8 @@
 //! Byte offsets of the engine ↔ LSP positions at the edge. A position's character counts
 //! UTF-16 code units unless the client negotiated UTF-8 (`positionEncoding`), so a curly
-//! quote is one unit (three bytes) and an emoji two (four bytes). Lines end at `\n`; a `\r`
-//! before it is part of the line's text, as editors that keep CRLF expect.
+//! quote is one unit (three bytes) and an emoji two (four bytes). Lines end at `\n`,
+//! `\r\n` or a lone `\r`, as the protocol says; the engine's own lines (which suppression
+//! directives count) end at `\n` only, and [`PositionMap::line_of`] gives those.
 
 use lsp_types::{Position, PositionEncodingKind, Range};
 use newslint::line_index::LineIndex;
@@ -37,7 +38,10 @@ impl Encoding {
 /// Positions of one text, for one encoding.
 pub struct PositionMap<'a> {
     text: &'a str,
+    /// The engine's lines (ending at `\n`).
     lines: LineIndex,
+    /// The protocol's line starts: after each `\n`, and after each `\r` not followed by one.
+    protocol_lines: Vec<usize>,
     encoding: Encoding,
     /// The last offset converted and its position: the findings of a file come in order,
     /// so counting on from it keeps a megabyte-long line with thousands of findings linear.
@@ -47,9 +51,17 @@ pub struct PositionMap<'a> {
 impl<'a> PositionMap<'a> {
     /// Index the lines of `text`.
     pub fn new(text: &'a str, encoding: Encoding) -> Self {
+        let bytes = text.as_bytes();
+        let mut protocol_lines = vec![0];
+        protocol_lines.extend(
+            memchr::memchr2_iter(b'\n', b'\r', bytes)
+                .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+                .map(|i| i + 1),
+        );
         Self {
             text,
             lines: LineIndex::new(text),
+            protocol_lines,
             encoding,
             last: std::cell::Cell::new((0, Position::new(0, 0))),
         }
@@ -61,12 +73,16 @@ impl<'a> PositionMap<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let line = self.lines.line(offset);
+        // 0-based; a `\r` of `\r\n` is at the end of its line, as the `\n` is.
+        let line = self
+            .protocol_lines
+            .partition_point(|&start| start <= offset)
+            - 1;
         let (last_offset, last_position) = self.last.get();
-        let (start, counted) = if last_position.line as usize == line - 1 && last_offset <= offset {
+        let (start, counted) = if last_position.line as usize == line && last_offset <= offset {
             (last_offset, last_position.character as usize)
         } else {
-            (self.lines.line_start(line).unwrap_or(0), 0)
+            (self.protocol_lines[line], 0)
         };
         let before = &self.text[start..offset];
         let character = counted
@@ -74,7 +90,7 @@ impl<'a> PositionMap<'a> {
                 Encoding::Utf8 => before.len(),
                 Encoding::Utf16 => before.chars().map(char::len_utf16).sum(),
             };
-        let position = Position::new(to_u32(line - 1), to_u32(character));
+        let position = Position::new(to_u32(line), to_u32(character));
         self.last.set((offset, position));
         position
     }
@@ -85,14 +101,15 @@ impl<'a> PositionMap<'a> {
     }
 
     /// The byte offset of a position. A line past the end is the end of the text; a
-    /// character past the line's end is the line's end (before its `\n`), as the protocol
-    /// asks; one inside a character (half a surrogate pair) is that character's start.
+    /// character past the line's end is the line's end (before its `\n`, `\r\n` or `\r`),
+    /// as the protocol asks; one inside a character (half a surrogate pair) is that
+    /// character's start.
     pub fn offset(&self, position: Position) -> usize {
-        let Some(start) = self.lines.line_start(position.line as usize + 1) else {
+        let Some(&start) = self.protocol_lines.get(position.line as usize) else {
             return self.text.len();
         };
         let rest = &self.text[start..];
-        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        let line = &rest[..memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len())];
         let wanted = position.character as usize;
         let mut units = 0;
         for (index, c) in line.char_indices() {
@@ -164,6 +181,30 @@ mod tests {
         assert_eq!(map.offset(Position::new(1, 7)), emoji);
         assert_eq!(map.position(emoji + 1), map.position(emoji));
         assert_eq!(map.position(TEXT.len()), Position::new(2, 3));
+        // Past the end of a CRLF line is before its `\r`, never between `\r` and `\n`.
+        let crlf = TEXT.find('\r').unwrap();
+        assert_eq!(map.offset(Position::new(1, 99)), crlf);
+        assert_eq!(map.position(crlf + 2), Position::new(2, 0));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        // Old Mac line ends, and one stray `\r` pasted into a CRLF file: the protocol counts
+        // a line at each (the engine's lines, for suppressions, end at `\n` only).
+        let text = "Head\r“Yes” the the\r\nmid\rend";
+        for encoding in [Encoding::Utf16, Encoding::Utf8] {
+            let map = PositionMap::new(text, encoding);
+            let the = text.find("the").unwrap();
+            let wide = if encoding == Encoding::Utf16 { 6 } else { 10 };
+            assert_eq!(map.position(the), Position::new(1, wide));
+            assert_eq!(map.offset(Position::new(1, wide)), the);
+            assert_eq!(map.position(text.find("mid").unwrap()), Position::new(2, 0));
+            assert_eq!(map.position(text.find("end").unwrap()), Position::new(3, 0));
+            assert_eq!(map.offset(Position::new(3, 0)), text.find("end").unwrap());
+            // Past the end of line 0 is before its `\r`.
+            assert_eq!(map.offset(Position::new(0, 40)), 4);
+            assert_eq!(map.line_of(text.find("end").unwrap()), 2);
+        }
     }
 
     #[test]

@@ -233,6 +233,25 @@ impl<'a> Server<'a> {
         }
     }
 
+    /// Say on the document that a Word file is checked from the command line.
+    fn publish_cannot_check_docx(&self, uri: &Uri, path: &std::path::Path, version: i32) {
+        let message = format!(
+            "newslint does not check Word files in the editor: the editor holds the .docx's \
+             zip archive, not its text. Run `newslint check {}`: it reads the paragraphs \
+             from the file and reports each finding by paragraph and character.",
+            path.display()
+        );
+        let diagnostic = lsp_types::Diagnostic {
+            range: lsp_types::Range::default(),
+            severity: Some(lsp_types::DiagnosticSeverity::INFORMATION),
+            source: Some("newslint".into()),
+            message,
+            ..Default::default()
+        };
+        let params = PublishDiagnosticsParams::new(uri.clone(), vec![diagnostic], Some(version));
+        self.send(Notification::new(PublishDiagnostics::METHOD.into(), params));
+    }
+
     fn publish_empty(&self, uri: &Uri) {
         let version = self.documents.get(uri).map(|d| d.version);
         let params = PublishDiagnosticsParams::new(uri.clone(), Vec::new(), version);
@@ -320,8 +339,10 @@ impl<'a> Server<'a> {
                 let path = document_path(&document.uri);
                 let format = Format::from_path(&path);
                 if format == Format::Docx {
-                    // A Word file is read from its bytes, never from an editor's text (and
-                    // its positions are paragraphs): `newslint check` is the way to check it.
+                    // What an editor holds of a Word file is its zip archive, never the
+                    // article: linting it as text would flag the bytes, and the findings
+                    // read from the file are placed by paragraph, not in this buffer.
+                    self.publish_cannot_check_docx(&document.uri, &path, document.version);
                     return;
                 }
                 self.set_version(&document.uri, Some(document.version));
@@ -348,9 +369,10 @@ impl<'a> Server<'a> {
                     return;
                 };
                 let mut text = open.text.as_str().to_owned();
+                // Incremental sync: each change's range is in the text the changes before
+                // it made, counted in the negotiated encoding.
                 for change in params.content_changes {
                     match change.range {
-                        // A client may send ranges even when asked for whole texts.
                         Some(range) => {
                             let span = PositionMap::new(&text, encoding).span(range);
                             text.replace_range(span, &change.text);

@@ -90,11 +90,7 @@ pub fn candidates(
 fn file_start(snapshot: &Snapshot) -> usize {
     let text = snapshot.text.as_str().to_owned();
     let start = usize::from(text.starts_with('\u{feff}')) * '\u{feff}'.len_utf8();
-    match newslint::Document::parse_with(
-        text,
-        snapshot.format,
-        &snapshot.engine.config().read_options,
-    ) {
+    match newslint::Document::parse_with(text, snapshot.format, snapshot.engine.read_options()) {
         Ok(doc) => doc.front_matter().map_or(start, |f| f.span.end.max(start)),
         Err(_) => start,
     }

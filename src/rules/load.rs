@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use toml::Spanned;
+use crate::spanned::Spanned;
 
 use super::kinds::{self, SpecError};
 use super::spec::{PackFile, RuleSpec};
@@ -88,6 +88,27 @@ pub fn builtin_pack_of(id: &str) -> Option<&'static str> {
     owners.get(id).copied()
 }
 
+/// The credit labels built-in pack `pack` declares (the default reading of an article
+/// parsed without settings is the `news` pack's).
+pub fn builtin_credit_labels(pack: &str) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Labels {
+        pack: Option<PackLabels>,
+    }
+    #[derive(serde::Deserialize)]
+    struct PackLabels {
+        #[serde(default)]
+        credit_labels: Vec<String>,
+    }
+    BUILTIN_PACKS
+        .iter()
+        .find(|(name, _)| *name == pack)
+        .and_then(|(_, text)| toml::from_str::<Labels>(text).ok())
+        .and_then(|labels| labels.pack)
+        .map(|p| p.credit_labels)
+        .unwrap_or_default()
+}
+
 /// Read one pack file's rules (without overrides): used by `newslint test`.
 pub fn load_pack_file(file: &SourceFile) -> Result<Vec<Rule>, Vec<ConfigError>> {
     let pack = parse_pack(file).map_err(|e| vec![*e])?;
@@ -162,6 +183,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
         .collect();
     let mut rules = Vec::new();
     let mut seen_ids: Vec<String> = Vec::new();
+    let mut credit_labels: Vec<String> = Vec::new();
     for (index, file) in files.iter().enumerate() {
         let pack = match parse_pack(file) {
             Ok(parsed) => parsed,
@@ -170,6 +192,7 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
                 continue;
             }
         };
+        credit_labels.extend(pack.credit_labels.iter().cloned());
         for spec in &pack.rules {
             let id = spec.get_ref().id.as_ref().map(|id| id.get_ref().clone());
             // A library caller may pass overrides without the config text they came
@@ -217,7 +240,9 @@ pub fn load_rules(options: &LoadOptions) -> Result<RuleSet, Vec<ConfigError>> {
     }
     check_duplicates(&rules, &mut errors);
     if errors.is_empty() {
-        Ok(RuleSet::new(rules).with_facts(facts))
+        Ok(RuleSet::new(rules)
+            .with_facts(facts)
+            .with_credit_labels(crate::article::CreditLabels::new(credit_labels)))
     } else {
         Err(errors)
     }
@@ -267,19 +292,25 @@ fn line_of(text: &str, offset: usize) -> (usize, usize) {
     crate::line_index::LineIndex::new(text).line_col(text, offset)
 }
 
-/// A pack file as read: its name, the regex fragments its rules share, its rule tables.
+/// A pack file as read: its name, the regex fragments its rules share, the credit labels
+/// it declares, its rule tables.
 struct ParsedPack {
     name: String,
     fragments: kinds::Fragments,
+    credit_labels: Vec<String>,
     rules: Vec<Spanned<RuleSpec>>,
 }
 
 fn parse_pack(file: &SourceFile) -> Result<ParsedPack, Box<ConfigError>> {
     let parsed: PackFile =
         toml::from_str(&file.text).map_err(|err| Box::new(toml_error(file, &err)))?;
-    let (name, fragments) = match parsed.pack {
-        Some(meta) => (Some(meta.name.into_inner()), meta.fragments),
-        None => (None, Default::default()),
+    let (name, fragments, credit_labels) = match parsed.pack {
+        Some(meta) => (
+            Some(meta.name.into_inner()),
+            meta.fragments,
+            meta.credit_labels,
+        ),
+        None => (None, Default::default(), Vec::new()),
     };
     let name = name.unwrap_or_else(|| {
         Path::new(&file.name)
@@ -294,6 +325,7 @@ fn parse_pack(file: &SourceFile) -> Result<ParsedPack, Box<ConfigError>> {
     Ok(ParsedPack {
         name,
         fragments,
+        credit_labels,
         rules: parsed.rule,
     })
 }

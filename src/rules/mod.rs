@@ -17,8 +17,8 @@ use std::sync::Arc;
 pub use kinds::RuleKind;
 pub(crate) use load::toml_error as toml_error_for;
 pub use load::{
-    BUILTIN_PACKS, CORE_PACK, LoadOptions, builtin_pack_of, builtin_rules, load_pack_file,
-    load_rules,
+    BUILTIN_PACKS, CORE_PACK, LoadOptions, builtin_credit_labels, builtin_pack_of, builtin_rules,
+    load_pack_file, load_rules,
 };
 pub use scope::{SCOPE_NAMES, Scope};
 pub use spec::KindName;
@@ -184,6 +184,9 @@ pub struct RuleSet {
     rules: Vec<Rule>,
     facts: Arc<Facts>,
     prefilter: prefilter::Prefilter,
+    /// The credit labels of the packs these rules were loaded from (None: not loaded from
+    /// packs, read articles with the default labels).
+    credit_labels: Option<crate::article::CreditLabels>,
 }
 
 impl RuleSet {
@@ -193,7 +196,19 @@ impl RuleSet {
             prefilter: prefilter::Prefilter::new(&rules),
             rules,
             facts: Arc::default(),
+            credit_labels: None,
         }
+    }
+
+    /// The same rules, with the credit labels of the packs they came from.
+    pub fn with_credit_labels(mut self, labels: crate::article::CreditLabels) -> Self {
+        self.credit_labels = Some(labels);
+        self
+    }
+
+    /// The credit labels of the packs these rules came from, if they came from packs.
+    pub fn credit_labels(&self) -> Option<&crate::article::CreditLabels> {
+        self.credit_labels.as_ref()
     }
 
     /// Which rules could match in an article (a rule removed by [`RuleSet::retain`] keeps
@@ -290,5 +305,33 @@ pub(crate) mod testing {
         let rules = pack(toml).expect("the test pack loads");
         let doc = Document::parse(article.to_string(), Format::Markdown).expect("parses");
         crate::lint::lint(&rules, &doc)
+    }
+
+    /// Diagnostics of a pack on a Markdown article, checked against a facts file (TOML
+    /// text) on the day `today`.
+    pub fn lint_with(
+        toml: &str,
+        facts: &str,
+        article: &str,
+        today: Option<jiff::civil::Date>,
+    ) -> Vec<Diagnostic> {
+        let rules = pack(toml).expect("the test pack loads");
+        let facts_file = SourceFile::new("facts.toml".to_string(), facts.to_string());
+        let facts = crate::facts::Facts::load(&[facts_file], &[]).expect("the facts load");
+        let doc = Document::parse(article.to_string(), Format::Markdown).expect("parses");
+        crate::lint::lint_with(rules.iter(), &doc, &facts, rules.prefilter(), today)
+    }
+
+    /// A pack of one rule `test-rule` of `kind`, with more TOML lines (its options).
+    pub fn rule(kind: &str, options: &str) -> String {
+        format!("[[rule]]\nid = \"test-rule\"\nkind = \"{kind}\"\n{options}\n")
+    }
+
+    /// The text each diagnostic spans.
+    pub fn spans<'a>(diagnostics: &[Diagnostic], article: &'a str) -> Vec<&'a str> {
+        diagnostics
+            .iter()
+            .map(|d| &article[d.span.clone()])
+            .collect()
     }
 }

@@ -1,7 +1,32 @@
-//! Words of prose: runs of letters and digits, with inner apostrophes and hyphens kept so
-//! that "don't" and "break-in" are one word each.
+//! Words of prose, by one definition of a word character ([`is_word_char`]: a letter, a
+//! digit or `_`, as the regex crate's `\w`): [`words`] are runs of them, with inner
+//! apostrophes and hyphens kept so that "don't" and "break-in" are one word each, and
+//! [`is_whole_word`] says whether a match stands on its own.
 
 use std::ops::Range;
+
+/// Whether `c` is part of a word: a letter, a digit or `_` (so `snake_case` handles and
+/// file names are one word, never a word with a match glued to it).
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// Whether the character before `range` and the one after it are not word characters, so
+/// that a literal match is a whole word or phrase.
+pub fn is_whole_word(text: &str, range: Range<usize>) -> bool {
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    let first = text[range.clone()].chars().next();
+    let last = text[range].chars().next_back();
+    // A boundary only matters where the phrase itself starts or ends with a word character.
+    let glued_before = first.is_some_and(is_word_char) && before.is_some_and(is_word_char);
+    let glued_after = last.is_some_and(is_word_char) && after.is_some_and(is_word_char);
+    !glued_before && !glued_after
+}
 
 /// Byte ranges (relative to `text`) of the words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
@@ -12,14 +37,14 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         // characters are decoded.
         loop {
             let byte = *bytes.get(at)?;
-            if byte.is_ascii_alphanumeric() {
+            if is_ascii_word_byte(byte) {
                 break;
             }
             if byte.is_ascii() {
                 at += 1;
             } else {
                 let c = text[at..].chars().next()?;
-                if c.is_alphanumeric() {
+                if is_word_char(c) {
                     break;
                 }
                 at += c.len_utf8();
@@ -27,7 +52,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         }
         let start = at;
         while let Some(&byte) = bytes.get(at) {
-            if byte.is_ascii_alphanumeric() {
+            if is_ascii_word_byte(byte) {
                 at += 1;
                 continue;
             }
@@ -41,7 +66,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
                 (c, c.len_utf8())
             };
             let joins_next = matches!(c, '\'' | '’' | '-') && starts_word(text, at + width);
-            if !c.is_alphanumeric() && !joins_next {
+            if !is_word_char(c) && !joins_next {
                 break;
             }
             at += width;
@@ -51,7 +76,7 @@ pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 fn starts_word(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    text[at..].chars().next().is_some_and(is_word_char)
 }
 
 /// How many words `text` holds.
@@ -72,5 +97,15 @@ mod tests {
             vec!["Don't", "break-in", "8x10in", "in", "quotes", "dash"]
         );
         assert_eq!(count("  "), 0);
+        assert_eq!(count("see file_name.txt"), 3);
+    }
+
+    #[test]
+    fn whole_words_stand_on_their_own() {
+        assert!(is_whole_word("he stated it", 3..9));
+        assert!(!is_whole_word("reinstated it", 5..11));
+        assert!(!is_whole_word("was_stated", 4..10));
+        assert!(is_whole_word("a 12% rise", 2..5));
+        assert!(is_whole_word("“stated”", 3..9));
     }
 }

@@ -4,6 +4,8 @@
 // Each test crate uses only some of these helpers.
 #![allow(dead_code)]
 
+pub mod docx;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -29,6 +29,14 @@ impl std::fmt::Display for DocxError {
 impl Document {
     /// Read a Word document from the bytes of its file.
     pub fn read_docx(bytes: &[u8]) -> Result<Document, DocxError> {
+        Self::read_docx_with(bytes, &crate::article::ReadOptions::default())
+    }
+
+    /// Read a Word document with the house's reading options (its credit labels).
+    pub fn read_docx_with(
+        bytes: &[u8],
+        options: &crate::article::ReadOptions,
+    ) -> Result<Document, DocxError> {
         let mut archive = Archive::open(bytes).map_err(DocxError)?;
         let body = archive
             .part("word/document.xml")
@@ -49,6 +57,7 @@ impl Document {
             None,
             Format::Docx,
             None,
+            &options.credits,
         ))
     }
 }

@@ -1,48 +1,12 @@
 //! Word documents built in memory with the `zip` crate from invented copy: paragraphs,
 //! runs, styles, tracked changes, and the hostile archives a reader must refuse.
 
-use std::io::Write;
-
-use zip::write::SimpleFileOptions;
+// One builder for the unit and the integration tests' Word documents.
+#[path = "../../../tests/common/docx.rs"]
+mod builder;
 
 use super::*;
-
-const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006""#;
-
-/// A zip archive of `(name, contents)` parts.
-fn archive(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for (name, bytes) in parts {
-        zip.start_file(*name, options).unwrap();
-        zip.write_all(bytes).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
-/// A `.docx` whose body is `body` (the children of `<w:body>`).
-fn docx(body: &str) -> Vec<u8> {
-    let xml = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}</w:body></w:document>"#
-    );
-    archive(&[
-        ("[Content_Types].xml", b"<Types/>"),
-        ("word/document.xml", xml.as_bytes()),
-    ])
-}
-
-fn para(style: &str, runs: &str) -> String {
-    let props = if style.is_empty() {
-        String::new()
-    } else {
-        format!(r#"<w:pPr><w:pStyle w:val="{style}"/></w:pPr>"#)
-    };
-    format!("<w:p>{props}{runs}</w:p>")
-}
-
-fn run(text: &str) -> String {
-    format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#)
-}
+use builder::{W, archive, docx, para, run};
 
 fn roles(doc: &Document) -> Vec<(Role, &str)> {
     doc.blocks()

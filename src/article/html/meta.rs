@@ -8,7 +8,8 @@ use std::ops::Range;
 use serde_json::Value;
 
 use super::page::{is_furniture, is_hidden, is_skipped_tag};
-use super::tree::{Child, Element, TextKind, Tree};
+use super::tree::{Element, TextKind, Tree};
+use crate::article::credit_value;
 use crate::article::entities::decode;
 use crate::article::extracted::ArticleBuilder;
 
@@ -66,23 +67,7 @@ fn attr_value(element: &Element, name: &str) -> Option<Value_> {
 fn element_text(tree: &Tree, html: &str, index: u32) -> Option<Value_> {
     let mut text = String::new();
     let mut range: Option<Range<usize>> = None;
-    let mut stack = vec![index];
-    let mut order = Vec::new();
-    while let Some(e) = stack.pop() {
-        for child in tree.elements[e as usize].children.iter().rev() {
-            match child {
-                Child::Element(c) => {
-                    if !is_skipped_tag(&tree.elements[*c as usize].tag) {
-                        stack.push(*c);
-                    }
-                }
-                Child::Text(t) => order.push((e, *t)),
-            }
-        }
-    }
-    // The stack pops children in reverse; sort the text nodes back into file order.
-    order.sort_by_key(|(_, t)| *t);
-    for (_, t) in order {
+    for t in tree.texts_under(index, |e| is_skipped_tag(&e.tag)) {
         let node = &tree.texts[t as usize];
         if node.kind != TextKind::Data {
             continue;
@@ -103,18 +88,13 @@ fn element_text(tree: &Tree, html: &str, index: u32) -> Option<Value_> {
 }
 
 fn in_furniture(tree: &Tree, index: u32) -> bool {
-    let mut at = Some(index);
-    while let Some(i) = at {
+    tree.self_and_ancestors(index).any(|i| {
         let e = &tree.elements[i as usize];
-        if is_skipped_tag(&e.tag) || is_hidden(e) || e.house_exclude {
-            return true;
-        }
-        if matches!(e.tag.as_str(), "header" | "footer") && is_furniture(e) {
-            return true;
-        }
-        at = e.parent;
-    }
-    false
+        is_skipped_tag(&e.tag)
+            || is_hidden(e)
+            || e.house_exclude
+            || (matches!(e.tag.as_str(), "header" | "footer") && is_furniture(e))
+    })
 }
 
 /// The page's `<h1>` that heads the article: inside `<article>` if there is one.
@@ -123,14 +103,8 @@ pub fn first_headline(tree: &Tree) -> Option<u32> {
         .filter(|&i| tree.elements[i as usize].tag == "h1" && !in_furniture(tree, i))
         .collect();
     let in_article = h1s.iter().copied().find(|&i| {
-        let mut at = tree.elements[i as usize].parent;
-        while let Some(a) = at {
-            if tree.elements[a as usize].tag == "article" {
-                return true;
-            }
-            at = tree.elements[a as usize].parent;
-        }
-        false
+        tree.ancestors(i)
+            .any(|a| tree.elements[a as usize].tag == "article")
     });
     in_article.or_else(|| h1s.first().copied())
 }
@@ -199,7 +173,9 @@ pub fn read(tree: &Tree, html: &str, is_page: bool) -> Found {
         }
         let is_credit = element.tag == "figcaption" || element.class_id.contains("credit");
         if is_credit && found.photo_credit.is_none() && !in_furniture(tree, index) {
-            found.photo_credit = element_text(tree, html, index);
+            // A label with nothing after it (`Photo:`) is a credit left blank, not a credit.
+            found.photo_credit = element_text(tree, html, index)
+                .filter(|v| credit_value(&v.text).is_none_or(|name| !name.is_empty()));
         }
     }
     for node in &tree.texts {

@@ -3,6 +3,10 @@
 //! selectors first, then the markup's own claims (`itemprop=articleBody`), then a score of
 //! text, commas and links in the manner of readability.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::tree::{Child, Element, TextKind, Tree};
 
 /// Per-element totals, worked out once bottom-up.
@@ -165,13 +169,23 @@ pub fn is_furniture(element: &Element) -> bool {
     {
         return false;
     }
-    let has = |list: &[&str]| own_words(element).any(|w| list.iter().any(|n| w.contains(n)));
-    if has(NEGATIVE) || own_words(element).any(is_ad_word) {
+    // One automaton per word list, built once: a page asks this of thousands of elements
+    // with long class lists, and a substring search per listed word cost 15,000
+    // instructions a call.
+    static LISTS: OnceLock<[AhoCorasick; 3]> = OnceLock::new();
+    let [negative, weak, body] = LISTS.get_or_init(|| {
+        [NEGATIVE, WEAK_NEGATIVE, BODY_WORDS]
+            .map(|list| AhoCorasick::new(list).expect("the class word lists compile"))
+    });
+    let has = |list: &AhoCorasick| own_words(element).any(|w| list.is_match(w));
+    if has(negative) || own_words(element).any(is_ad_word) {
         return true;
     }
-    (has(WEAK_NEGATIVE) || own_words(element).any(hides_itself))
-        && !has(&["content", "article", "entry", "story", "post-body"])
+    (has(weak) || own_words(element).any(hides_itself)) && !has(body)
 }
+
+/// Body words that outweigh a [`WEAK_NEGATIVE`] word in the same class list.
+const BODY_WORDS: &[&str] = &["content", "article", "entry", "story", "post-body"];
 
 /// Whether one class word hides the element it is on: `hidden`, `is-hidden`, `vjs-hidden`.
 /// Bootstrap's `hidden-xs`…`hidden-print` hide it on one screen size only, Drupal's
@@ -283,15 +297,10 @@ fn direct_text(tree: &Tree, html: &str, element: &Element) -> usize {
 }
 
 fn excluded(tree: &Tree, stats: &Stats, index: usize) -> bool {
-    let mut at = Some(index as u32);
-    while let Some(i) = at {
+    tree.self_and_ancestors(index as u32).any(|i| {
         let element = &tree.elements[i as usize];
-        if element.house_exclude || stats.skipped[i as usize] || is_hidden(element) {
-            return true;
-        }
-        at = element.parent;
-    }
-    false
+        element.house_exclude || stats.skipped[i as usize] || is_hidden(element)
+    })
 }
 
 /// The elements that hold the article body, in document order.
@@ -409,12 +418,7 @@ fn promote(tree: &Tree, ranked: &[(usize, f64)], top: usize) -> usize {
     const SHARED_BY: usize = 3;
     let best = ranked[0].1;
     let score_of = |i: usize| ranked.iter().find(|r| r.0 == i).map(|r| r.1);
-    let ancestors = |i: usize| {
-        std::iter::successors(tree.elements[i].parent, |&a| {
-            tree.elements[a as usize].parent
-        })
-        .map(|a| a as usize)
-    };
+    let ancestors = |i: usize| tree.ancestors(i as u32).map(|a| a as usize);
     let near: Vec<usize> = ranked[1..ranked.len().min(5)]
         .iter()
         .filter(|r| best > 0.0 && r.1 / best >= NEAR)
@@ -456,15 +460,6 @@ fn promote(tree: &Tree, ranked: &[(usize, f64)], top: usize) -> usize {
 /// Drop elements nested in another of the list.
 fn outermost(tree: &Tree, mut list: Vec<u32>) -> Vec<u32> {
     let set: std::collections::HashSet<u32> = list.iter().copied().collect();
-    list.retain(|&i| {
-        let mut at = tree.elements[i as usize].parent;
-        while let Some(a) = at {
-            if set.contains(&a) {
-                return false;
-            }
-            at = tree.elements[a as usize].parent;
-        }
-        true
-    });
+    list.retain(|&i| !tree.ancestors(i).any(|a| set.contains(&a)));
     list
 }

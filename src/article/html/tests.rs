@@ -214,3 +214,14 @@ fn amp_furniture_is_not_read() {
     ));
     assert_eq!(body(&html), lines);
 }
+
+#[test]
+fn a_page_too_deep_for_the_reader_is_refused_clearly() {
+    // A million nested elements: lol_html's memory limit stops it, and the error says why.
+    let html = format!("{}<p>Deep.</p>", "<div>".repeat(1_000_000));
+    let error = read(&html, &HtmlOptions::default()).unwrap_err();
+    assert!(
+        error.contains("nested") && error.contains("refused"),
+        "{error}"
+    );
+}

@@ -81,6 +81,40 @@ pub struct Tree {
     pub roots: Vec<Child>,
 }
 
+impl Tree {
+    /// The element and its ancestors, nearest first: every upward walk of the readers.
+    pub fn self_and_ancestors(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
+        std::iter::successors(Some(index), |&i| self.elements[i as usize].parent)
+    }
+
+    /// The element's ancestors, nearest first.
+    pub fn ancestors(&self, index: u32) -> impl Iterator<Item = u32> + '_ {
+        self.self_and_ancestors(index).skip(1)
+    }
+
+    /// The text nodes under an element in file order, not descending into the elements
+    /// `skip` names: every downward walk that gathers an element's text.
+    pub fn texts_under(&self, index: u32, skip: impl Fn(&Element) -> bool) -> Vec<u32> {
+        let mut texts = Vec::new();
+        let mut stack = vec![self.elements[index as usize].children.iter()];
+        while let Some(children) = stack.last_mut() {
+            match children.next() {
+                None => {
+                    stack.pop();
+                }
+                Some(Child::Text(t)) => texts.push(*t),
+                Some(Child::Element(e)) => {
+                    let element = &self.elements[*e as usize];
+                    if !skip(element) {
+                        stack.push(element.children.iter());
+                    }
+                }
+            }
+        }
+        texts
+    }
+}
+
 const KEPT_ATTRIBUTES: &[&str] = &[
     "itemprop",
     "rel",
@@ -315,7 +349,13 @@ pub fn parse(html: &str, body: &[Selector], exclude: &[Selector]) -> Result<Tree
     rewriter
         .write(html.as_bytes())
         .and_then(|()| rewriter.end())
-        .map_err(|err| TreeError(err.to_string()))?;
+        .map_err(|err| match err {
+            lol_html::errors::RewritingError::MemoryLimitExceeded(_) => TreeError(format!(
+                "the HTML needs more than {} MiB to read (elements nested hundreds of thousands deep, or one giant tag or comment); refused",
+                MAX_TOKEN_MEMORY >> 20
+            )),
+            other => TreeError(other.to_string()),
+        })?;
     let tree = std::mem::take(&mut builder.borrow_mut().tree);
     Ok(tree)
 }

@@ -16,7 +16,7 @@ use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
 use newslint::line_index::{LineIndex, Positions};
-use newslint::{Diagnostic, RuleSet, Severity};
+use newslint::{Diagnostic, Engine, Rule, Severity};
 
 use super::args::OutputFormat;
 use concise::Concise;
@@ -159,6 +159,28 @@ pub trait Reporter {
     fn finish(&mut self, summary: &Summary) -> io::Result<()>;
 }
 
+/// The rules of every config a run uses, each id once: the first engine's (the current
+/// folder's) in its order, then each other engine's that are new. SARIF lists them all
+/// (its results point into the list), and statistics read their severities.
+pub fn rules_of_run<'e>(engines: impl IntoIterator<Item = &'e Engine>) -> Vec<&'e Rule> {
+    let mut seen_engines: Vec<&Engine> = Vec::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    let mut rules = Vec::new();
+    for engine in engines {
+        if seen_engines.iter().any(|seen| std::ptr::eq(*seen, engine)) {
+            continue;
+        }
+        seen_engines.push(engine);
+        rules.extend(
+            engine
+                .rules()
+                .iter()
+                .filter(|rule| seen_ids.insert(rule.id.clone())),
+        );
+    }
+    rules
+}
+
 /// The total of a `--fix` run, for formats that keep standard output for findings.
 fn fixed_total_to_stderr(summary: &Summary) -> io::Result<()> {
     match summary.fixed_line() {
@@ -172,7 +194,7 @@ pub fn reporter<'a>(
     format: OutputFormat,
     out: Box<dyn WriteColor + 'a>,
     out_is_terminal: bool,
-    rules: &'a RuleSet,
+    rules: &'a [&'a Rule],
     total_files: usize,
 ) -> Box<dyn Reporter + 'a> {
     match format {
@@ -221,7 +243,7 @@ pub fn statistics<'a>(
     format: OutputFormat,
     out: Box<dyn WriteColor + 'a>,
     out_is_terminal: bool,
-    rules: &'a RuleSet,
+    rules: &'a [&'a Rule],
 ) -> Box<dyn Reporter + 'a> {
     Box::new(Statistics {
         out,

@@ -4,7 +4,7 @@ use std::io;
 use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
-use newslint::RuleSet;
+use newslint::Rule;
 use newslint::Severity;
 use serde_json::json;
 
@@ -15,7 +15,8 @@ use super::{
 
 pub(super) struct Sarif<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
-    pub(super) rules: &'a RuleSet,
+    /// The rules of every config the run used (see [`super::rules_of_run`]).
+    pub(super) rules: &'a [&'a Rule],
     pub(super) results: Vec<serde_json::Value>,
     pub(super) problems: Vec<serde_json::Value>,
 }

@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal as _, Write as _};
 use std::path::Path;
 
 use codespan_reporting::term::termcolor::WriteColor;
-use newslint::RuleSet;
+use newslint::Rule;
 use serde_json::json;
 
 use super::{
@@ -16,7 +16,7 @@ use super::{
 
 pub(super) struct Statistics<'a> {
     pub(super) out: Box<dyn WriteColor + 'a>,
-    pub(super) rules: &'a RuleSet,
+    pub(super) rules: &'a [&'a Rule],
     /// One JSON document instead of the table.
     pub(super) json: bool,
     /// Whether `out` is a terminal (a diff is then shown with its control characters escaped).
@@ -27,7 +27,10 @@ pub(super) struct Statistics<'a> {
 
 impl Statistics<'_> {
     fn severity_of(&self, rule: &str) -> &'static str {
-        self.rules.get(rule).map_or("info", |r| r.severity.as_str())
+        self.rules
+            .iter()
+            .find(|r| &*r.id == rule)
+            .map_or("info", |r| r.severity.as_str())
     }
 
     fn finish_json(

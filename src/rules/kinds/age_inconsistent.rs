@@ -95,3 +95,30 @@ impl AgeInconsistent {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, rule};
+
+    #[test]
+    fn the_later_age_that_differs_is_flagged() {
+        let toml = rule("age-inconsistent", "message = \"{detail}\"");
+        let article = "# Mill\n\nMark Sullivan, 42, runs the mill.\n\nThe 43-year-old Sullivan said he would stay.\n";
+        let found = lint(&toml, article);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].span.start > article.find("43").unwrap() - 1);
+        assert!(found[0].message.contains("42"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn the_same_age_twice_and_a_team_sheet_are_not() {
+        let toml = rule("age-inconsistent", "");
+        let same = "# Mill\n\nMark Sullivan, 42, runs the mill.\n\nSullivan, 42, said he would stay.\n";
+        assert!(lint(&toml, same).is_empty());
+        let sheet = "# Crew\n\nThe crew: Ana Reyes (31), Ben Okafor (28), Cai Lin (40) and Ana Reyes (32).\n";
+        assert!(lint(&toml, sheet).is_empty());
+        // Fewer than `list_items` make ages, not a list.
+        let toml = rule("age-inconsistent", "list_items = 5");
+        assert_eq!(lint(&toml, sheet).len(), 1);
+    }
+}

@@ -55,3 +55,34 @@ pub(super) fn style(
         error
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule, spans};
+
+    const HOUSE: &str = "accepted = [\"iso\", \"month-day-year\"]\npreferred = \"iso\"";
+
+    #[test]
+    fn forms_outside_the_accepted_ones_are_flagged_with_the_preferred_fix() {
+        let article = "# Hearing\n\nSet for 2025.05.09, not May 9, 2025 or 2025-05-10.\n";
+        let found = lint(&rule("date-format", HOUSE), article);
+        assert_eq!(spans(&found, article), ["2025.05.09"]);
+        let fix = found[0].fix.as_ref().expect("an unambiguous date is fixed");
+        assert_eq!(fix.replacement, "2025-05-09");
+    }
+
+    #[test]
+    fn the_accepted_list_decides() {
+        let article = "# Hearing\n\nSet for 9 May 2025.\n";
+        assert_eq!(lint(&rule("date-format", HOUSE), article).len(), 1);
+        let wider = "accepted = [\"iso\", \"day-month-year\"]\npreferred = \"iso\"";
+        assert!(lint(&rule("date-format", wider), article).is_empty());
+    }
+
+    #[test]
+    fn an_unknown_form_is_refused_with_the_list() {
+        let err = pack(&rule("date-format", "accepted = [\"roman\"]")).unwrap_err();
+        assert!(err.contains("there is no date form `roman`"), "{err}");
+        assert!(err.contains("iso"), "{err}");
+    }
+}

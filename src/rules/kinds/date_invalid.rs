@@ -37,3 +37,23 @@ pub(super) fn finding(found: DateFinding) -> Finding {
         ..Finding::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule, spans};
+
+    #[test]
+    fn dates_no_calendar_has_are_flagged_in_any_form() {
+        let toml = rule("date-invalid", "message = \"{detail}\"");
+        let article = "# Ballots\n\nBy Feb. 29, 2025, or 2025-02-30; Feb. 29, 2028 is fine.\n";
+        let found = lint(&toml, article);
+        assert_eq!(spans(&found, article), ["Feb. 29, 2025", "2025-02-30"]);
+        assert!(found.iter().all(|d| !d.message.is_empty() && d.fix.is_none()));
+    }
+
+    #[test]
+    fn it_takes_no_options() {
+        let err = pack(&rule("date-invalid", "preferred = \"iso\"")).unwrap_err();
+        assert!(err.contains("takes no options"), "{err}");
+    }
+}

@@ -26,3 +26,40 @@ impl DateWeekday {
         out.extend(found.into_iter().map(super::date_invalid::finding));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, lint_with, rule, spans};
+
+    #[test]
+    fn a_weekday_that_does_not_match_its_date_is_flagged() {
+        let toml = rule("date-weekday", "message = \"{detail}\"");
+        // May 9, 2025 was a Friday.
+        let article = "# Vote\n\nThe vote is on Thursday, May 9, 2025; the count on Friday, May 9, 2025.\n";
+        let found = lint(&toml, article);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(spans(&found, article)[0].contains("Thursday"));
+        assert!(found[0].message.contains("Friday"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn the_message_does_not_depend_on_the_day_the_lint_runs() {
+        let toml = rule("date-weekday", "message = \"{detail}\"");
+        let article = "# Vote\n\nThe vote was on Thursday, May 9, 2025.\n";
+        let messages: Vec<String> = [(2024, 1, 1), (2030, 6, 1)]
+            .into_iter()
+            .map(|(y, m, d)| {
+                lint_with(&toml, "", article, Some(jiff::civil::date(y, m, d)))[0]
+                    .message
+                    .clone()
+            })
+            .collect();
+        assert_eq!(messages[0], messages[1]);
+    }
+
+    #[test]
+    fn without_a_year_or_an_article_date_the_weekday_is_not_checked() {
+        let toml = rule("date-weekday", "");
+        assert!(lint(&toml, "# Vote\n\nThe vote is on Thursday, May 9.\n").is_empty());
+    }
+}

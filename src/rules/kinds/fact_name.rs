@@ -94,3 +94,30 @@ impl FactName {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint_with, rule, spans};
+
+    const FACTS: &str = "[[person]]\nname = \"Teodric Vallance\"\n\n[[name]]\nname = \"Saltgrave Dredging\"\nwrong = [\"Saltgrove Dredging\"]\n";
+
+    #[test]
+    fn near_misses_and_listed_wrong_spellings_are_flagged() {
+        let toml = rule("fact-name", "");
+        let article = "# Dredging\n\nTeodric Vallence met Saltgrove Dredging on Monday.\n";
+        let found = lint_with(&toml, FACTS, article, None);
+        let flagged = spans(&found, article);
+        assert!(flagged.contains(&"Vallence"), "{flagged:?}");
+        assert!(flagged.iter().any(|s| s.contains("Saltgrove")), "{flagged:?}");
+        assert!(found.iter().all(|d| d.help.is_some()), "{found:?}");
+    }
+
+    #[test]
+    fn right_spellings_and_derivations_are_not() {
+        let toml = rule("fact-name", "");
+        let article = "# Dredging\n\nTeodric Vallance met Saltgrave Dredging. The Vallances agreed.\n";
+        assert!(lint_with(&toml, FACTS, article, None).is_empty());
+        // No facts file: nothing to check against.
+        assert!(lint_with(&toml, "", "# D\n\nTeodric Vallence spoke.\n", None).is_empty());
+    }
+}

@@ -53,3 +53,33 @@ impl MaxLength {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule, spans};
+
+    #[test]
+    fn units_over_the_limit_are_flagged_whole_with_their_count() {
+        let toml = rule("max-length", "max = 5\nmessage = \"{detail}\"");
+        let article = "# Budget\n\nThe council set the budget on Tuesday night. It passed.\n";
+        let found = lint(&toml, article);
+        assert_eq!(
+            spans(&found, article),
+            ["The council set the budget on Tuesday night."]
+        );
+        assert_eq!(found[0].message, "8 words; the limit is 5");
+    }
+
+    #[test]
+    fn the_scope_picks_the_unit() {
+        let toml = rule("max-length", "max = 2\nscope = \"headline\"");
+        let article = "# Council sets budget\n\nThe council set the budget on Tuesday night.\n";
+        assert_eq!(spans(&lint(&toml, article), article), ["Council sets budget"]);
+    }
+
+    #[test]
+    fn max_is_required_and_positive() {
+        assert!(pack(&rule("max-length", "")).unwrap_err().contains("needs `max`"));
+        assert!(pack(&rule("max-length", "max = 0")).unwrap_err().contains("at least 1"));
+    }
+}

@@ -3,9 +3,8 @@
 //! named `flag` narrows the finding to that group, and a match without it is skipped: the
 //! way to say "X, but not in context Y" without lookaround.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-use super::{CompileContext, SpecError, is_whole_word};
+use super::matching::WordList;
+use super::{CompileContext, SpecError};
 use crate::lint::Context;
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Finding, Scope};
@@ -39,11 +38,7 @@ enum Matcher {
         regex: LazyRegex,
         flag: Option<usize>,
     },
-    Words {
-        automaton: AhoCorasick,
-        /// The list, lower case, for the prefilter.
-        literals: Vec<Vec<u8>>,
-    },
+    Words(WordList),
 }
 
 impl Pattern {
@@ -65,33 +60,14 @@ impl Pattern {
                         "`words` is empty: the rule could never fire",
                     ));
                 }
-                if words.get_ref().iter().any(|w| w.trim().is_empty()) {
-                    return Err(SpecError::field(
-                        "words",
-                        words.span(),
-                        "`words` holds an empty entry",
-                    ));
-                }
-                let automaton = AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .ascii_case_insensitive(ignore_case)
-                    .build(words.get_ref())
-                    .map_err(|e| {
-                        SpecError::field(
-                            "words",
-                            words.span(),
-                            format!("cannot build the word list: {e}"),
-                        )
-                    })?;
-                let literals = words
-                    .get_ref()
-                    .iter()
-                    .map(|w| w.to_ascii_lowercase().into_bytes())
-                    .collect();
-                Matcher::Words {
-                    automaton,
-                    literals,
-                }
+                let entries: Vec<&str> = words.get_ref().iter().map(String::as_str).collect();
+                Matcher::Words(WordList::new(
+                    "words",
+                    words.span(),
+                    &entries,
+                    ignore_case,
+                    "`words` holds an empty entry",
+                )?)
             }
             (Some(_), Some(words)) => {
                 return Err(SpecError::field(
@@ -107,7 +83,7 @@ impl Pattern {
                 ));
             }
         };
-        if let (Some(replacement), Matcher::Words { .. }) = (&spec.replacement, &matcher) {
+        if let (Some(replacement), Matcher::Words(_)) = (&spec.replacement, &matcher) {
             return Err(SpecError::field(
                 "replacement",
                 replacement.span(),
@@ -143,7 +119,7 @@ impl Pattern {
         }
         match &self.matcher {
             Matcher::Regex { regex, .. } => regex.literals().map(<[_]>::to_vec),
-            Matcher::Words { literals, .. } => Some(literals.clone()),
+            Matcher::Words(list) => Some(list.literals().to_vec()),
         }
     }
 
@@ -198,12 +174,10 @@ impl Pattern {
                     });
                 }
             }
-            Matcher::Words { automaton, .. } => {
+            Matcher::Words(list) => {
                 let mut found = ctx.find_in_units(&units, false, |hay, emit| {
-                    for m in automaton.find_iter(hay) {
-                        if is_whole_word(hay, m.range()) {
-                            emit(m.range());
-                        }
+                    for range in list.find_whole_words(hay) {
+                        emit(range);
                     }
                 });
                 super::drop_exceptions(&self.exceptions, &units, &mut found);
@@ -219,5 +193,64 @@ impl Pattern {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule, spans};
+
+    #[test]
+    fn words_match_whole_words_only() {
+        let toml = rule(
+            "pattern",
+            "words = [\"Mr Mayor\", \"TK\"]\nignore_case = true\nsuggestion = \"the mayor\"",
+        );
+        let article = "# Vote\n\nMR MAYOR said tk; the TKO and mr mayoral race went on.\n";
+        let found = lint(&toml, article);
+        assert_eq!(spans(&found, article), ["MR MAYOR", "tk"]);
+        assert!(found.iter().all(|d| d.fix.is_none()));
+    }
+
+    #[test]
+    fn a_flag_group_narrows_the_finding_and_a_replacement_fixes_the_whole_match() {
+        let toml = rule(
+            "pattern",
+            r#"pattern = '(?P<flag>\bper cent\b)|\b\d+ percent\b'"#,
+        );
+        let article = "# Rates\n\nRates rose 4 percent, or 4 per cent.\n";
+        assert_eq!(spans(&lint(&toml, article), article), ["per cent"]);
+        let toml = rule(
+            "pattern",
+            r#"pattern = '\b(\d+) per cent\b'
+replacement = '${1}%'"#,
+        );
+        let found = lint(&toml, article);
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!((&article[fix.range.clone()], fix.replacement.as_str()), ("4 per cent", "4%"));
+    }
+
+    #[test]
+    fn exceptions_skip_the_contexts_they_match() {
+        let toml = rule(
+            "pattern",
+            "words = [\"stated\"]\nexceptions = ['stated aim']",
+        );
+        let article = "# Talks\n\nHe stated it. The stated aim stands.\n";
+        let found = lint(&toml, article);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span.start, article.find("stated").unwrap());
+    }
+
+    #[test]
+    fn mistakes_in_the_options_are_refused() {
+        let refused = |options: &str| pack(&rule("pattern", options)).unwrap_err();
+        assert!(refused("").contains("needs `pattern` or `words`"));
+        assert!(refused("pattern = 'a'\nwords = [\"b\"]").contains("not both"));
+        assert!(refused("words = []").contains("could never fire"));
+        assert!(refused("words = [\" \"]").contains("holds an empty entry"));
+        assert!(refused("words = [\"a\"]\nreplacement = 'b'").contains("kind `substitution`"));
+        assert!(refused("pattern = 'x*'").contains("can match empty text"));
+        assert!(refused("pattern = 'a'\nmax = 3").contains("not an option of kind `pattern`"));
     }
 }

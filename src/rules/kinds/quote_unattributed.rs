@@ -97,3 +97,36 @@ impl QuoteUnattributed {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, rule};
+
+    const ARTICLE: &str = "# Pier\n\nThe pier reopened on Monday.\n\n\
+        “We have waited three long years for this day to come round.”\n\n\
+        “It is a good day for the whole town and for everyone,” the skipper bellowed.\n\n\
+        “The ferry will run again from May for all of the islands,” said Ana Reyes.\n";
+
+    fn flagged(options: &str) -> Vec<&'static str> {
+        let found = lint(&rule("quote-unattributed", options), ARTICLE);
+        found
+            .iter()
+            .map(|d| ARTICLE[d.span.start..].split_whitespace().nth(1).unwrap_or(""))
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_nothing_attributes_is_flagged_and_an_attributed_one_is_not() {
+        assert_eq!(flagged(""), ["have", "is"]);
+    }
+
+    #[test]
+    fn the_house_cue_verbs_attribute() {
+        assert_eq!(flagged("cue_verbs = [\"say\", \"bellow\"]"), ["have"]);
+    }
+
+    #[test]
+    fn short_quotations_are_exempt() {
+        assert!(flagged("min_words = 20").is_empty());
+    }
+}

@@ -31,3 +31,26 @@ impl QuoteUnbalanced {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule, spans};
+
+    #[test]
+    fn a_mark_with_no_partner_is_flagged_where_it_stands() {
+        let toml = rule("quote-unbalanced", "message = \"{detail}\"");
+        let article = "# Ferry\n\n“We will sail,” said Ana. “Soon, she added.\n";
+        let found = lint(&toml, article);
+        assert_eq!(spans(&found, article), ["“"]);
+        assert_eq!(found[0].span.start, article.rfind('“').unwrap());
+        assert!(found[0].message.contains("no closing mark"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn balanced_marks_and_apostrophes_are_not() {
+        let toml = rule("quote-unbalanced", "");
+        let article = "# Ferry\n\n“We will sail,” said Ana’s aide, ‘soon’.\n";
+        assert!(lint(&toml, article).is_empty());
+        assert!(pack(&rule("quote-unbalanced", "scope = \"body\"")).unwrap_err().contains("takes no `scope`"));
+    }
+}

@@ -68,3 +68,35 @@ impl Required {
         out.push(Finding::at(start..start));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule};
+
+    const CREDIT: &str =
+        "scope = \"credit\"\npattern = '(?m)^Photo: \\S'\nmetadata = [\"photo_credit\"]";
+
+    #[test]
+    fn one_whole_file_finding_when_nothing_satisfies_it() {
+        let article = "# Fair\n\nThe fair opens.\n";
+        let found = lint(&rule("required", CREDIT), article);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].span, 0..0);
+    }
+
+    #[test]
+    fn the_pattern_or_a_non_empty_metadata_key_satisfies_it() {
+        let toml = rule("required", CREDIT);
+        assert!(lint(&toml, "# Fair\n\nThe fair opens.\n\nPhoto: Ana Reyes\n").is_empty());
+        let keyed = "---\ntitle: Fair\nphoto_credit: Ana Reyes\n---\n\nThe fair opens.\n";
+        assert!(lint(&toml, keyed).is_empty());
+        let blank = "---\ntitle: Fair\nphoto_credit: \"\"\n---\n\nThe fair opens.\n";
+        assert_eq!(lint(&toml, blank).len(), 1, "a blank key is a credit left out");
+    }
+
+    #[test]
+    fn it_needs_something_to_look_for() {
+        let err = pack(&rule("required", "")).unwrap_err();
+        assert!(err.contains("needs `pattern`, `metadata`, or both"), "{err}");
+    }
+}

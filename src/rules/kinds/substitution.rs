@@ -2,9 +2,8 @@
 //! that keeps the original's capitalisation. Literal keys are matched as whole words in one
 //! Aho-Corasick pass; with `regex = true` each key is a regex and each value a replacement.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
-use super::{CompileContext, SpecError, is_whole_word, match_case};
+use super::matching::WordList;
+use super::{CompileContext, SpecError, match_case};
 use crate::lint::Context;
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::{Finding, Scope};
@@ -24,11 +23,9 @@ pub struct Substitution {
 #[derive(Debug)]
 enum Matcher {
     Literal {
-        automaton: AhoCorasick,
-        /// The preferred form of each key, by the automaton's pattern index (file order).
+        keys: WordList,
+        /// The preferred form of each key, by its place in the list (file order).
         preferred: Vec<String>,
-        /// The keys, lower case, for the prefilter.
-        literals: Vec<Vec<u8>>,
     },
     Regexes {
         /// Each key's regex with its replacement.
@@ -76,19 +73,14 @@ impl Substitution {
                 anchored,
             }
         } else {
-            let bad: Vec<&String> = swap.get_ref().keys().collect();
-            let literals = bad
-                .iter()
-                .map(|k| k.to_ascii_lowercase().into_bytes())
-                .collect();
-            let preferred = swap.get_ref().values().cloned().collect();
-            if bad.iter().any(|k| k.trim().is_empty()) {
-                return Err(SpecError::field(
-                    "swap",
-                    swap.span(),
-                    "`swap` has an empty key",
-                ));
-            }
+            let bad: Vec<&str> = swap.get_ref().keys().map(String::as_str).collect();
+            let keys = WordList::new(
+                "swap",
+                swap.span(),
+                &bad,
+                ignore_case,
+                "`swap` has an empty key",
+            )?;
             if ignore_case && let Some((a, b)) = keys_equal_but_for_case(&bad) {
                 return Err(SpecError::field(
                     "swap",
@@ -97,21 +89,9 @@ impl Substitution {
                 )
                 .with_note("set `ignore_case = false` so that each key matches its own case"));
             }
-            let automaton = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(ignore_case)
-                .build(bad)
-                .map_err(|e| {
-                    SpecError::field(
-                        "swap",
-                        swap.span(),
-                        format!("cannot build the word list: {e}"),
-                    )
-                })?;
             Matcher::Literal {
-                automaton,
-                preferred,
-                literals,
+                keys,
+                preferred: swap.get_ref().values().cloned().collect(),
             }
         };
         Ok(Self {
@@ -127,7 +107,7 @@ impl Substitution {
             return None;
         }
         match &self.matcher {
-            Matcher::Literal { literals, .. } => Some(literals.clone()),
+            Matcher::Literal { keys, .. } => Some(keys.literals().to_vec()),
             Matcher::Regexes { any, .. } => any.literals().map(<[_]>::to_vec),
         }
     }
@@ -136,16 +116,10 @@ impl Substitution {
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let (units, outside_quotes) = ctx.match_units(&self.scope);
         match &self.matcher {
-            Matcher::Literal {
-                automaton,
-                preferred,
-                ..
-            } => {
+            Matcher::Literal { keys, preferred } => {
                 let mut found = ctx.find_in_units(&units, false, |hay, emit| {
-                    for m in automaton.find_iter(hay) {
-                        if is_whole_word(hay, m.range()) {
-                            emit(m.range());
-                        }
+                    for range in keys.find_whole_words(hay) {
+                        emit(range);
                     }
                 });
                 super::drop_exceptions(&self.exceptions, &units, &mut found);
@@ -157,11 +131,7 @@ impl Substitution {
                 // "US" and "us" are different keys with different replacements.
                 for (_, span) in found {
                     let original = &source[span.clone()];
-                    let Some(key) = automaton
-                        .find(original)
-                        .filter(|m| m.range() == (0..original.len()))
-                        .map(|m| m.pattern().as_usize())
-                    else {
+                    let Some(key) = keys.entry_of(original) else {
                         continue;
                     };
                     out.push(finding(span.clone(), match_case(original, &preferred[key])));
@@ -207,11 +177,11 @@ impl Substitution {
 }
 
 /// Two keys that are the same word but for ASCII case, if any.
-fn keys_equal_but_for_case<'k>(keys: &[&'k String]) -> Option<(&'k str, &'k str)> {
-    let mut seen: std::collections::HashMap<String, &String> = std::collections::HashMap::new();
+fn keys_equal_but_for_case<'k>(keys: &[&'k str]) -> Option<(&'k str, &'k str)> {
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for key in keys {
         if let Some(first) = seen.insert(key.to_ascii_lowercase(), key) {
-            return Some((first.as_str(), key.as_str()));
+            return Some((first, key));
         }
     }
     None

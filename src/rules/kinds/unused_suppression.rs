@@ -24,3 +24,17 @@ impl UnusedSuppression {
     /// The findings are the pipeline's (see the module comment).
     pub fn check(&self, _ctx: &Context, _out: &mut Vec<Finding>) {}
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testing::{lint, pack, rule};
+
+    #[test]
+    fn its_own_check_finds_nothing_and_it_takes_no_options() {
+        // The per-file pipeline (crate::engine) makes its findings; the kind only names them.
+        let article = "# Pier\n\n<!-- newslint-disable-next-line test-rule -->\nThe pier reopened.\n";
+        assert!(lint(&rule("unused-suppression", ""), article).is_empty());
+        let err = pack(&rule("unused-suppression", "max = 2")).unwrap_err();
+        assert!(err.contains("takes no options"), "{err}");
+    }
+}

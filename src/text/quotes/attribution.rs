@@ -13,10 +13,11 @@ use super::speaker::{
     opens_with_colon, points_back,
 };
 use super::wording::{
-    ends_with_gloss, excerpt, is_title, is_verb_use, last_words_lower, sentence_at, whole_words,
+    ends_with_gloss, excerpt, is_title, is_verb_use, last_words_lower, sentence_at,
 };
 use super::{DOCUMENT, Paragraph, QuoteChecker, QuoteFinding};
 use crate::text::sentences::split_sentences;
+use crate::text::words::is_whole_word;
 
 impl QuoteChecker {
     pub(super) fn find_unattributed(
@@ -363,7 +364,7 @@ impl QuoteChecker {
             })
             .any(|(range, m)| {
                 (!reported_only || self.word_reports[m.pattern().as_usize()])
-                    && whole_words(text, range.clone())
+                    && is_whole_word(text, range.clone())
                     && !info.is_quoted(range.start)
                     && is_verb_use(
                         text,

@@ -9,8 +9,9 @@ use std::ops::Range;
 
 use super::attribution::ParaInfo;
 use super::marks::opens_with_mark;
-use super::wording::{DETERMINERS, PREPOSITIONS, last_words_lower, whole_words};
+use super::wording::{DETERMINERS, PREPOSITIONS, last_words_lower};
 use super::{Paragraph, QuoteChecker};
+use crate::text::words::is_whole_word;
 use crate::text::words::words as words_at;
 
 /// Words for people, or a body of them, that bring a new possible speaker into a passage
@@ -286,7 +287,7 @@ impl QuoteChecker {
                 && !passive
                 && of_a_body
                 && !info.is_quoted(from + range.start)
-                && whole_words(lead, range)
+                && is_whole_word(lead, range)
             {
                 return true;
             }

@@ -31,13 +31,6 @@ pub(super) const PREPOSITIONS: &[&str] = &[
     "without", "after", "before", "against", "between", "through", "during", "per", "via",
 ];
 
-/// Whether `range` starts and ends at word boundaries ("said" is not in "Saidi").
-pub(super) fn whole_words(text: &str, range: Range<usize>) -> bool {
-    let before = text[..range.start].chars().next_back();
-    let after = text[range.end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
 /// Whether a cue match reads as the verb (or phrase) rather than a noun or a name.
 pub(super) fn is_verb_use(
     text: &str,

@@ -1,0 +1,160 @@
+//! Pieces the kinds' checks share: the word-list automaton of `pattern` and
+//! `substitution`, dropping matches an exception covers, whether the prefilter sees a
+//! scope, and keeping a word's case in its fix.
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::SpecError;
+use crate::rules::Scope;
+use crate::rules::lazy_regex::LazyRegex;
+use crate::text::words::is_whole_word;
+
+/// A list of words or phrases found as whole words in one Aho-Corasick pass, however long
+/// the list (`pattern`'s `words`, `substitution`'s literal keys). The longest entry wins
+/// where two start at one place.
+#[derive(Debug)]
+pub(crate) struct WordList {
+    automaton: AhoCorasick,
+    /// The entries, lower case, for the prefilter.
+    literals: Vec<Vec<u8>>,
+}
+
+impl WordList {
+    /// Build the automaton for the list held by `field`; `empty_entry` is the message for
+    /// an entry that is only white space.
+    pub(crate) fn new(
+        field: &'static str,
+        span: Range<usize>,
+        entries: &[&str],
+        ignore_case: bool,
+        empty_entry: &str,
+    ) -> Result<Self, SpecError> {
+        if entries.iter().any(|entry| entry.trim().is_empty()) {
+            return Err(SpecError::field(field, span, empty_entry));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(ignore_case)
+            .build(entries)
+            .map_err(|e| {
+                SpecError::field(field, span, format!("cannot build the word list: {e}"))
+            })?;
+        let literals = entries
+            .iter()
+            .map(|entry| entry.to_ascii_lowercase().into_bytes())
+            .collect();
+        Ok(Self {
+            automaton,
+            literals,
+        })
+    }
+
+    /// The entries, lower case: one of them is in every match.
+    pub(crate) fn literals(&self) -> &[Vec<u8>] {
+        &self.literals
+    }
+
+    /// The spans (in `hay`) of the entries found in it as whole words.
+    pub(crate) fn find_whole_words<'h>(
+        &'h self,
+        hay: &'h str,
+    ) -> impl Iterator<Item = Range<usize>> + 'h {
+        self.automaton
+            .find_iter(hay)
+            .map(|m| m.range())
+            .filter(move |range| is_whole_word(hay, range.clone()))
+    }
+
+    /// Which entry (by its place in the list) `text` is, all of it.
+    pub(crate) fn entry_of(&self, text: &str) -> Option<usize> {
+        self.automaton
+            .find(text)
+            .filter(|m| m.range() == (0..text.len()))
+            .map(|m| m.pattern().as_usize())
+    }
+}
+
+/// Drop the matches `(unit index, absolute span)` that overlap a match of one of the
+/// `exceptions`, searched in the match's own unit. Exceptions run only on units that hold
+/// a match, which few do.
+pub(crate) fn drop_exceptions(
+    exceptions: &[LazyRegex],
+    units: &[crate::lint::Unit],
+    found: &mut Vec<(usize, Range<usize>)>,
+) {
+    if exceptions.is_empty() || found.is_empty() {
+        return;
+    }
+    let mut cached: Option<(usize, Vec<Range<usize>>)> = None;
+    found.retain(|(index, span)| {
+        if cached.as_ref().is_none_or(|(i, _)| i != index) {
+            let unit = &units[*index];
+            let spans = exceptions
+                .iter()
+                .flat_map(|re| {
+                    re.get()
+                        .find_iter(unit.text)
+                        .map(|m| unit.absolute(m.range()))
+                })
+                .collect();
+            cached = Some((*index, spans));
+        }
+        let (_, spans) = cached.as_ref().expect("just filled");
+        !spans
+            .iter()
+            .any(|e| e.start < span.end && span.start < e.end)
+    });
+}
+
+/// Whether the prefilter's scan (the prose view and the front matter) holds every text a
+/// rule of this scope reads; `text` reads the source itself, markup included, and
+/// metadata values are left to run always.
+pub(crate) fn prefilter_reads(scope: &Scope) -> bool {
+    !matches!(scope, Scope::Text | Scope::Metadata(_))
+}
+
+/// Give `replacement` the case of `original`: "Stated" → "Said", "STATED" → "SAID".
+pub(crate) fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_find_whole_words_and_name_the_entry() {
+        let list = WordList::new("words", 0..0, &["state", "stated", "TK"], true, "empty").unwrap();
+        let text = "He stated it; reinstated; tk.";
+        let found: Vec<&str> = list.find_whole_words(text).map(|r| &text[r]).collect();
+        assert_eq!(found, ["stated", "tk"]);
+        assert_eq!(list.entry_of("Stated"), Some(1));
+        assert_eq!(list.entry_of("stated it"), None);
+        assert_eq!(list.literals()[2], b"tk");
+        let err =
+            WordList::new("swap", 3..9, &["a", " "], true, "`swap` has an empty key").unwrap_err();
+        assert_eq!(
+            (err.span, err.message.as_str()),
+            (Some(3..9), "`swap` has an empty key")
+        );
+    }
+
+    #[test]
+    fn replacements_keep_the_case_of_the_original() {
+        assert_eq!(match_case("Stated", "said"), "Said");
+        assert_eq!(match_case("STATED", "said"), "SAID");
+        assert_eq!(match_case("stated", "said"), "said");
+    }
+}
