@@ -305,6 +305,7 @@ impl<'a> Context<'a> {
             Scope::Headline => self.headline_unit().into_iter().collect(),
             Scope::Dek => blocks(&[Role::Dek]),
             Scope::Body | Scope::Paragraph => blocks(&[Role::Body]),
+            Scope::Lead => blocks(&[Role::Body]).into_iter().take(1).collect(),
             Scope::Sentence => doc.sentences().iter().cloned().map(prose_unit).collect(),
             Scope::Quote => self.quotations().iter().cloned().map(prose_unit).collect(),
             Scope::OutsideQuote | Scope::BodyOutsideQuote => {

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{Document, Format};
+use crate::article::Document;
 use crate::error::SourceFile;
 use crate::facts::Facts;
 use crate::fix::fix_text;
@@ -13,7 +13,7 @@ use crate::line_index::LineIndex;
 use crate::lint::lint_with;
 use crate::rules::prefilter::Prefilter;
 use crate::rules::spec::KindName;
-use crate::rules::{Expectation, Rule};
+use crate::rules::{Example, Expectation, Rule};
 use crate::suppress::Suppressions;
 
 /// One example that does not do what it says.
@@ -66,17 +66,7 @@ pub fn run_examples<'a>(rules: impl IntoIterator<Item = &'a Rule>) -> ExampleRep
                     )
                 }),
             };
-            match facts.and_then(|facts| {
-                check_example(
-                    rule,
-                    &prefilter,
-                    &facts,
-                    &example.text,
-                    example.expect,
-                    example.line,
-                    example.fixed.as_deref(),
-                )
-            }) {
+            match facts.and_then(|facts| check_example(rule, &prefilter, &facts, example)) {
                 Ok(()) => report.passed += 1,
                 Err(message) => report.failures.push(ExampleFailure {
                     rule: rule.id.clone(),
@@ -94,12 +84,16 @@ fn check_example(
     rule: &Rule,
     prefilter: &Prefilter,
     facts: &Facts,
-    text: &str,
-    expect: Expectation,
-    line: Option<usize>,
-    fixed: Option<&str>,
+    example: &Example,
 ) -> Result<(), String> {
-    let doc = Document::parse(text.to_string(), Format::Markdown)
+    let (text, expect, line, format) = (
+        example.text.as_str(),
+        example.expect,
+        example.line,
+        example.format,
+    );
+    let fixed = example.fixed.as_deref();
+    let doc = Document::parse(text.to_string(), format)
         .map_err(|e| format!("the example does not parse: {}", e.message))?;
     let found = if rule.kind_name == KindName::UnusedSuppression {
         // Its findings are the pipeline's: the suppressions of the example, with no other
@@ -153,7 +147,7 @@ fn check_example(
                     ));
                 }
                 (true, Some(expected)) => {
-                    let outcome = fix_text(text.to_string(), Format::Markdown, true, &|d| {
+                    let outcome = fix_text(text.to_string(), format, true, &|d| {
                         lint_with([rule], d, facts, prefilter, None)
                     })
                     .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;

@@ -471,10 +471,26 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
         let e = example.get_ref();
         // Parsed when the example runs (`newslint test`), not on every load.
         let facts = e.facts.as_ref().map(|text| text.get_ref().clone());
+        let format = match e.format.as_ref().map(|f| (f.get_ref().as_str(), f.span())) {
+            None => crate::article::Format::Markdown,
+            Some(("md" | "markdown", _)) => crate::article::Format::Markdown,
+            Some(("txt" | "text", _)) => crate::article::Format::Plain,
+            Some(("html", _)) => crate::article::Format::Html,
+            Some(("xml", _)) => crate::article::Format::Xml,
+            Some((other, span)) => {
+                errors.push(SpecError::field(
+                    "examples",
+                    span,
+                    format!("unknown example format `{other}`: write `md`, `txt`, `html` or `xml`"),
+                ));
+                continue;
+            }
+        };
         match (&e.bad, &e.good) {
             (Some(bad), None) => examples.push(Example {
                 expect: Expectation::Bad,
                 text: bad.get_ref().clone(),
+                format,
                 fixed: e.fixed.clone(),
                 line: e.line,
                 span: bad.span(),
@@ -491,6 +507,7 @@ fn compile_examples(spec: &RuleSpec) -> Result<Vec<Example>, Vec<SpecError>> {
                 examples.push(Example {
                     expect: Expectation::Good,
                     text: good.get_ref().clone(),
+                    format,
                     fixed: None,
                     line: None,
                     span: good.span(),

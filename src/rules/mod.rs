@@ -66,8 +66,10 @@ pub enum Expectation {
 pub struct Example {
     /// Bad or good.
     pub expect: Expectation,
-    /// The example text (linted as a Markdown article).
+    /// The example text.
     pub text: String,
+    /// How the text is read (`format = "txt"`; Markdown by default).
+    pub format: crate::article::Format,
     /// For a fixable bad example: the text after the fix.
     pub fixed: Option<String>,
     /// The 1-based line where the finding must start.

@@ -17,6 +17,8 @@ pub enum Scope {
     Body,
     /// Body paragraphs, each a unit (for `max-length`).
     Paragraph,
+    /// The first body paragraph, the lead ("a dateline in the first paragraph").
+    Lead,
     /// Sentences of the dek and body, each a unit.
     Sentence,
     /// Direct quotations in the prose, marks included.
@@ -42,6 +44,7 @@ pub const SCOPE_NAMES: &[&str] = &[
     "dek",
     "body",
     "paragraph",
+    "lead",
     "sentence",
     "quote",
     "outside-quote",
@@ -61,6 +64,7 @@ impl Scope {
             "dek" => Scope::Dek,
             "body" => Scope::Body,
             "paragraph" => Scope::Paragraph,
+            "lead" => Scope::Lead,
             "sentence" => Scope::Sentence,
             "quote" => Scope::Quote,
             "outside-quote" => Scope::OutsideQuote,
@@ -87,6 +91,7 @@ impl fmt::Display for Scope {
             Scope::Dek => "dek",
             Scope::Body => "body",
             Scope::Paragraph => "paragraph",
+            Scope::Lead => "lead",
             Scope::Sentence => "sentence",
             Scope::Quote => "quote",
             Scope::OutsideQuote => "outside-quote",

@@ -58,6 +58,9 @@ pub struct ExampleSpec {
     pub line: Option<usize>,
     /// A facts file (TOML text) the example is checked against, for the fact-sheet rules.
     pub facts: Option<Spanned<String>>,
+    /// How the example is read: `md` (the default: a Markdown article), `txt` (a plain-text
+    /// export, as most house copy is), `html` or `xml`.
+    pub format: Option<Spanned<String>>,
 }
 
 /// The fields of a rule table, each written once: `fixed` (cannot be overridden), `common`
