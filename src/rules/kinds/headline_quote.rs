@@ -106,49 +106,74 @@ impl HeadlineQuote {
 }
 
 /// Passages in quotation marks: (offset of the opening mark, range of the inside).
+///
+/// Linear in the text, however it is written: a match jumps past its closing mark, and an
+/// opening mark whose closing mark never comes is remembered per kind of mark, so that the
+/// next unmatched one of that kind does not search to the end again (a headline of 100,000
+/// unmatched `“` took 25 s), and no index of characters is built (16 bytes a character).
 fn passages(text: &str, single_quotes: bool) -> Vec<(usize, Range<usize>)> {
     let mut found = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
+    // Closing marks known to occur nowhere after this offset, by kind of opening mark.
+    let mut none_after: Vec<(&[char], usize)> = Vec::new();
+    let mut at = 0;
+    while let Some(c) = text[at..].chars().next() {
         let closers: &[char] = match c {
             '"' => &['"'],
             '“' => &['”', '"'],
             '«' => &['»'],
             '„' => &['“', '”'],
             '‘' if single_quotes => &['’'],
-            '\'' if single_quotes && opens_single(&chars, i) => &['\''],
+            '\'' if single_quotes && opens_single(text, at) => &['\''],
             _ => {
-                i += 1;
+                at += c.len_utf8();
                 continue;
             }
         };
         let inner_start = at + c.len_utf8();
-        let close = (i + 1..chars.len()).find(|&j| {
-            closers.contains(&chars[j].1)
-                && (!matches!(chars[j].1, '’' | '\'') || closes_single(&chars, j))
-        });
+        let known_missing = none_after
+            .iter()
+            .any(|(kind, from)| *kind == closers && *from <= inner_start);
+        let close = if known_missing {
+            None
+        } else {
+            text[inner_start..]
+                .char_indices()
+                .map(|(i, c)| (inner_start + i, c))
+                .find(|&(j, c)| {
+                    closers.contains(&c) && (!matches!(c, '’' | '\'') || closes_single(text, j))
+                })
+        };
         match close {
-            Some(j) => {
-                found.push((at, inner_start..chars[j].0));
-                i = j + 1;
+            Some((j, mark)) => {
+                found.push((at, inner_start..j));
+                at = j + mark.len_utf8();
             }
-            None => i += 1,
+            None => {
+                if !known_missing {
+                    none_after.push((closers, inner_start));
+                }
+                at = inner_start;
+            }
         }
     }
     found
 }
 
-fn opens_single(chars: &[(usize, char)], i: usize) -> bool {
-    let before = i.checked_sub(1).map(|j| chars[j].1);
-    let after = chars.get(i + 1).map(|c| c.1);
+/// Whether the `'` at `at` opens a quotation: a letter or digit follows it, none precedes it.
+fn opens_single(text: &str, at: usize) -> bool {
+    let before = text[..at].chars().next_back();
+    let after = text[at + 1..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric)
 }
 
-fn closes_single(chars: &[(usize, char)], j: usize) -> bool {
-    // An apostrophe inside a word (`don’t`) closes nothing.
-    !chars.get(j + 1).is_some_and(|c| c.1.is_alphanumeric())
+/// Whether the mark at `at` closes a quotation: an apostrophe inside a word (`don’t`) does
+/// not.
+fn closes_single(text: &str, at: usize) -> bool {
+    let width = text[at..].chars().next().map_or(1, char::len_utf8);
+    !text[at + width..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// The words of a text, lower-cased, punctuation dropped (`Wake-Up` is `wakeup`).
@@ -182,6 +207,7 @@ fn holds_in_order(haystack: &[String], segments: &[Vec<String>]) -> bool {
 mod tests {
     use super::*;
 
+
     fn words(text: &str) -> Vec<String> {
         normal_words(text)
     }
@@ -205,6 +231,13 @@ mod tests {
             .map(|(_, r)| &text[r])
             .collect();
         assert_eq!(found, ["We can’t wait"]);
+        // Unmatched marks open nothing, and the ones after them still pair up.
+        let text = "«one «two \"three\" „four“";
+        let found: Vec<&str> = passages(text, false)
+            .into_iter()
+            .map(|(_, r)| &text[r])
+            .collect();
+        assert_eq!(found, ["three", "four"]);
     }
 
     #[test]
