@@ -265,7 +265,8 @@ fn every_rule_draws_the_same_findings_in_every_format() {
                     Some(toml) => Facts::load(&[SourceFile::new("facts", toml.as_str())], &[])
                         .expect("the example's facts load"),
                 };
-                let markdown = Document::parse(example.text.clone(), Format::Markdown)
+                // Read as the example says (Markdown unless it names another format).
+                let markdown = Document::parse(example.text.clone(), example.format)
                     .expect("the example parses");
                 let expected = findings(rule, &facts, &markdown);
                 assert_eq!(

@@ -190,6 +190,12 @@ impl ArticleBuilder {
         self.push(text, file, Piece::Decoded, node);
     }
 
+    /// Text that stands for the file range `file` only as a whole and is never edited there
+    /// (a body read out of a JSON-LD string, whose escapes the file spells otherwise).
+    pub fn unmapped(&mut self, text: &str, file: Range<usize>) {
+        self.push(text, file, Piece::Separator, 0);
+    }
+
     /// A space between two pieces of one block (a `<br>`, a run of white space across
     /// elements), unless the block already ends in one.
     pub fn space(&mut self, at: usize) {

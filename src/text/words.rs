@@ -11,8 +11,20 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+/// Word characters among the ASCII bytes, by byte: one load per byte where the test of
+/// three ranges and `_` was four compares, in the loop that reads every word of an article.
+const ASCII_WORD_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte as u8 == b'_';
+        byte += 1;
+    }
+    table
+};
+
 fn is_ascii_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
+    ASCII_WORD_BYTES[usize::from(byte)]
 }
 
 /// Whether the character before `range` and the one after it are not word characters, so
@@ -98,6 +110,10 @@ mod tests {
         );
         assert_eq!(count("  "), 0);
         assert_eq!(count("see file_name.txt"), 3);
+        for byte in 0..=255u8 {
+            let expected = byte.is_ascii() && is_word_char(char::from(byte));
+            assert_eq!(is_ascii_word_byte(byte), expected, "byte {byte}");
+        }
     }
 
     #[test]

@@ -18,9 +18,9 @@ const MAX_JSON_LD: usize = 2 << 20;
 
 /// A metadata value and the file range it came from.
 #[derive(Clone, Debug)]
-struct Value_ {
-    text: String,
-    range: Range<usize>,
+pub(super) struct Value_ {
+    pub(super) text: String,
+    pub(super) range: Range<usize>,
     /// The text is the file's bytes as they stand.
     exact: bool,
 }
@@ -32,6 +32,8 @@ pub struct Found {
     date: Option<Value_>,
     byline: Option<Value_>,
     photo_credit: Option<Value_>,
+    /// JSON-LD `articleBody`: the body of a page whose visible body a script renders.
+    pub article_body: Option<Value_>,
     /// Byline elements: metadata, not body text.
     pub byline_elements: Vec<u32>,
 }
@@ -252,6 +254,9 @@ fn json_ld(raw: &str, range: Range<usize>, found: &mut Found) {
     }
     if found.byline.is_none() {
         found.byline = text(article.get("author"));
+    }
+    if found.article_body.is_none() {
+        found.article_body = text(article.get("articleBody"));
     }
 }
 

@@ -81,6 +81,7 @@ pub fn read(html: &str, options: &HtmlOptions) -> Result<Extracted, String> {
         page: is_page,
         headline: None,
         skip: found.byline_elements.clone(),
+        found_body: false,
     };
     if is_page {
         if let Some(h1) = meta::first_headline(&tree) {
@@ -95,11 +96,28 @@ pub fn read(html: &str, options: &HtmlOptions) -> Result<Extracted, String> {
     } else {
         walker.walk(&tree.roots);
     }
+    if is_page
+        && !walker.found_body
+        && let Some(body) = &found.article_body
+    {
+        read_json_ld_body(&mut walker.builder, body);
+    }
     let mut extracted = walker.builder.finish(html.len());
     if is_page {
         drop_repeated_blocks(&mut extracted);
     }
     Ok(extracted)
+}
+
+/// A page whose visible body is empty (a script renders it) but whose JSON-LD holds its
+/// `articleBody`: that is the body, a paragraph a line. Its findings point at the JSON-LD
+/// script as a whole (the string's escapes are not the text) and are never fixed there.
+fn read_json_ld_body(builder: &mut ArticleBuilder, body: &meta::Value_) {
+    for line in body.text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        builder.open(Role::Body, body.range.start);
+        builder.unmapped(line, body.range.clone());
+        builder.close(body.range.end);
+    }
 }
 
 /// A page that says the same paragraph twice (a caption under every copy of a photo, a
@@ -123,6 +141,8 @@ struct Walker<'a> {
     /// The `<h1>` already read as the headline.
     headline: Option<u32>,
     skip: Vec<u32>,
+    /// Whether a body paragraph was read.
+    found_body: bool,
 }
 
 struct Frame<'c> {
@@ -224,6 +244,7 @@ impl<'a> Walker<'a> {
                         self.builder.open(role, node.range.start);
                         pending = false;
                     }
+                    self.found_body |= role == Role::Body;
                     let id = self.builder.new_node();
                     push_text(&mut self.builder, raw, node.range.start, id);
                 }

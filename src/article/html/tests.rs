@@ -225,3 +225,40 @@ fn a_page_too_deep_for_the_reader_is_refused_clearly() {
         "{error}"
     );
 }
+
+#[test]
+fn a_script_rendered_page_is_read_from_its_json_ld_body() {
+    // The visible body is an empty mount point; the JSON-LD holds the story.
+    let html = "<html><head><script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": \"Ferry returns\", \"articleBody\": \"The ferry to Saltmarsh returns in June, the operator said.\\nFares stay the same, at \\u00a35.\"}</script></head>\
+        <body><nav><a href=/>Home</a></nav><div id=\"app\"></div></body></html>";
+    let out = read(html, &HtmlOptions::default()).unwrap();
+    let body: Vec<&str> = out
+        .blocks
+        .iter()
+        .filter(|b| b.role == Role::Body)
+        .map(|b| &out.text[b.span.clone()])
+        .collect();
+    assert_eq!(
+        body,
+        vec![
+            "The ferry to Saltmarsh returns in June, the operator said.",
+            "Fares stay the same, at £5."
+        ]
+    );
+    // Findings there point at the JSON-LD script, and no edit can land inside it.
+    let script = html.find('{').unwrap()..html.find("</script>").unwrap();
+    let at = out.text.find("Fares").unwrap();
+    let span = out.map.file_span(at..at + 5);
+    assert!(
+        script.start <= span.start && span.end <= script.end,
+        "{span:?}"
+    );
+    assert!(!out.map.in_one_node(&(at..at + 5)));
+    // A page with a visible body keeps it.
+    let visible = html.replace(
+        "<div id=\"app\"></div>",
+        "<article><p>The ferry to Saltmarsh returns in June, the operator said, after a summer of complaints.</p></article>",
+    );
+    let out = read(&visible, &HtmlOptions::default()).unwrap();
+    assert!(!out.text.contains("Fares stay"));
+}
