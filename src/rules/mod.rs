@@ -2,6 +2,7 @@
 //! [`RuleSet`] a linter runs. Everything a rule needs (regexes, word automata, verb
 //! inflections) is built here, once, before any article is read.
 
+mod builtin;
 pub mod kinds;
 mod lazy_regex;
 mod literals;
@@ -14,12 +15,12 @@ pub mod spec;
 use std::ops::Range;
 use std::sync::Arc;
 
+pub use builtin::{
+    BUILTIN_PACKS, CORE_PACK, builtin_credit_labels, builtin_pack_of, builtin_rules,
+};
 pub use kinds::RuleKind;
 pub(crate) use load::toml_error as toml_error_for;
-pub use load::{
-    BUILTIN_PACKS, CORE_PACK, LoadOptions, builtin_credit_labels, builtin_pack_of, builtin_rules,
-    load_pack_file, load_rules,
-};
+pub use load::{LoadOptions, load_pack_file, load_rules};
 pub use scope::{SCOPE_NAMES, Scope};
 pub use spec::KindName;
 
