@@ -29,6 +29,20 @@ pub(super) enum Outcome {
     },
 }
 
+impl Outcome {
+    /// A file checked and left as it was.
+    fn checked(path: PathBuf, source: String, diagnostics: Vec<Diagnostic>) -> Self {
+        Outcome::Linted {
+            path,
+            source,
+            diagnostics,
+            diff: None,
+            fixed: None,
+            fixed_by_rule: Default::default(),
+        }
+    }
+}
+
 pub(super) fn lint_input(
     input: &Input,
     stdin: Option<&[u8]>,
@@ -58,14 +72,7 @@ pub(super) fn lint_input(
         return match newslint::Document::read_docx_with(&bytes, engine.read_options()) {
             Ok(doc) => {
                 let diagnostics = engine.check(&rooted, &doc, today);
-                Outcome::Linted {
-                    path,
-                    source: doc.into_file_text(),
-                    diagnostics,
-                    diff: None,
-                    fixed: None,
-                    fixed_by_rule: Default::default(),
-                }
+                Outcome::checked(path, doc.into_file_text(), diagnostics)
             }
             Err(err) => Outcome::Problem {
                 path,
@@ -143,14 +150,7 @@ pub(super) fn lint_input(
     }
 
     match engine.check_text(&rooted, source, format, today) {
-        Ok((doc, diagnostics)) => Outcome::Linted {
-            path,
-            source: doc.into_file_text(),
-            diagnostics,
-            diff: None,
-            fixed: None,
-            fixed_by_rule: Default::default(),
-        },
+        Ok((doc, diagnostics)) => Outcome::checked(path, doc.into_file_text(), diagnostics),
         Err(err) => parse_problem(err),
     }
 }

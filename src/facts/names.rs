@@ -187,15 +187,9 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
 /// capitalised word can start), or the end. Nearly all of copy is lower-case ASCII, so it
 /// is skipped eight bytes at a time.
 fn next_capital_or_non_ascii(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // For ASCII bytes (high bit clear) adding 0x3F sets the high bit from `A` up, and
-        // adding 0x25 from `[` up, with no carry between bytes. A byte with its high bit set
-        // stops the skip before the sums are looked at.
-        let capital = x.wrapping_add(0x3F * ONES) & !x.wrapping_add(0x25 * ONES);
-        if (x | capital) & HIGH != 0 {
+    use crate::text::eight_bytes::{HIGH, chunk, in_range};
+    while let Some(x) = chunk(bytes, at) {
+        if (x & HIGH) | in_range(x, b'A', b'Z') != 0 {
             break;
         }
         at += 8;

@@ -166,17 +166,21 @@ fn product(left: &Set, right: &Set) -> Set {
     out
 }
 
+/// How many members a class of `(first, last)` ranges holds.
+fn class_size(ranges: impl Iterator<Item = (usize, usize)>) -> usize {
+    ranges.map(|(first, last)| last - first + 1).sum()
+}
+
 /// A small class as its characters, folded; `None` for a large one.
 fn class_set(class: &Class) -> Option<Set> {
     let mut set = Set::new();
     match class {
         Class::Unicode(class) => {
-            let count: usize = class
+            let sizes = class
                 .ranges()
                 .iter()
-                .map(|r| r.end() as usize - r.start() as usize + 1)
-                .sum();
-            if count > MAX_CLASS {
+                .map(|r| (r.start() as usize, r.end() as usize));
+            if class_size(sizes) > MAX_CLASS {
                 return None;
             }
             for range in class.ranges() {
@@ -186,12 +190,11 @@ fn class_set(class: &Class) -> Option<Set> {
             }
         }
         Class::Bytes(class) => {
-            let count: usize = class
+            let sizes = class
                 .ranges()
                 .iter()
-                .map(|r| r.end() as usize - r.start() as usize + 1)
-                .sum();
-            if count > MAX_CLASS {
+                .map(|r| (r.start() as usize, r.end() as usize));
+            if class_size(sizes) > MAX_CLASS {
                 return None;
             }
             for range in class.ranges() {

@@ -2,6 +2,7 @@
 //! works on the prose view of a document and returns byte spans of the source.
 
 pub mod dates;
+pub mod eight_bytes;
 pub mod quotes;
 pub mod sentences;
 pub mod words;

@@ -106,25 +106,15 @@ impl Iterator for Words<'_> {
 /// are shorter than eight letters: one look at eight bytes finds where they end.
 #[inline]
 fn end_of_ascii_word(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // For 7-bit bytes `y`, `y + (0x80 - lo)` has its high bit set when `y >= lo`, and
-    // `y + (0x7F - hi)` when `y > hi`; neither sum carries into the next byte.
-    let in_range = |y: u64, lo: u8, hi: u8| {
-        y.wrapping_add(u64::from(0x80 - lo) * ONES) & !y.wrapping_add(u64::from(0x7F - hi) * ONES)
-    };
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let y = x & !HIGH;
+    use super::eight_bytes::{HIGH, ONES, chunk, first_marked, in_range};
+    while let Some(x) = chunk(bytes, at) {
         // `| 0x20` folds capitals onto small letters and nothing else onto them.
-        let word = (in_range(y | (0x20 * ONES), b'a', b'z')
-            | in_range(y, b'0', b'9')
-            | in_range(y, b'_', b'_'))
-            & !x
-            & HIGH;
+        let word = in_range(x | (0x20 * ONES), b'a', b'z')
+            | in_range(x, b'0', b'9')
+            | in_range(x, b'_', b'_');
         let stop = !word & HIGH;
         if stop != 0 {
-            return at + (stop.trailing_zeros() / 8) as usize;
+            return at + first_marked(stop);
         }
         at += 8;
     }

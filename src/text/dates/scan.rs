@@ -4,6 +4,8 @@
 use jiff::civil::Weekday;
 use regex::Regex;
 use std::ops::Range;
+
+use crate::text::eight_bytes::next_in_range;
 use std::sync::LazyLock;
 
 pub(super) const MONTH_NAMES: [&str; 12] = [
@@ -44,31 +46,6 @@ fn month_words_from(prefix: &[u8]) -> &'static [&'static str] {
 /// A byte of an ASCII word (`\w` without Unicode): what a month word may not touch.
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// The first byte at or after `at` in `lo..=hi` (an ASCII range), or the end: eight bytes
-/// at a time, since capitals and digits are a small part of copy.
-fn next_in_range(bytes: &[u8], mut at: usize, lo: u8, hi: u8) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // For 7-bit bytes `y`, `y + (0x80 - lo)` has its high bit set when `y >= lo`, and
-        // `y + (0x7F - hi)` when `y > hi`; neither sum carries into the next byte.
-        let y = x & !HIGH;
-        let found = y.wrapping_add(u64::from(0x80 - lo) * ONES)
-            & !y.wrapping_add(u64::from(0x7F - hi) * ONES)
-            & !x
-            & HIGH;
-        if found != 0 {
-            return at + (found.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    bytes[at..]
-        .iter()
-        .position(|b| (lo..=hi).contains(b))
-        .map_or(bytes.len(), |i| at + i)
 }
 
 /// Each capitalised month word of `t` as a whole ASCII word (lower-case `may` is the verb,
@@ -326,18 +303,6 @@ mod tests {
             texts.dedup();
         }
         texts
-    }
-
-    #[test]
-    fn next_in_range_finds_the_first_such_byte() {
-        for byte in 0..=255u8 {
-            for place in 0..12 {
-                let mut bytes = vec![b'q'; 12];
-                bytes[place] = byte;
-                let expected = if byte.is_ascii_uppercase() { place } else { 12 };
-                assert_eq!(next_in_range(&bytes, 0, b'A', b'Z'), expected, "{byte:#x}");
-            }
-        }
     }
 
     #[test]
