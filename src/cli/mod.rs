@@ -8,6 +8,7 @@ mod decode;
 pub(crate) mod engines;
 mod errors;
 mod inspect;
+mod json_text;
 mod one_file;
 mod output;
 mod report;
