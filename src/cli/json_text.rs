@@ -25,7 +25,7 @@ impl<F: Formatter> Formatter for EscapeC1<F> {
         let bytes = fragment.as_bytes();
         let mut written = 0;
         let mut from = 0;
-        while let Some(offset) = bytes[from..].iter().position(|&b| b == C1_LEAD) {
+        while let Some(offset) = memchr::memchr(C1_LEAD, &bytes[from..]) {
             let lead = from + offset;
             from = lead + 1;
             let Some(&low) = bytes.get(lead + 1).filter(|b| (0x80..=0x9F).contains(*b)) else {
