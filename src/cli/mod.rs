@@ -31,6 +31,8 @@ use args::{Cli, ColorChoice, Command, ConfigArgs};
 use check::check;
 pub(crate) use clock::today;
 pub(crate) use decode::read_document;
+#[cfg(feature = "lsp")]
+pub(crate) use walk::io_message;
 
 #[cfg(feature = "serve")]
 pub(crate) use errors::print as print_config_errors;
