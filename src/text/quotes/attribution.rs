@@ -2,19 +2,15 @@
 //! speech verb, a source or a colon introduction, and which quotations are glosses,
 //! titles or short partial quotes and so need none.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
+use super::clauses::{Article, Site};
 use super::marks::RawQuote;
 use regex::Regex;
 
-use super::speaker::{
-    answers_a_question, follows_determiner, follows_speaker_label, is_quote_collection,
-    opens_with_colon, points_back,
-};
-use super::wording::{
-    ends_with_gloss, excerpt, is_title, is_verb_use, last_words_lower, sentence_at,
-};
+use super::speaker::{follows_determiner, is_quote_collection};
+use super::wording::{ends_with_gloss, excerpt, is_title, is_verb_use, last_words_lower};
 use super::{DOCUMENT, Paragraph, QuoteChecker, QuoteFinding};
 use crate::text::sentences::split_sentences;
 use crate::text::words::is_whole_word;
@@ -25,9 +21,51 @@ impl QuoteChecker {
         paragraphs: &[Paragraph],
         quotes: &[RawQuote],
     ) -> Vec<QuoteFinding> {
+        let Some(mut article) = self.article(paragraphs, quotes) else {
+            return Vec::new();
+        };
+        let mut findings = Vec::new();
+        for qi in 0..article.closed.len() {
+            let Some(site) = self.judge(&mut article, qi) else {
+                continue;
+            };
+            let Site {
+                quote: q,
+                po,
+                o,
+                sentence_start,
+                inside_sentence,
+                ..
+            } = site;
+            let text = paragraphs[po].text;
+            let lead_in = &text[sentence_start.min(o)..o];
+            if self.is_exempt(paragraphs, q, lead_in, inside_sentence) {
+                continue;
+            }
+            let mark_end = o + q.open_mark.len_utf8();
+            let abs = paragraphs[po].offset + o;
+            findings.push(QuoteFinding {
+                span: abs..abs + q.open_mark.len_utf8(),
+                message: format!(
+                    "quotation \"{}\" has no attribution: no speech verb or source in its \
+                     sentence or the sentences around it",
+                    excerpt(q.content_start(paragraphs, mark_end), 6)
+                ),
+            });
+        }
+        findings
+    }
+
+    /// What the readings need of the article: its closed quotations, and the paragraphs
+    /// around them split into sentences. None when no quotation closes.
+    pub(super) fn article<'a>(
+        &self,
+        paragraphs: &'a [Paragraph<'a>],
+        quotes: &'a [RawQuote],
+    ) -> Option<Article<'a>> {
         let closed: Vec<&RawQuote> = quotes.iter().filter(|q| q.close.is_some()).collect();
         if closed.is_empty() {
-            return Vec::new();
+            return None;
         }
         // Local pieces of every closed quotation, per paragraph, sorted by start.
         let mut pieces: Vec<Vec<(usize, Range<usize>)>> = vec![Vec::new(); paragraphs.len()];
@@ -52,265 +90,72 @@ impl QuoteChecker {
                 info[pi] = Some(self.para_info(paragraphs[pi].text, &[]));
             }
         }
-        let collection = is_quote_collection(paragraphs);
-        // A quote collection attributes its quotations only when it reports speech
-        // somewhere ("said Mr Blunkett"): a page of bare quotations is no collection.
-        let collection_speaks = std::cell::OnceCell::new();
-
-        let mut attributed = vec![false; closed.len()];
-        // The last top-level quotation closed in each paragraph so far, for clause 4.
-        let mut last_closed: Vec<Option<usize>> = vec![None; paragraphs.len()];
-        // Paragraph and local end of the latest attributed quotation.
-        let mut last_attributed: Option<(usize, usize)> = None;
-        let mut findings = Vec::new();
-        for (qi, q) in closed.iter().enumerate() {
-            if q.depth > 0 {
-                // Nested marks quote inside a quotation that is judged as a whole.
-                attributed[qi] = true;
-                continue;
-            }
-            let (pc, close_end) = q.close.expect("closed");
-            let (po, o) = (q.open_para, q.open_local);
-            let text = paragraphs[po].text;
-            let open_info = info[po].as_ref().expect("paragraph with a quotation");
-            let close_info = info[pc].as_ref().expect("paragraph with a quotation");
-            let so = sentence_at(&open_info.sentences, o);
-            let sc = sentence_at(&close_info.sentences, close_end - 1);
-
-            let sentence_start = open_info.sentences.get(so).map_or(0, |s| s.start);
-            let lead_in = &text[sentence_start.min(o)..o];
-            let inside_sentence = lead_in.chars().any(char::is_alphanumeric);
-
-            let by_cue = || {
-                if po == pc {
-                    self.cue_in(open_info, so.saturating_sub(1), sc + 1)
-                } else {
-                    // A quotation running over paragraphs is attributed in its first
-                    // paragraph, and the usual closing tag ("…," she said.) counts too.
-                    self.cue_in(open_info, 0, usize::MAX) || self.cue_in(close_info, sc, sc + 1)
-                }
-            };
-            let by_colon = text[..o].trim_end().ends_with(':')
-                || (po > 0 && paragraphs[po - 1].text.trim_end().ends_with(':'));
-            let opens_paragraph = text[..o].trim().is_empty();
-            let same_speaker = opens_paragraph
-                && po > 0
-                && info[po - 1].as_ref().is_some_and(|prev| {
-                    let last = prev.sentences.last().cloned().unwrap_or(0..0);
-                    pieces[po - 1].iter().any(|(pq, r)| {
-                        closed[*pq].depth == 0
-                            && r.start < last.end
-                            && last.start < r.end
-                            && attributed[*pq]
-                    })
-                });
-            // Clause 3, reported speech: the previous paragraph ends in a sentence with a
-            // cue ("Pettit said the town should have sought a second opinion."), and the
-            // quotation opening this one is the same speaker's words.
-            let reported_speech_before = || {
-                opens_paragraph
-                    && po > 0
-                    && match info[po - 1].as_ref() {
-                        Some(prev) => {
-                            self.find_cue(prev, prev.sentences.len().wrapping_sub(1), true)
-                        }
-                        None => {
-                            let prev = self.para_info(paragraphs[po - 1].text, &[]);
-                            self.find_cue(&prev, prev.sentences.len().wrapping_sub(1), true)
-                        }
-                    }
-            };
-            let follows_attributed = || {
-                last_closed[po].is_some_and(|pq| {
-                    let end = closed[pq].close.map_or(usize::MAX, |(_, end)| end);
-                    attributed[pq]
-                        && end <= o
-                        // Only white space, or the full stop some copy sets outside.
-                        && text[end..o]
-                            .chars()
-                            .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';'))
-                })
-            };
-            // A first-person quotation opening its sentence right after one about a
-            // single person ("he", "Dr Frasca"): that person goes on speaking.
-            let first_person = || {
-                q.local_pieces(paragraphs)
-                    .iter()
-                    .any(|(pi, r)| self.first_person.is_match(&paragraphs[*pi].text[r.clone()]))
-            };
-            let person_goes_on = || {
-                !inside_sentence
-                    && so > 0
-                    && self.sentence_names_person(open_info, so - 1)
-                    && first_person()
-            };
-            // Beyond the contract, a speaker the reader knows: a quotation in a voice ("I",
-            // "we", "you") opening its sentence, after an attribution in this paragraph
-            // or the one before, goes on in that speaker's voice, as a copy editor reads
-            // the interviews and profiles of real copy. Nobody else may come in between
-            // (see `introduces_someone`), so "Parents filled the hall. "Our kids …"" keeps
-            // its finding, and at most three sentences may stand between.
-            let known_speaker_goes_on = || {
-                // The latest attribution: an attributed quotation, or a sentence reporting
-                // speech ("Mr Dein said that …") in this paragraph or, as the last sentence,
-                // in the one before.
-                let reported = self
-                    .last_report(open_info, o)
-                    .map(|end| (po, end))
-                    .or_else(|| {
-                        let prev = info[po.checked_sub(1)?].as_ref()?;
-                        let end = self.last_report(prev, usize::MAX)?;
-                        (prev.sentences.last()?.end == end).then_some((po - 1, end))
-                    });
-                let Some((p, end)) = last_attributed
-                    .into_iter()
-                    .chain(reported)
-                    .filter(|&(p, end)| po - p <= 1 && (p < po || end <= o))
-                    .max()
-                else {
-                    return false;
-                };
-                let near: Vec<&ParaInfo> = (po.saturating_sub(2)..=po)
-                    .filter_map(|p| info[p].as_ref())
-                    .collect();
-                let speakers = self.speaker_names(&near, o);
-                let between = |pi: usize, from: usize, to: usize| {
-                    let Some(para) = info[pi].as_ref() else {
-                        return false;
-                    };
-                    // Sorted sentences: only those in [from, to) are looked at, and more
-                    // than three of them is a new passage (which also bounds the cost).
-                    let first = para.sentences.partition_point(|s| s.start < from);
-                    let last = para.sentences.partition_point(|s| s.end <= to).max(first);
-                    // Each sentence between speaks of one person ("he", "Dr Frasca") or
-                    // brings nobody else in ("The club is funding its move …").
-                    last - first <= 3
-                        && (first..last)
-                            .filter(|&si| !para.is_quoted(para.sentences[si].start))
-                            .all(|si| {
-                                self.sentence_names_person(para, si)
-                                    || !self.introduces_someone(para, si, &speakers)
-                            })
-                };
-                (p == po || between(p, end, usize::MAX))
-                    && between(po, if p == po { end } else { 0 }, o)
-            };
-            // The quotation speaks as "I", "we" or "you".
-            let voice = || {
-                q.local_pieces(paragraphs)
-                    .iter()
-                    .any(|(pi, r)| self.has_voice(&paragraphs[*pi].text[r.clone()]))
-            };
-            // Beyond the contract: the speaker of the last attribution goes on when the
-            // sentence just before the quotation has that speaker as its subject
-            // ("McClaren was relieved …" then "To be fair to them, we …").
-            let speaker_named_just_before = || {
-                let (pi, si) = if so > 0 {
-                    (po, so - 1)
-                } else if opens_paragraph && po > 0 {
-                    let prev = info[po - 1].as_ref().map_or(0, |p| p.sentences.len());
-                    (po - 1, prev.wrapping_sub(1))
-                } else {
-                    return false;
-                };
-                let near: Vec<&ParaInfo> = (po.saturating_sub(2)..=po)
-                    .filter_map(|p| info[p].as_ref())
-                    .collect();
-                let speakers = self.speaker_names(&near, o);
-                !speakers.is_empty()
-                    && info[pi]
-                        .as_ref()
-                        .is_some_and(|para| self.speaker_is_subject(para, si, &speakers))
-            };
-            // Beyond the contract, the quote-collection format: every quotation opening
-            // its sentence is the collection's one speaker's.
-            let in_collection = || {
-                collection
-                    && *collection_speaks.get_or_init(|| {
-                        info.iter()
-                            .flatten()
-                            .any(|p| (0..p.sentences.len()).any(|si| self.find_cue(p, si, true)))
-                    })
-            };
-            // Beyond the contract, the question-and-answer format: a quotation right
-            // after the writer's question answers it in the voice of the speaker quoted
-            // in this paragraph or the one before.
-            let answers = || {
-                so > 0
-                    && answers_a_question(open_info, so - 1)
-                    && last_attributed.is_some_and(|(p, _)| po - p <= 1)
-            };
-            // Beyond the contract: a paragraph that is only the quotation, named by the
-            // next paragraph's opening ("These are the questions Connors will be asking").
-            let named_by_next = || {
-                opens_paragraph
-                    && pc == po
-                    && !text[close_end..].chars().any(char::is_alphanumeric)
-                    && info
-                        .get(po + 1)
-                        .and_then(Option::as_ref)
-                        .is_some_and(|next| {
-                            next.sentences.first().is_some_and(|s| {
-                                points_back(&next.text[s.clone()]) && self.sentence_has_cue(next, 0)
-                            })
-                        })
-            };
-            attributed[qi] = by_colon
-                || opens_with_colon(text)
-                || follows_speaker_label(text, o)
-                || same_speaker
-                || follows_attributed()
-                || by_cue()
-                || reported_speech_before()
-                || person_goes_on()
-                || self.document_holds_words(open_info, so)
-                || self.finding_holds_words(open_info, sentence_start, o)
-                || named_by_next()
-                || (!inside_sentence
-                    && (answers()
-                        || in_collection()
-                        || (voice() && (known_speaker_goes_on() || speaker_named_just_before()))));
-            if attributed[qi] {
-                last_attributed = Some((pc, close_end));
-            }
-            last_closed[pc] = Some(qi);
-            if attributed[qi] {
-                continue;
-            }
-
-            let words = q.words(paragraphs);
-            if words < self.options.min_words || self.is_gloss(lead_in) {
-                continue;
-            }
-            if q.close.is_some_and(|(pc, _)| pc == po) && is_title(q.content(paragraphs)) {
-                continue;
-            }
-            let first = q.first_content_char(paragraphs);
-            if inside_sentence
-                && (first.is_some_and(char::is_lowercase)
-                    || (follows_determiner(lead_in)
-                        && !q
-                            .content(paragraphs)
-                            .contains([',', '.', ';', ':', '!', '?'])))
-                && words < self.options.partial_max_words
-            {
-                continue;
-            }
-            let mark_end = o + q.open_mark.len_utf8();
-            let abs = paragraphs[po].offset + o;
-            findings.push(QuoteFinding {
-                span: abs..abs + q.open_mark.len_utf8(),
-                message: format!(
-                    "quotation \"{}\" has no attribution: no speech verb or source in its \
-                     sentence or the sentences around it",
-                    excerpt(q.content_start(paragraphs, mark_end), 6)
-                ),
-            });
-        }
-        findings
+        Some(Article {
+            paragraphs,
+            info,
+            pieces,
+            attributed: vec![false; closed.len()],
+            last_closed: vec![None; paragraphs.len()],
+            last_attributed: None,
+            closed,
+            collection: is_quote_collection(paragraphs),
+            collection_speaks: OnceCell::new(),
+        })
     }
 
-    fn para_info<'t>(&self, text: &'t str, pieces: &[(usize, Range<usize>)]) -> ParaInfo<'t> {
+    /// Judges closed quotation `qi` of the article, after all before it, and records the
+    /// verdict for the readings of later ones; gives its site if nothing attributes it.
+    pub(super) fn judge<'a>(&self, article: &mut Article<'a>, qi: usize) -> Option<Site<'a>> {
+        let q = article.closed[qi];
+        if q.depth > 0 {
+            // Nested marks quote inside a quotation that is judged as a whole.
+            article.attributed[qi] = true;
+            return None;
+        }
+        let site = article.site(q);
+        let attributed = self.is_attributed(article, &site);
+        article.attributed[qi] = attributed;
+        if attributed {
+            article.last_attributed = Some((site.pc, site.close_end));
+        }
+        article.last_closed[site.pc] = Some(qi);
+        (!attributed).then_some(site)
+    }
+
+    /// The contract's exemptions for a quotation nothing attributes: fewer than
+    /// `min_words` words (scare quotes, names); a gloss, name or title introduced by a
+    /// gloss word; a title of a work in title case; a partial quotation (one that starts
+    /// lower-case inside a sentence, or follows a determiner and holds no punctuation) of
+    /// fewer than `partial_max_words` words.
+    fn is_exempt(
+        &self,
+        paragraphs: &[Paragraph],
+        q: &RawQuote,
+        lead_in: &str,
+        inside_sentence: bool,
+    ) -> bool {
+        let words = q.words(paragraphs);
+        if words < self.options.min_words || self.is_gloss(lead_in) {
+            return true;
+        }
+        if q.close.is_some_and(|(pc, _)| pc == q.open_para) && is_title(q.content(paragraphs)) {
+            return true;
+        }
+        let first = q.first_content_char(paragraphs);
+        inside_sentence
+            && (first.is_some_and(char::is_lowercase)
+                || (follows_determiner(lead_in)
+                    && !q
+                        .content(paragraphs)
+                        .contains([',', '.', ';', ':', '!', '?'])))
+            && words < self.options.partial_max_words
+    }
+
+    pub(super) fn para_info<'t>(
+        &self,
+        text: &'t str,
+        pieces: &[(usize, Range<usize>)],
+    ) -> ParaInfo<'t> {
         let sentences = split_sentences(text);
         // Quoted words are someone else's: cues and names count only outside the union of
         // all quotations.
@@ -376,7 +221,7 @@ impl QuoteChecker {
     }
 
     /// Whether any sentence from `first` to `last` (inclusive, clamped) holds a cue.
-    fn cue_in(&self, info: &ParaInfo, first: usize, last: usize) -> bool {
+    pub(super) fn cue_in(&self, info: &ParaInfo, first: usize, last: usize) -> bool {
         let end = last.saturating_add(1).min(info.sentences.len());
         (first..end).any(|si| self.sentence_has_cue(info, si))
     }
@@ -385,7 +230,7 @@ impl QuoteChecker {
     /// source document as a subject that holds the words: "The report calculated …",
     /// "The minutes of the meeting show …", "a poster under the words …" (CHECKS.md
     /// clause 1). The document must follow a determiner, so "in 10 minutes" is no source.
-    fn document_holds_words(&self, info: &ParaInfo, si: usize) -> bool {
+    pub(super) fn document_holds_words(&self, info: &ParaInfo, si: usize) -> bool {
         let text = info.text;
         (si.saturating_sub(1)..=si).any(|i| {
             let Some(sentence) = info.sentences.get(i) else {
@@ -405,7 +250,7 @@ impl QuoteChecker {
     }
 
     /// Whether sentence `si` refers to one person outside quotations: "he", "Dr Frasca".
-    fn sentence_names_person(&self, info: &ParaInfo, si: usize) -> bool {
+    pub(super) fn sentence_names_person(&self, info: &ParaInfo, si: usize) -> bool {
         let Some(sentence) = info.sentences.get(si) else {
             return false;
         };

@@ -13,6 +13,9 @@
 mod attribution;
 #[cfg(test)]
 mod attribution_tests;
+mod clauses;
+#[cfg(test)]
+mod clauses_tests;
 #[cfg(test)]
 mod decide_tests;
 mod inflect;
