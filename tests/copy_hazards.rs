@@ -1,7 +1,8 @@
 //! Copy that used to slip past or through newslint (issue 10, item 11): a YAML block-scalar
 //! headline is linted where it stands in the file; UTF-32 is named as UTF-32; a NUL byte
 //! anywhere marks a binary file; terminal escape codes in copy are shown escaped, never
-//! sent to the terminal; SARIF keeps a backslash that is part of a file name.
+//! sent to the terminal; SARIF keeps a backslash that is part of a file name; JSON and SARIF
+//! escape C1 controls, which serde_json alone passes through raw.
 
 mod common;
 
@@ -211,4 +212,57 @@ fn sarif_keeps_a_backslash_that_is_part_of_a_name() {
     let uri = &run.json()["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
         ["uri"];
     assert_eq!(uri, "back%5Cslash.md");
+}
+
+/// C1 controls (NEL and CSI here), as mis-decoded Windows-1252 copy carries them, in
+/// files' names and on the line a fix changes.
+const C1_COPY: &str = "# Tide tables\n\nThe ferry met \u{85}the the\u{9b} tide early.\n\nPhoto: Tidewater Gazette/Omar Lind\n";
+const C1_NAME: &str = "tide\u{85}\u{9b}.txt";
+const C1_BINARY: &str = "bin\u{85}\u{9b}.txt";
+
+#[test]
+fn c1_controls_are_escaped_in_json_and_sarif_and_read_back_exact() {
+    let desk = Desk::new();
+    desk.write(C1_NAME, C1_COPY);
+    // A file that cannot be checked, so its name lands in SARIF's notifications' text.
+    desk.write(C1_BINARY, b"Tide\0tables\n");
+    let is_c1 = |c: char| ('\u{80}'..='\u{9f}').contains(&c);
+    for format in ["json", "sarif"] {
+        let run = desk.run(&["check", "--isolated", "--format", format, "--diff", "."]);
+        run.expect_code(2);
+        assert!(
+            !run.stdout.contains(is_c1),
+            "{format} wrote a raw C1 control: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("bin\\u0085\\u009b.txt"),
+            "{format}: {}",
+            run.stdout
+        );
+        let document = run.json();
+        if format == "json" {
+            assert_eq!(document["diagnostics"][0]["path"], format!("./{C1_NAME}"));
+            assert_eq!(document["errors"][0]["path"], format!("./{C1_BINARY}"));
+            let diff = document["diffs"][0]["diff"].as_str().unwrap();
+            assert!(
+                diff.contains("+The ferry met \u{85}the\u{9b} tide early."),
+                "{diff}"
+            );
+        } else {
+            let run = &document["runs"][0];
+            assert_eq!(run["results"][0]["ruleId"], "repeated-word");
+            let notice = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+                .as_str()
+                .unwrap();
+            assert!(notice.starts_with(&format!("./{C1_BINARY}: ")), "{notice}");
+        }
+    }
+    let inspect = desk.run(&["inspect", "--format", "json", C1_NAME]);
+    assert!(!inspect.stdout.contains(is_c1), "{}", inspect.stdout);
+    assert!(
+        inspect.stdout.contains("\\u0085the the\\u009b"),
+        "{}",
+        inspect.stdout
+    );
 }

@@ -430,25 +430,3 @@ fn incremental_changes_apply_in_the_negotiated_encoding_around_curly_quotes_and_
         assert_eq!(client.shutdown(), Some(0));
     }
 }
-
-#[test]
-fn a_word_file_is_not_linted_as_text_and_the_document_says_so() {
-    let dir = folder();
-    let mut client = Client::in_folder(dir.path(), &[]);
-    let path = dir.path().join("ferry.docx");
-    // What an editor would send for a Word file: its zip bytes, read as text. Doubled
-    // words in it must not be flagged.
-    let zip_as_text = "PK\u{3}\u{4}\u{14}\0word/document.xml the the TK";
-    let found = client.open(&uri(&path), "plaintext", zip_as_text);
-    assert_eq!(found.len(), 1, "{found:#?}");
-    let note = &found[0];
-    assert_eq!(note["severity"], 3);
-    let message = note["message"].as_str().unwrap();
-    assert!(
-        message.contains("does not check Word files in the editor")
-            && message.contains(&format!("newslint check {}", path.display())),
-        "{message}"
-    );
-    assert!(note.get("code").is_none_or(Value::is_null), "{note}");
-    assert_eq!(client.shutdown(), Some(0));
-}

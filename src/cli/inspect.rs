@@ -72,9 +72,9 @@ pub fn run(
     let report = describe(&doc);
     let mut out = std::io::stdout().lock();
     let written = match format {
-        InspectFormat::Json => serde_json::to_writer_pretty(&mut out, &report)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(out)),
+        InspectFormat::Json => {
+            crate::cli::json_text::to_writer_pretty(&mut out, &report).and_then(|()| writeln!(out))
+        }
         InspectFormat::Human => {
             let mut text = Vec::new();
             write_human(&mut text, &path, &report).and_then(|()| {

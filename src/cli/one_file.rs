@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use newslint::{Diagnostic, Engine, Format};
+use newslint::{Diagnostic, Engine, Format, ParseError, fix::FixOutcome};
 
 use super::args::CheckArgs;
 use super::decode::decode;
@@ -30,6 +30,14 @@ pub(super) enum Outcome {
 }
 
 impl Outcome {
+    fn problem(path: PathBuf, message: String, position: Option<(usize, usize)>) -> Self {
+        Outcome::Problem {
+            path,
+            message,
+            position,
+        }
+    }
+
     /// A file checked and left as it was.
     fn checked(path: PathBuf, source: String, diagnostics: Vec<Diagnostic>) -> Self {
         Outcome::Linted {
@@ -43,6 +51,7 @@ impl Outcome {
     }
 }
 
+/// Lint one file: read, decode, check, and with `--diff` diff or with `--fix` fix it.
 pub(super) fn lint_input(
     input: &Input,
     stdin: Option<&[u8]>,
@@ -51,107 +60,120 @@ pub(super) fn lint_input(
     today: Option<jiff::civil::Date>,
 ) -> Outcome {
     let path = input.display_path().to_path_buf();
-    // `[[per-file]]` globs match the path from the config's folder (see `load_config`).
-    let rooted = walk::rooted(&path);
     let bytes = match input {
         Input::Stdin(_) => stdin.unwrap_or_default().to_vec(),
         Input::File(file) => match std::fs::read(file) {
             Ok(bytes) => bytes,
-            Err(err) => {
-                return Outcome::Problem {
-                    path,
-                    message: walk::io_message(&err),
-                    position: None,
-                };
-            }
+            Err(err) => return Outcome::problem(path, walk::io_message(&err), None),
         },
     };
-    let format = Format::from_path(&path);
-    if format == Format::Docx {
+    let file = Checked {
+        // `[[per-file]]` globs match the path from the config's folder (see `load_config`).
+        rooted: walk::rooted(&path),
+        format: Format::from_path(&path),
+        path,
+        engine,
+        today,
+    };
+    if file.format == Format::Docx {
         // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
-        return match newslint::Document::read_docx_with(&bytes, engine.read_options()) {
-            Ok(doc) => {
-                let diagnostics = engine.check(&rooted, &doc, today);
-                Outcome::checked(path, doc.into_file_text(), diagnostics)
-            }
-            Err(err) => Outcome::Problem {
-                path,
-                message: err.0,
-                position: None,
-            },
-        };
+        return file.docx(&bytes);
     }
     let source = match decode(bytes) {
         Ok(text) => text,
-        Err((message, position)) => {
-            return Outcome::Problem {
-                path,
-                message,
-                position,
-            };
-        }
+        Err((message, position)) => return Outcome::problem(file.path, message, position),
     };
-    let parse_problem = |err: newslint::ParseError| Outcome::Problem {
-        path: path.clone(),
-        message: err.message,
-        position: Some(err.position),
-    };
+    if args.diff {
+        file.diff(source, args.unsafe_fixes)
+    } else if args.fix {
+        file.fix(input, source, args.unsafe_fixes)
+    } else {
+        file.check(source, None)
+    }
+}
 
-    if args.fix || args.diff {
-        let original = source.clone();
-        let outcome = match engine.fix(&rooted, source, format, args.unsafe_fixes, today) {
-            Ok(outcome) => outcome,
-            Err(err) => return parse_problem(err),
-        };
-        let changed = outcome.text != original;
-        let mut diff = None;
-        let mut fixed = None;
-        if args.diff {
-            if changed {
-                diff = Some(unified_diff(&path, &original, &outcome.text));
+/// One file being checked, with the settings that apply to it.
+struct Checked<'a> {
+    /// The path as given (or `--stdin-filename`).
+    path: PathBuf,
+    /// The path from the config's folder.
+    rooted: PathBuf,
+    format: Format,
+    engine: &'a Engine,
+    today: Option<jiff::civil::Date>,
+}
+
+impl Checked<'_> {
+    fn docx(self, bytes: &[u8]) -> Outcome {
+        match newslint::Document::read_docx_with(bytes, self.engine.read_options()) {
+            Ok(doc) => {
+                let diagnostics = self.engine.check(&self.rooted, &doc, self.today);
+                Outcome::checked(self.path, doc.into_file_text(), diagnostics)
             }
-            // --diff changes nothing: report the findings of the original text.
-            return match engine.check_text(&rooted, original, format, today) {
-                Ok((doc, diagnostics)) => Outcome::Linted {
-                    path,
-                    source: doc.into_file_text(),
-                    diagnostics,
-                    diff,
-                    fixed,
-                    fixed_by_rule: Default::default(),
-                },
-                Err(err) => parse_problem(err),
-            };
+            Err(err) => Outcome::problem(self.path, err.0, None),
         }
+    }
+
+    /// The findings of `source` as it is, with `diff` beside them.
+    fn check(self, source: String, diff: Option<String>) -> Outcome {
+        match (self.engine).check_text(&self.rooted, source, self.format, self.today) {
+            Ok((doc, diagnostics)) => Outcome::Linted {
+                path: self.path,
+                source: doc.into_file_text(),
+                diagnostics,
+                diff,
+                fixed: None,
+                fixed_by_rule: Default::default(),
+            },
+            Err(err) => self.parse_problem(err),
+        }
+    }
+
+    fn fixed(&self, source: String, unsafe_fixes: bool) -> Result<FixOutcome, ParseError> {
+        (self.engine).fix(&self.rooted, source, self.format, unsafe_fixes, self.today)
+    }
+
+    /// `--diff` changes nothing: the diff of the fixes, and the findings of the original.
+    fn diff(self, source: String, unsafe_fixes: bool) -> Outcome {
+        let outcome = match self.fixed(source.clone(), unsafe_fixes) {
+            Ok(outcome) => outcome,
+            Err(err) => return self.parse_problem(err),
+        };
+        let diff =
+            (outcome.text != source).then(|| unified_diff(&self.path, &source, &outcome.text));
+        self.check(source, diff)
+    }
+
+    /// `--fix`: the fixed text written back (or printed, for standard input), and the
+    /// findings left in it.
+    fn fix(self, input: &Input, source: String, unsafe_fixes: bool) -> Outcome {
+        let outcome = match self.fixed(source.clone(), unsafe_fixes) {
+            Ok(outcome) => outcome,
+            Err(err) => return self.parse_problem(err),
+        };
+        let mut fixed = None;
         match input {
             Input::Stdin(_) => fixed = Some(outcome.text.clone()),
-            Input::File(file) if changed => {
-                if let Err(write::NotWritten(message)) =
-                    write::write_fixed(file, original.as_bytes(), outcome.text.as_bytes())
-                {
-                    return Outcome::Problem {
-                        path,
-                        message,
-                        position: None,
-                    };
+            Input::File(file) if outcome.text != source => {
+                let written = write::write_fixed(file, source.as_bytes(), outcome.text.as_bytes());
+                if let Err(write::NotWritten(message)) = written {
+                    return Outcome::problem(self.path, message, None);
                 }
             }
             Input::File(_) => {}
         }
-        let source = outcome.text;
-        return Outcome::Linted {
-            path,
-            source,
+        Outcome::Linted {
+            path: self.path,
+            source: outcome.text,
             diagnostics: outcome.remaining,
-            diff,
+            diff: None,
             fixed,
             fixed_by_rule: outcome.applied_by_rule,
-        };
+        }
     }
 
-    match engine.check_text(&rooted, source, format, today) {
-        Ok((doc, diagnostics)) => Outcome::checked(path, doc.into_file_text(), diagnostics),
-        Err(err) => parse_problem(err),
+    fn parse_problem(&self, err: ParseError) -> Outcome {
+        Outcome::problem(self.path.clone(), err.message, Some(err.position))
     }
 }
 

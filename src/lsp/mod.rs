@@ -14,6 +14,7 @@ mod position;
 mod server;
 mod suppress;
 mod uri;
+mod word;
 mod worker;
 mod workspace;
 

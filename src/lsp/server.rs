@@ -24,6 +24,7 @@ use newslint::Format;
 
 use super::position::{Encoding, PositionMap};
 use super::uri::path_of;
+use super::word::WordFile;
 use super::worker::{self, Cache, Job, Snapshot, Versions};
 use super::workspace::Workspace;
 use crate::cli::args::ConfigArgs;
@@ -36,6 +37,8 @@ struct Open {
     version: i32,
     /// When to check it (None: its findings are published or on their way).
     due: Option<Instant>,
+    /// A `.docx`, as last read from disk (`text` is its article text).
+    word: Option<Arc<WordFile>>,
 }
 
 /// The state of the message loop.
@@ -233,25 +236,6 @@ impl<'a> Server<'a> {
         }
     }
 
-    /// Say on the document that a Word file is checked from the command line.
-    fn publish_cannot_check_docx(&self, uri: &Uri, path: &std::path::Path, version: i32) {
-        let message = format!(
-            "newslint does not check Word files in the editor: the editor holds the .docx's \
-             zip archive, not its text. Run `newslint check {}`: it reads the paragraphs \
-             from the file and reports each finding by paragraph and character.",
-            path.display()
-        );
-        let diagnostic = lsp_types::Diagnostic {
-            range: lsp_types::Range::default(),
-            severity: Some(lsp_types::DiagnosticSeverity::INFORMATION),
-            source: Some("newslint".into()),
-            message,
-            ..Default::default()
-        };
-        let params = PublishDiagnosticsParams::new(uri.clone(), vec![diagnostic], Some(version));
-        self.send(Notification::new(PublishDiagnostics::METHOD.into(), params));
-    }
-
     fn publish_empty(&self, uri: &Uri) {
         let version = self.documents.get(uri).map(|d| d.version);
         let params = PublishDiagnosticsParams::new(uri.clone(), Vec::new(), version);
@@ -274,6 +258,7 @@ impl<'a> Server<'a> {
             format: open.format,
             text: Arc::clone(&open.text),
             engine: engine?,
+            word: open.word.clone(),
         })
     }
 
@@ -338,22 +323,24 @@ impl<'a> Server<'a> {
                 let document = params.text_document;
                 let path = document_path(&document.uri);
                 let format = Format::from_path(&path);
-                if format == Format::Docx {
-                    // What an editor holds of a Word file is its zip archive, never the
-                    // article: linting it as text would flag the bytes, and the findings
-                    // read from the file are placed by paragraph, not in this buffer.
-                    self.publish_cannot_check_docx(&document.uri, &path, document.version);
-                    return;
-                }
+                // What an editor holds of a Word file is its zip archive, never the
+                // article: the article is read from the file (see `word.rs`).
+                let (text, word) = if format == Format::Docx {
+                    let word = WordFile::read(&path);
+                    (word.text().to_string(), Some(Arc::new(word)))
+                } else {
+                    (document.text, None)
+                };
                 self.set_version(&document.uri, Some(document.version));
                 self.documents.insert(
                     document.uri,
                     Open {
                         path,
                         format,
-                        text: Arc::new(document.text),
+                        text: Arc::new(text),
                         version: document.version,
                         due: Some(Instant::now()),
+                        word,
                     },
                 );
             }
@@ -365,7 +352,8 @@ impl<'a> Server<'a> {
                 };
                 let uri = params.text_document.uri;
                 let encoding = self.encoding;
-                let Some(open) = self.documents.get_mut(&uri) else {
+                // A `.docx` is read from disk on save, never from the editor's archive.
+                let Some(open) = self.documents.get_mut(&uri).filter(|o| o.word.is_none()) else {
                     return;
                 };
                 let mut text = open.text.as_str().to_owned();
@@ -407,6 +395,7 @@ impl<'a> Server<'a> {
                 else {
                     return;
                 };
+                self.reread_word_file(&params.text_document.uri);
                 if let Some(path) = path_of(&params.text_document.uri) {
                     self.settings_changed(&[path]);
                 }
@@ -449,6 +438,16 @@ impl<'a> Server<'a> {
         }
         if changed {
             self.recheck_all();
+        }
+    }
+
+    /// A `.docx` saved: read it again and check it now.
+    fn reread_word_file(&mut self, uri: &Uri) {
+        if let Some(open) = self.documents.get_mut(uri).filter(|o| o.word.is_some()) {
+            let word = WordFile::read(&open.path);
+            open.text = Arc::new(word.text().to_string());
+            open.word = Some(Arc::new(word));
+            open.due = Some(Instant::now());
         }
     }
 

@@ -19,6 +19,7 @@ use lsp_types::{
 use newslint::{Diagnostic, Engine, Format};
 
 use super::position::{Encoding, PositionMap};
+use super::word::WordFile;
 
 /// A document as it was when the job was made.
 #[derive(Clone)]
@@ -30,6 +31,8 @@ pub struct Snapshot {
     pub format: Format,
     pub text: Arc<String>,
     pub engine: Arc<Engine>,
+    /// A `.docx`, read from disk: `text` is its article text.
+    pub word: Option<Arc<WordFile>>,
 }
 
 /// Work for the engine thread.
@@ -52,6 +55,8 @@ pub type Cache = Arc<Mutex<HashMap<Uri, Arc<Linted>>>>;
 pub struct Linted {
     pub version: i32,
     engine: Arc<Engine>,
+    /// The `.docx` read (saved again, it is read again under the same version).
+    word: Option<Arc<WordFile>>,
     /// The findings, or why the document cannot be read (message, byte offset).
     pub outcome: Result<Vec<Diagnostic>, (String, usize)>,
     /// What "fix all" changes (the fix loop's work, kept because clients ask for code
@@ -100,6 +105,8 @@ pub fn run(
                 // The fix loop and the suppressions run the engine again: a panic there
                 // (a bug) costs the actions, not the server.
                 let actions = match &linted.outcome {
+                    // A `.docx` is never written: no fix, no suppression.
+                    Ok(_) if snapshot.word.is_some() => Vec::new(),
                     Ok(found) => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         super::actions::code_actions(
                             &snapshot,
@@ -120,8 +127,13 @@ pub fn run(
 
 /// The findings of the snapshot's version, linted now unless they are at hand.
 fn findings(cache: &Cache, versions: &Versions, snapshot: &Snapshot) -> Arc<Linted> {
-    let fresh =
-        |l: &Linted| l.version == snapshot.version && Arc::ptr_eq(&l.engine, &snapshot.engine);
+    let same_word = |l: &Linted| match (&l.word, &snapshot.word) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    };
+    let fresh = |l: &Linted| {
+        l.version == snapshot.version && Arc::ptr_eq(&l.engine, &snapshot.engine) && same_word(l)
+    };
     let lock = || cache.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(linted) = lock().get(&snapshot.uri).filter(|l| fresh(l)) {
         return Arc::clone(linted);
@@ -130,6 +142,7 @@ fn findings(cache: &Cache, versions: &Versions, snapshot: &Snapshot) -> Arc<Lint
     let linted = Arc::new(Linted {
         version: snapshot.version,
         engine: Arc::clone(&snapshot.engine),
+        word: snapshot.word.clone(),
         outcome: lint(snapshot),
         fixed: OnceLock::new(),
     });
@@ -152,23 +165,23 @@ fn findings(cache: &Cache, versions: &Versions, snapshot: &Snapshot) -> Arc<Lint
 /// (a bug) is caught and shown as an error on the document, so the editor keeps a working
 /// server for its other documents.
 pub fn lint(snapshot: &Snapshot) -> Result<Vec<Diagnostic>, (String, usize)> {
-    let text = snapshot.text.as_str().to_owned();
+    let today = Some(crate::cli::today());
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        snapshot.engine.check_text(
-            &snapshot.path,
-            text,
-            snapshot.format,
-            Some(crate::cli::today()),
-        )
+        if let Some(word) = &snapshot.word {
+            return word.check(&snapshot.engine, &snapshot.path, today);
+        }
+        let text = snapshot.text.as_str().to_owned();
+        match (snapshot.engine).check_text(&snapshot.path, text, snapshot.format, today) {
+            Ok((_, found)) => Ok(found),
+            Err(err) => Err((err.message, offset_of(&snapshot.text, err.position))),
+        }
     }));
-    match checked {
-        Ok(Ok((_, found))) => Ok(found),
-        Ok(Err(err)) => Err((err.message, offset_of(&snapshot.text, err.position))),
-        Err(_) => Err((
+    checked.unwrap_or_else(|_| {
+        Err((
             "newslint failed on this text (a bug: please report it with the text)".into(),
             0,
-        )),
-    }
+        ))
+    })
 }
 
 /// The byte offset of a 1-based line and character column.

@@ -7,6 +7,8 @@ use std::path::Path;
 use codespan_reporting::term::termcolor::WriteColor;
 use serde_json::json;
 
+use crate::cli::json_text::{to_string, to_writer};
+
 use super::{
     FileProblem, FileReport, Reporter, Summary, end_position, path_text, position,
     problem_to_stderr,
@@ -95,7 +97,7 @@ impl Reporter for Json<'_> {
                 buffer.push(b',');
             }
             self.first = false;
-            serde_json::to_writer(&mut buffer, &value)?;
+            to_writer(&mut buffer, &value)?;
         }
         self.out.write_all(&buffer)
     }
@@ -134,17 +136,17 @@ impl Reporter for Json<'_> {
         write!(
             self.out,
             "],\"summary\":{summary},\"errors\":{}",
-            serde_json::Value::Array(std::mem::take(&mut self.problems))
+            to_string(&std::mem::take(&mut self.problems))
         )?;
         if s.fixing {
             let fixed = json!({
                 "fixes": s.fixes,
                 "files": std::mem::take(&mut self.fixed),
             });
-            write!(self.out, ",\"fixed\":{fixed}")?;
+            write!(self.out, ",\"fixed\":{}", to_string(&fixed))?;
         }
         if s.diffing {
-            let diffs = serde_json::Value::Array(std::mem::take(&mut self.diffs));
+            let diffs = to_string(&std::mem::take(&mut self.diffs));
             write!(self.out, ",\"diffs\":{diffs}")?;
         }
         writeln!(self.out, "}}")

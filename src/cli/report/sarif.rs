@@ -213,7 +213,7 @@ impl Reporter for Sarif<'_> {
                 }],
             }]
         });
-        serde_json::to_writer_pretty(&mut self.out, &document)?;
+        crate::cli::json_text::to_writer_pretty(&mut self.out, &document)?;
         writeln!(self.out)
     }
 }

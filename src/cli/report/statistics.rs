@@ -60,7 +60,7 @@ impl Statistics<'_> {
             "could_not_check": s.problems,
         });
         fixed_total_to_stderr(s)?;
-        serde_json::to_writer(&mut self.out, &document)?;
+        crate::cli::json_text::to_writer(&mut self.out, &document)?;
         writeln!(self.out)
     }
 }

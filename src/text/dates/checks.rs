@@ -139,9 +139,9 @@ pub fn check_format(
     out
 }
 
-/// `date-weekday`: a weekday named with a date that falls on another day. `today` decides
-/// between "was" and "is"; the engine never reads the clock, so the caller gives it (with
-/// none, every date "is").
+/// `date-weekday`: a weekday named with a date that falls on another day. Nothing here
+/// depends on the day the lint runs: a date without a year takes the year nearest
+/// `article_date` (with none it is not checked), and the message always says "is a".
 pub fn check_weekday(mentions: &[DateMention], article_date: Option<Date>) -> Vec<DateFinding> {
     let mut out = Vec::new();
     for m in mentions {
