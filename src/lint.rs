@@ -383,7 +383,7 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Lint one document with every rule of the set, with no "today" (every date "is");
+/// Lint one document with every rule of the set, with no "today" (no rule reads it);
 /// diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
 /// which adds suppressions and per-file settings.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
