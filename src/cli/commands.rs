@@ -157,94 +157,21 @@ fn indent(text: &str) -> String {
 /// `newslint test [PACKS]`: run every example.
 pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
     let mut load_errors = Vec::new();
-    let mut rule_sets: Vec<(String, Vec<Rule>)> = Vec::new();
-    if paths.is_empty() {
-        let (_, rules) = match load_rules(config) {
-            Ok(loaded) => loaded,
+    let rule_sets = if paths.is_empty() {
+        match packs_of_config(config, &mut load_errors) {
+            Ok(sets) => sets,
             Err(code) => return code,
-        };
-        let mut by_pack: Vec<(String, Vec<Rule>)> = Vec::new();
-        let names: Vec<String> = rules.iter().map(|r| r.file.name.clone()).collect();
-        let mut unique = names.clone();
-        unique.dedup();
-        for name in unique {
-            let file = rules
-                .iter()
-                .find(|r| r.file.name == name)
-                .map(|r| r.file.clone());
-            if let Some(file) = file {
-                match load_pack_file(&file) {
-                    Ok(loaded) => by_pack.push((name, loaded)),
-                    Err(mut errs) => load_errors.append(&mut errs),
-                }
-            }
         }
-        rule_sets = by_pack;
     } else {
-        for path in paths {
-            let files = match pack_files(path) {
-                Ok(files) => files,
-                Err(err) => {
-                    load_errors.push(ConfigError::plain(
-                        None,
-                        format!("{}: {err}", path.display()),
-                    ));
-                    continue;
-                }
-            };
-            for file in files {
-                match super::settings_file::read_settings_file(&file, "rule file") {
-                    Ok(text) => {
-                        let source = SourceFile::new(file.display().to_string(), text);
-                        match load_pack_file(&source) {
-                            Ok(rules) => rule_sets.push((source.name.clone(), rules)),
-                            Err(mut errs) => load_errors.append(&mut errs),
-                        }
-                    }
-                    Err(message) => load_errors.push(ConfigError::plain(None, message)),
-                }
-            }
-        }
-    }
+        packs_at(paths, &mut load_errors)
+    };
     if !load_errors.is_empty() {
         errors::print(&load_errors);
     }
     let mut failed = false;
     for (name, rules) in &rule_sets {
-        let report = run_examples(rules);
-        let failures: Vec<ConfigError> = report
-            .failures
-            .iter()
-            .map(|f| {
-                ConfigError::at(
-                    &f.file,
-                    f.span.clone(),
-                    format!("example of `{}` fails", f.rule),
-                )
-                .with_label(f.message.clone())
-            })
-            .collect();
-        if !failures.is_empty() {
-            errors::print(&failures);
-            failed = true;
-        }
-        let mut line = format!(
-            "{name}: {} rules, {} examples passed, {} failed",
-            rules.len(),
-            report.passed,
-            report.failures.len()
-        );
-        if !report.untested.is_empty() {
-            line.push_str(&format!(
-                "; without both a bad and a good example: {}",
-                report
-                    .untested
-                    .iter()
-                    .map(|s| s.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
+        let (passed, line) = test_pack(name, rules);
+        failed |= !passed;
         if let Some(code) = super::output::print_stdout(&format!("{line}\n")) {
             return code;
         }
@@ -256,6 +183,100 @@ pub fn test(paths: &[PathBuf], config: &ConfigArgs) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Each pack the config loads, by name, read again on its own.
+fn packs_of_config(
+    config: &ConfigArgs,
+    load_errors: &mut Vec<ConfigError>,
+) -> Result<Vec<(String, Vec<Rule>)>, u8> {
+    let (_, rules) = load_rules(config)?;
+    let mut by_pack: Vec<(String, Vec<Rule>)> = Vec::new();
+    let names: Vec<String> = rules.iter().map(|r| r.file.name.clone()).collect();
+    let mut unique = names.clone();
+    unique.dedup();
+    for name in unique {
+        let file = rules
+            .iter()
+            .find(|r| r.file.name == name)
+            .map(|r| r.file.clone());
+        if let Some(file) = file {
+            match load_pack_file(&file) {
+                Ok(loaded) => by_pack.push((name, loaded)),
+                Err(mut errs) => load_errors.append(&mut errs),
+            }
+        }
+    }
+    Ok(by_pack)
+}
+
+/// The packs in the files and folders named on the command line.
+fn packs_at(paths: &[PathBuf], load_errors: &mut Vec<ConfigError>) -> Vec<(String, Vec<Rule>)> {
+    let mut rule_sets = Vec::new();
+    for path in paths {
+        let files = match pack_files(path) {
+            Ok(files) => files,
+            Err(err) => {
+                load_errors.push(ConfigError::plain(
+                    None,
+                    format!("{}: {err}", path.display()),
+                ));
+                continue;
+            }
+        };
+        for file in files {
+            match super::settings_file::read_settings_file(&file, "rule file") {
+                Ok(text) => {
+                    let source = SourceFile::new(file.display().to_string(), text);
+                    match load_pack_file(&source) {
+                        Ok(rules) => rule_sets.push((source.name.clone(), rules)),
+                        Err(mut errs) => load_errors.append(&mut errs),
+                    }
+                }
+                Err(message) => load_errors.push(ConfigError::plain(None, message)),
+            }
+        }
+    }
+    rule_sets
+}
+
+/// Run one pack's examples, printing each failure; whether all passed, and the pack's
+/// summary line.
+fn test_pack(name: &str, rules: &[Rule]) -> (bool, String) {
+    let report = run_examples(rules);
+    let failures: Vec<ConfigError> = report
+        .failures
+        .iter()
+        .map(|f| {
+            ConfigError::at(
+                &f.file,
+                f.span.clone(),
+                format!("example of `{}` fails", f.rule),
+            )
+            .with_label(f.message.clone())
+        })
+        .collect();
+    if !failures.is_empty() {
+        errors::print(&failures);
+    }
+    let mut line = format!(
+        "{name}: {} rules, {} examples passed, {} failed",
+        rules.len(),
+        report.passed,
+        report.failures.len()
+    );
+    if !report.untested.is_empty() {
+        line.push_str(&format!(
+            "; without both a bad and a good example: {}",
+            report
+                .untested
+                .iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    (failures.is_empty(), line)
 }
 
 fn pack_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
