@@ -1,21 +1,10 @@
-//! Finding the double quotation marks of an article and pairing them into quotations:
-//! strictly in order for `quote-unbalanced`, and by position for everything else.
+//! Finding the double quotation marks of an article, where each stands (placed to open or
+//! to close), and the quotations they make once paired (the pairing is in `pairing.rs`).
 
 use std::ops::Range;
 
-use super::{Paragraph, Quotation, QuoteFinding};
+use super::{Paragraph, Quotation};
 use crate::text::sentences::find_any_byte;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Family {
-    Straight,
-    /// “…”
-    Curly,
-    /// „…“ (or „…”)
-    Low,
-    /// «…»
-    Guillemet,
-}
 
 /// A quotation as the pairing pass sees it, in paragraph-local positions.
 #[derive(Debug, Clone)]
@@ -100,39 +89,14 @@ impl RawQuote {
     }
 }
 
-/// What pairing the marks of an article yields.
-pub(super) struct Paired {
-    pub(super) quotes: Vec<RawQuote>,
-    pub(super) unbalanced: Vec<QuoteFinding>,
-}
-
-/// An opening mark still waiting for its partner.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Open {
-    family: Family,
-    quote: usize,
-    /// The latest opening or continuing mark of this quotation: the one reported if the
-    /// quotation never closes.
-    last_mark: usize,
-    last_char: char,
-}
-
-/// The innermost open quotation of a family. Only the top few entries are searched:
-/// real nesting is shallow, and a paragraph of unclosed marks must not cost a search per
-/// mark over all of them.
-pub(super) fn open_at(stack: &[Open], family: impl Fn(Family) -> bool) -> Option<usize> {
-    const DEPTH: usize = 8;
-    let from = stack.len().saturating_sub(DEPTH);
-    stack[from..]
-        .iter()
-        .rposition(|o| family(o.family))
-        .map(|k| from + k)
-}
-
+/// One of the double marks this check counts; single marks are apostrophes or nested
+/// quotes.
 pub(super) fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
+/// Whether a paragraph opens with an opening double mark: the multi-paragraph convention's
+/// sign that the quotation of the paragraph before goes on.
 pub(super) fn opens_with_mark(text: &str) -> bool {
     text.trim_start()
         .chars()
@@ -140,229 +104,12 @@ pub(super) fn opens_with_mark(text: &str) -> bool {
         .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«'))
 }
 
-/// How straight marks pair.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Pairing {
-    /// In order, as the contract of `quote-unbalanced` reads: an open straight quotation
-    /// is closed by the next straight mark unless that mark continues it.
-    Strict,
-    /// By position, for finding quotations: a mark placed to open, met while a quotation
-    /// is open, shows the open one lost its closing mark, and a mark placed to close,
-    /// met with nothing open, is a stray. One missing mark then spoils one quotation
-    /// instead of turning every later one inside out.
-    Robust,
-}
-
-/// Pairs the double quotation marks of all paragraphs. Single marks are apostrophes or
-/// nested quotes and take no part.
-pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pairing) -> Paired {
-    let mut quotes: Vec<RawQuote> = Vec::new();
-    let mut unbalanced = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
-    let mut next_mark = 0;
-
-    for (pi, p) in paragraphs.iter().enumerate() {
-        let first_mark = next_mark;
-        while next_mark < marks.len() && marks[next_mark].para == pi {
-            next_mark += 1;
-        }
-        let here = &marks[first_mark..next_mark];
-        let text = p.text;
-        let abs = |i: usize| p.offset + i;
-        // A quotation left open by the previous paragraph goes on at this paragraph's
-        // first mark, which the multi-paragraph convention puts at its very start.
-        let mut continuation_at = if stack.is_empty() {
-            None
-        } else {
-            Some(text.len() - text.trim_start().len())
-        };
-
-        let unclosed = |o: &Open, out: &mut Vec<QuoteFinding>| {
-            // Only the strict pairing reports; the robust one just finds quotations.
-            if pairing == Pairing::Robust {
-                return;
-            }
-            out.push(QuoteFinding {
-                span: o.last_mark..o.last_mark + o.last_char.len_utf8(),
-                message: format!(
-                    "opening {} has no closing mark in this paragraph",
-                    o.last_char
-                ),
-            });
-        };
-
-        for &Mark {
-            pos: i, mark: c, ..
-        } in here
-        {
-            if continuation_at == Some(i) {
-                continuation_at = None;
-                if let Some(top) = stack.last_mut() {
-                    top.last_mark = abs(i);
-                    top.last_char = c;
-                }
-                continue;
-            }
-            let top = stack.last().map(|o| o.family);
-            // The contract's allowance for a multi-paragraph quotation flattened into one
-            // line is exactly an opening mark right after terminal punctuation and one
-            // space; finding quotations allows a little more (a closing bracket or
-            // single mark after the stop, any white space).
-            let flattened = opening_like(text, i)
-                && match pairing {
-                    Pairing::Strict => right_after_stop_and_space(text, i),
-                    Pairing::Robust => after_terminal(text, i),
-                };
-            // Closes the entry at `k`; anything opened above it never found its partner.
-            let mut close_at = |k: usize, stack: &mut Vec<Open>, out: &mut Vec<QuoteFinding>| {
-                for o in stack.drain(k + 1..) {
-                    unclosed(&o, out);
-                }
-                let o = stack.pop().expect("entry to close");
-                quotes[o.quote].close = Some((pi, i + c.len_utf8()));
-            };
-            enum Act {
-                Open(Family),
-                Continue,
-                Close(usize),
-                Abandon(usize),
-                Stray,
-                Ignore,
-            }
-            let robust = pairing == Pairing::Robust;
-            let act = match c {
-                '"' => match open_at(&stack, |f| f == Family::Straight) {
-                    Some(k) if k + 1 == stack.len() && flattened => Act::Continue,
-                    // A mark placed to open, met while a quotation is open and not
-                    // continuing it. Finding quotations reads it as the sign that the open
-                    // one lost its closing mark. The strict pairing opens a quotation
-                    // inside the open one (double marks where single ones belong, `going
-                    // to "fake" an injury`), so that the open one is reported only if it
-                    // never closes (`said: "I've lost … He added: "The …` is).
-                    Some(k) if opening_like(text, i) && !closing_like(text, i) => {
-                        if robust {
-                            Act::Abandon(k)
-                        } else {
-                            Act::Open(Family::Straight)
-                        }
-                    }
-                    Some(k) => Act::Close(k),
-                    // An inch mark: 5' 10".
-                    None if prev_char(text, i).is_some_and(|c| c.is_ascii_digit()) => Act::Ignore,
-                    // A straight mark closing a curly or guillemet quotation: mixed marks,
-                    // but paired.
-                    None if top.is_some() && closing_like(text, i) && !opening_like(text, i) => {
-                        Act::Close(stack.len() - 1)
-                    }
-                    // A mark placed to close with nothing open (`out of the blue," he
-                    // said`): its opening mark is missing. The strict pairing reports it;
-                    // finding quotations just passes it by.
-                    None if closing_like(text, i) && !opening_like(text, i) => {
-                        if robust {
-                            Act::Ignore
-                        } else {
-                            Act::Stray
-                        }
-                    }
-                    None => Act::Open(Family::Straight),
-                },
-                '“' => match top {
-                    Some(Family::Low) => Act::Close(stack.len() - 1),
-                    Some(Family::Curly) if flattened => Act::Continue,
-                    Some(Family::Curly) if closing_like(text, i) && !opening_like(text, i) => {
-                        Act::Close(stack.len() - 1)
-                    }
-                    _ => Act::Open(Family::Curly),
-                },
-                '”' => match open_at(&stack, |f| matches!(f, Family::Curly | Family::Low)) {
-                    Some(k) => Act::Close(k),
-                    None if top == Some(Family::Straight) => Act::Close(stack.len() - 1),
-                    None => Act::Stray,
-                },
-                '„' => match top {
-                    Some(Family::Low) if flattened => Act::Continue,
-                    _ => Act::Open(Family::Low),
-                },
-                '«' => match top {
-                    Some(Family::Guillemet) if flattened => Act::Continue,
-                    _ => Act::Open(Family::Guillemet),
-                },
-                '»' => match open_at(&stack, |f| f == Family::Guillemet) {
-                    Some(k) => Act::Close(k),
-                    None => Act::Stray,
-                },
-                _ => Act::Ignore,
-            };
-            match act {
-                Act::Open(family) => {
-                    quotes.push(RawQuote {
-                        open_para: pi,
-                        open_local: i,
-                        open_mark: c,
-                        close: None,
-                        depth: stack.len(),
-                    });
-                    stack.push(Open {
-                        family,
-                        quote: quotes.len() - 1,
-                        last_mark: abs(i),
-                        last_char: c,
-                    });
-                }
-                Act::Continue => {
-                    if let Some(top) = stack.last_mut() {
-                        top.last_mark = abs(i);
-                        top.last_char = c;
-                    }
-                }
-                Act::Close(k) => close_at(k, &mut stack, &mut unbalanced),
-                Act::Abandon(k) => {
-                    for o in stack.drain(k..) {
-                        unclosed(&o, &mut unbalanced);
-                    }
-                    quotes.push(RawQuote {
-                        open_para: pi,
-                        open_local: i,
-                        open_mark: c,
-                        close: None,
-                        depth: stack.len(),
-                    });
-                    stack.push(Open {
-                        family: Family::Straight,
-                        quote: quotes.len() - 1,
-                        last_mark: abs(i),
-                        last_char: c,
-                    });
-                }
-                Act::Stray => unbalanced.push(QuoteFinding {
-                    span: abs(i)..abs(i) + c.len_utf8(),
-                    message: format!("closing {c} has no opening mark in this paragraph"),
-                }),
-                Act::Ignore => {}
-            }
-        }
-
-        if !stack.is_empty() {
-            let carried = paragraphs
-                .get(pi + 1)
-                .is_some_and(|n| opens_with_mark(n.text));
-            if !carried {
-                for o in stack.drain(..) {
-                    unclosed(&o, &mut unbalanced);
-                }
-            }
-        }
-    }
-    unbalanced.sort_by_key(|f| f.span.start);
-    Paired { quotes, unbalanced }
-}
-
 /// A double quotation mark: its paragraph, its byte in that paragraph, and which it is.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Mark {
-    para: usize,
-    pos: usize,
-    mark: char,
+    pub(super) para: usize,
+    pub(super) pos: usize,
+    pub(super) mark: char,
 }
 
 /// The double marks of all paragraphs in order, found without decoding every char.

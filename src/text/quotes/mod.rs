@@ -11,8 +11,15 @@
 //! compiled once, in [`QuoteChecker::new`], into one automaton.
 
 mod attribution;
+#[cfg(test)]
+mod attribution_tests;
+#[cfg(test)]
+mod decide_tests;
 mod inflect;
 mod marks;
+mod pairing;
+#[cfg(test)]
+mod pairing_tests;
 mod speaker;
 #[cfg(test)]
 mod speaker_tests;
@@ -30,7 +37,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use inflect::{base_forms, normalise_phrase};
-use marks::{Pairing, find_marks, pair_marks};
+use marks::find_marks;
+use pairing::{Pairing, pair_marks};
 use wording::{WordKind, words_lower};
 
 pub use inflect::inflections;
