@@ -21,6 +21,15 @@ use crate::article::Document;
 /// scans faster, which pays over many articles.
 const DFA_AFTER: usize = 256 << 10;
 
+/// Text a prefilter that guards a single rule reads before it stops. Its scan then costs
+/// more than running the rule: the automaton ignores case and so walks every byte, while
+/// the rule's own regex skips ahead to its literals. Before this point the scan spares the
+/// first articles the rule's compilation. Measured with `news`, whose prefilter guards only
+/// `placeholder-text` (`check -j 1 --format json` under callgrind): BBC 891.7 M instructions
+/// with the scan throughout, 827.7 M with none, 836.5 M stopping here; one article 20.8 M
+/// with the scan, 21.6 M with none, 20.8 M stopping here.
+const LONE_RULE_AFTER: usize = DFA_AFTER;
+
 /// The literals of a set of rules in one automaton.
 #[derive(Debug, Default)]
 pub struct Prefilter {
@@ -193,6 +202,11 @@ impl Prefilter {
             return seen;
         };
         let source = doc.source();
+        let alone = self.by_rule.len() == 1;
+        if alone && self.read.fetch_add(source.len(), Ordering::Relaxed) > LONE_RULE_AFTER {
+            seen.everything = true;
+            return seen;
+        }
         if FOLDS_TO_ASCII
             .iter()
             .any(|c| memchr::memmem::find(source.as_bytes(), c.as_bytes()).is_some())
@@ -200,7 +214,11 @@ impl Prefilter {
             seen.everything = true;
             return seen;
         }
-        let automaton = self.searcher(nfa, source.len());
+        let automaton = if alone {
+            nfa
+        } else {
+            self.searcher(nfa, source.len())
+        };
         let mut hits = Vec::new();
         for haystack in [&source[..doc.content_start()], doc.prose()] {
             for m in automaton.find_overlapping_iter(haystack) {
@@ -300,6 +318,30 @@ ignore_case = true
         assert!(!first.occurrences.is_empty());
         assert_eq!(first.occurrences, second.occurrences);
         assert_eq!(first.first, second.first);
+    }
+
+    #[test]
+    fn a_prefilter_for_one_rule_stops_scanning() {
+        let rules = crate::rules::builtin_rules(&["news"]).expect("pack compiles");
+        let prefilter = rules.prefilter();
+        assert_eq!(
+            prefilter.by_rule.len(),
+            1,
+            "news guards placeholder-text alone"
+        );
+        let text = "# Vote\n\nThe council met on Tuesday.\n\n".repeat(10_000);
+        let doc = Document::parse(text, crate::article::Format::Markdown).expect("parses");
+        assert!(doc.source().len() > LONE_RULE_AFTER);
+        let rule = rules
+            .iter()
+            .find(|r| &*r.id == "placeholder-text")
+            .expect("in news");
+        assert_eq!(prefilter.focus(rule, &prefilter.scan(&doc)), Focus::Nowhere);
+        assert_eq!(
+            prefilter.focus(rule, &prefilter.scan(&doc)),
+            Focus::Everywhere
+        );
+        assert!(prefilter.dfa.get().is_none(), "no DFA for one rule");
     }
 
     #[test]
