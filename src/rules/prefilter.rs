@@ -316,6 +316,39 @@ ignore_case = true
     }
 
     #[test]
+    fn a_case_sensitive_rule_is_placed_by_its_literals_in_their_case() {
+        const TWO: &str = r#"
+[[rule]]
+id = "us-periods"
+kind = "pattern"
+pattern = '\bUS\b'
+
+[[rule]]
+id = "us-any-case"
+kind = "pattern"
+pattern = '\bus\b'
+ignore_case = true
+"#;
+        let rules = crate::rules::testing::pack(TWO).expect("the test pack loads");
+        let prefilter = rules.prefilter();
+        let exact = rules.get("us-periods").expect("loaded");
+        let folded = rules.get("us-any-case").expect("loaded");
+        let seen = |text: &str| {
+            let doc = Document::parse(text.to_string(), crate::article::Format::Markdown);
+            prefilter.scan(&doc.expect("parses"))
+        };
+        // "us" stands in the automaton twice, once for each rule.
+        let lower = seen("# Vote\n\nThe bus took us home.\n");
+        assert_eq!(prefilter.focus(exact, &lower), Focus::Nowhere);
+        assert!(matches!(prefilter.focus(folded, &lower), Focus::Around(_)));
+        let upper = seen("# Vote\n\nThe US team.\n");
+        assert!(matches!(prefilter.focus(exact, &upper), Focus::Around(_)));
+        assert!(matches!(prefilter.focus(folded, &upper), Focus::Around(_)));
+        // "US" for both rules, "us" for the second.
+        assert_eq!(lint(TWO, "# Vote\n\nThe US team took us home.\n").len(), 3);
+    }
+
+    #[test]
     fn the_dfa_finds_what_the_nfa_finds() {
         let rules = crate::rules::builtin_rules(&["news", "ap"]).expect("packs compile");
         let prefilter = rules.prefilter();
