@@ -380,8 +380,8 @@ mod tests {
                     .collect::<Vec<_>>()
             })
         };
-        assert_eq!(exact(r"(?:US|UK)").unwrap(), ["UK", "US"]);
-        assert_eq!(exact(r"Mr\.?\s").unwrap(), ["Mr"]);
+        assert_eq!(exact(r"\b(?:US|UK)\b").unwrap(), ["UK", "US"]);
+        assert_eq!(exact(r"\bMr\.?\s").unwrap(), ["Mr", "Mr."]);
         assert_eq!(
             exact(r"(?i:ok)ay").unwrap(),
             ["OKay", "Okay", "oKay", "okay"]
