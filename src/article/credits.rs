@@ -13,6 +13,11 @@ use regex::Regex;
 pub struct CreditLabels {
     labels: Vec<String>,
     pattern: Arc<Regex>,
+    /// The ASCII letters (lower-cased) a label begins with, when every label begins with
+    /// one: a line whose first letter is another ASCII one is no credit line, and is told
+    /// so without running the pattern. (A line opening with a non-ASCII letter still runs
+    /// it: under `(?i)` the Kelvin sign is a `k`.)
+    first_letters: Option<[bool; 128]>,
 }
 
 impl CreditLabels {
@@ -48,9 +53,19 @@ impl CreditLabels {
             )
         };
         let pattern = Regex::new(&pattern).expect("escaped labels compile");
+        let mut first_letters = Some([false; 128]);
+        for label in &labels {
+            match (label.as_bytes()[0], &mut first_letters) {
+                (b, Some(set)) if b.is_ascii_alphabetic() => {
+                    set[usize::from(b.to_ascii_lowercase())] = true;
+                }
+                _ => first_letters = None,
+            }
+        }
         Self {
             labels,
             pattern: Arc::new(pattern),
+            first_letters,
         }
     }
 
@@ -70,8 +85,23 @@ impl CreditLabels {
     pub fn all_lines(&self, text: &str, trim: bool) -> bool {
         // `is_match`, not `value`: whether the pattern matches needs no captures, and
         // every body paragraph of an article is asked.
-        text.lines()
-            .all(|line| self.pattern.is_match(if trim { line.trim() } else { line }))
+        text.lines().all(|line| {
+            let line = if trim { line.trim() } else { line };
+            self.may_open(line) && self.pattern.is_match(line)
+        })
+    }
+
+    /// False when the first letter of `line` shows no label can open it (see
+    /// `first_letters`); true when the pattern must decide.
+    fn may_open(&self, line: &str) -> bool {
+        let Some(set) = &self.first_letters else {
+            return true;
+        };
+        match line.trim_start().bytes().next() {
+            Some(b) if b.is_ascii() => set[usize::from(b.to_ascii_lowercase())],
+            // Empty, or non-ASCII: the pattern decides.
+            _ => true,
+        }
     }
 }
 
@@ -106,6 +136,40 @@ mod tests {
         assert_eq!(credit_value("Photo:"), Some(""));
         assert_eq!(credit_value("Photographers gathered outside."), None);
         assert_eq!(credit_value("Foto: Ana Paz"), None);
+    }
+
+    #[test]
+    fn lines_told_by_their_first_letter_agree_with_the_pattern() {
+        let labels = CreditLabels::default();
+        for line in [
+            "Photo: X",
+            "  photo: X",
+            "PHOTO by Y",
+            "Image: Z",
+            "The end.",
+            "",
+            " ",
+            "\u{212a}",
+            "9 photos",
+            "“Photo: X”",
+            "Pictures: A",
+            "\tPicture by B",
+            "Xphoto: Y",
+        ] {
+            assert_eq!(
+                labels.all_lines(line, false),
+                line.lines().all(|l| labels.value(l).is_some()),
+                "{line:?}"
+            );
+        }
+        // A label that opens with a Kelvin sign's letter: the sign still opens it.
+        let kelvin = CreditLabels::new(["kredit"]);
+        assert!(kelvin.all_lines("\u{212a}redit: Ana", false));
+        assert!(!kelvin.all_lines("Photo: Ana", false));
+        // A label that opens with no ASCII letter: the pattern decides every line.
+        let foto = CreditLabels::new(["Ömer"]);
+        assert!(foto.first_letters.is_none());
+        assert!(foto.all_lines("ömer: Ana", false));
     }
 
     #[test]
