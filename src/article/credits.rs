@@ -85,10 +85,14 @@ impl CreditLabels {
     pub fn all_lines(&self, text: &str, trim: bool) -> bool {
         // `is_match`, not `value`: whether the pattern matches needs no captures, and
         // every body paragraph of an article is asked.
-        text.lines().all(|line| {
-            let line = if trim { line.trim() } else { line };
-            self.may_open(line) && self.pattern.is_match(line)
-        })
+        // The first letter of the text opens its first line, or else that line is blank
+        // and no credit line: either way it settles most paragraphs before any line
+        // break is searched for.
+        self.may_open(text)
+            && text.lines().all(|line| {
+                let line = if trim { line.trim() } else { line };
+                self.may_open(line) && self.pattern.is_match(line)
+            })
     }
 
     /// False when the first letter of `line` shows no label can open it (see

@@ -103,6 +103,7 @@ pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)>
 pub(super) fn next_digit(bytes: &[u8], mut at: usize) -> usize {
     const BLOCK: usize = 32;
     while let Some(block) = bytes.get(at..at + BLOCK) {
+        let block: &[u8; BLOCK] = block.try_into().expect("a whole block");
         let digits = block
             .iter()
             .fold(0u8, |acc, &b| acc | u8::from(b.wrapping_sub(b'0') < 10));
