@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::inflect::{base_forms, inflections, normalise_phrase};
+use super::inflect::{each_form, normalise_phrase};
 use super::wording::WordKind;
 use super::{NOT_REPORTED_SPEECH, QuoteOptions};
 use crate::text::words::{is_whole_word, is_word_char};
@@ -42,58 +42,84 @@ pub(super) struct CueTable {
 
 impl CueTable {
     pub(super) fn new(options: &QuoteOptions) -> Self {
-        // A form that is both a base form and a derived one ("read") takes the stricter
-        // kind; a verb form that is also a fixed phrase is read as the verb.
-        let mut forms: HashMap<String, Cue> = HashMap::new();
-        let mut add = |form: String, kind: WordKind, reports: bool| {
-            if form.is_empty() {
-                return;
-            }
-            let cue = forms.entry(form).or_insert(Cue { kind, reports });
-            cue.kind = cue.kind.min(kind);
-            cue.reports |= reports;
+        let mut table = CueTable {
+            heads: HashMap::with_capacity(options.cue_verbs.len() * 5),
         };
         for lemma in &options.cue_verbs {
-            let base = base_forms(lemma);
             let reports = !NOT_REPORTED_SPEECH.contains(&lemma.as_str());
-            for form in inflections(lemma) {
-                let kind = if base.contains(&form) {
+            each_form(lemma, |form, base| {
+                let kind = if base {
                     WordKind::Base
                 } else {
                     WordKind::Derived
                 };
-                add(form, kind, reports);
-            }
+                table.add(form, Cue { kind, reports });
+            });
         }
         for phrase in &options.cue_phrases {
-            let form = normalise_phrase(phrase);
+            let form = normalise_phrase(phrase).into_owned();
             let reports = form == "according to";
-            add(form, WordKind::Phrase, reports);
+            table.add(
+                form,
+                Cue {
+                    kind: WordKind::Phrase,
+                    reports,
+                },
+            );
         }
-        let mut heads: HashMap<String, Head> = HashMap::new();
-        for (form, cue) in forms {
-            let head_len = form
-                .char_indices()
-                .find(|(_, c)| !is_word_char(*c))
-                .map_or(form.len(), |(i, _)| i);
-            let head = heads.entry(form[..head_len].to_string()).or_default();
-            if head_len == form.len() {
-                head.word = Some(cue);
-                continue;
-            }
+        for head in table.heads.values_mut() {
             // Phrases match across a soft line break as well as a space.
-            if form.contains(' ') {
-                for joint in ["\n", "\r\n"] {
-                    head.phrases.push((form.replace(' ', joint), cue));
-                }
-            }
-            head.phrases.push((form, cue));
-        }
-        for head in heads.values_mut() {
+            let breaks: Vec<(String, Cue)> = head
+                .phrases
+                .iter()
+                .filter(|(form, _)| form.contains(' '))
+                .flat_map(|(form, cue)| {
+                    ["\n", "\r\n"].map(|joint| (form.replace(' ', joint), *cue))
+                })
+                .collect();
+            head.phrases.extend(breaks);
             head.phrases
                 .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
-        CueTable { heads }
+        table
+    }
+
+    /// Adds one form. A form that comes twice (a base form and a derived one, "read"; a
+    /// verb form that is also a fixed phrase) takes the stricter kind, and reports speech
+    /// if either reading does.
+    fn add(&mut self, form: String, cue: Cue) {
+        if form.is_empty() {
+            return;
+        }
+        let merge = |known: &mut Cue| {
+            known.kind = known.kind.min(cue.kind);
+            known.reports |= cue.reports;
+        };
+        let head_len = form
+            .char_indices()
+            .find(|(_, c)| !is_word_char(*c))
+            .map_or(form.len(), |(i, _)| i);
+        if head_len == form.len() {
+            match self.heads.get_mut(&form) {
+                Some(head) => match &mut head.word {
+                    Some(known) => merge(known),
+                    None => head.word = Some(cue),
+                },
+                None => {
+                    let head = Head {
+                        word: Some(cue),
+                        phrases: Vec::new(),
+                    };
+                    self.heads.insert(form, head);
+                }
+            }
+            return;
+        }
+        let head = self.heads.entry(form[..head_len].to_string()).or_default();
+        match head.phrases.iter_mut().find(|(known, _)| *known == form) {
+            Some((_, known)) => merge(known),
+            None => head.phrases.push((form, cue)),
+        }
     }
 
     /// Whether `wanted` holds for some cue standing as a whole word or phrase in
