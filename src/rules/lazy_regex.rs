@@ -24,6 +24,8 @@ use regex_automata::util::syntax;
 use regex_automata::{Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
 
+use super::literals::{Required, rule_literals};
+
 /// Text a regex reads without its own literal prefilter before it is built with one.
 /// Measured on the BBC archive with `ap`: a prefilter costs about 1.1 M instructions to
 /// build and saves about 6 per byte searched.
@@ -41,15 +43,19 @@ pub struct LazyRegex {
     /// regex of many patterns ([`LazyRegex::many`]).
     patterns: Vec<String>,
     ignore_case: bool,
+    /// Without a literal prefilter and with its classes narrowed ([`super::narrow`]),
+    /// for the first texts that hold only narrow characters; `None` if it does not build.
+    /// The flag tells that narrowing changed nothing, so it serves every text.
+    narrow: OnceLock<Option<(Regex, bool)>>,
     /// Without a literal prefilter, for the first texts.
     lean: OnceLock<Regex>,
     /// With one (at load, for user packs).
     compiled: OnceLock<Regex>,
     /// Bytes searched with the lean build so far.
     read: AtomicUsize,
-    /// Lower-case literals every match contains (see [`super::literals`]); for a
-    /// deferred regex, read from its syntax on first asking.
-    literals: OnceLock<Option<Vec<Vec<u8>>>>,
+    /// Literals every match contains (see [`super::literals`]); for a deferred regex,
+    /// read from its syntax on first asking.
+    literals: OnceLock<Option<Required>>,
     /// Index of each named group.
     group_names: Vec<(usize, String)>,
     /// Whether the pattern uses line or text anchors (`None`: not read yet).
@@ -63,10 +69,11 @@ impl LazyRegex {
         let mut group_names = Vec::new();
         named_groups(hir, &mut group_names);
         Self {
-            literals: OnceLock::from(super::literals::required_literals(hir)),
+            literals: OnceLock::from(rule_literals(hir, ignore_case)),
             anchored: Some(hir.properties().look_set().contains_anchor()),
             patterns: vec![pattern],
             ignore_case,
+            narrow: OnceLock::new(),
             lean: OnceLock::new(),
             compiled: compiled.map_or_else(OnceLock::new, OnceLock::from),
             read: AtomicUsize::new(0),
@@ -81,6 +88,7 @@ impl LazyRegex {
     /// are the alternation's; it is compiled on first use.
     pub fn into_many(mut self, patterns: Vec<String>) -> Self {
         self.patterns = patterns;
+        self.narrow = OnceLock::new();
         self.lean = OnceLock::new();
         self.compiled = OnceLock::new();
         self.group_names.clear();
@@ -98,6 +106,7 @@ impl LazyRegex {
         Self {
             patterns: vec![pattern],
             ignore_case,
+            narrow: OnceLock::new(),
             lean: OnceLock::new(),
             compiled: OnceLock::new(),
             read: AtomicUsize::new(0),
@@ -117,6 +126,16 @@ impl LazyRegex {
         // everything it is given; a deferred `exceptions` entry only units with findings.
         let unplaced = matches!(self.literals.get(), Some(None));
         let prefilter = read > LEAN_BYTES || unplaced;
+        if read <= LEAN_BYTES {
+            let narrow = self
+                .narrow
+                .get_or_init(|| build_narrow(&self.patterns, self.ignore_case));
+            if let Some((regex, exact)) = narrow
+                && (*exact || super::narrow::is_narrow(haystack))
+            {
+                return regex;
+            }
+        }
         let cell = if prefilter {
             &self.compiled
         } else {
@@ -151,14 +170,15 @@ impl LazyRegex {
         self.compiled.get()
     }
 
-    /// Whether either build exists yet.
+    /// Whether any build exists yet.
     #[cfg(test)]
     pub fn is_built(&self) -> bool {
-        self.lean.get().is_some() || self.compiled.get().is_some()
+        self.narrow.get().is_some() || self.lean.get().is_some() || self.compiled.get().is_some()
     }
 
-    /// Literals one of which every match contains, ASCII lower case.
-    pub fn literals(&self) -> Option<&[Vec<u8>]> {
+    /// Literals one of which every match contains: ASCII lower case, or in their case
+    /// for a case-sensitive regex ([`rule_literals`]).
+    pub fn literals(&self) -> Option<&Required> {
         self.literals
             .get_or_init(|| {
                 // Parsed as `CompileContext::regex` parses a pattern for its literals.
@@ -167,9 +187,9 @@ impl LazyRegex {
                     .build()
                     .parse(&self.patterns[0])
                     .ok()?;
-                super::literals::required_literals(&hir)
+                rule_literals(&hir, self.ignore_case)
             })
-            .as_deref()
+            .as_ref()
     }
 
     /// Whether the pattern uses line or text anchors (`^`, `$`, `\A`, `\z`), so that
@@ -211,34 +231,58 @@ pub fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex,
     })
 }
 
-/// The regex of `patterns`, or `None` when they do not compile (see [`build`] for why).
-fn build_with<P: AsRef<str>>(patterns: &[P], ignore_case: bool, prefilter: bool) -> Option<Regex> {
-    // What `regex::RegexBuilder` sets, with the size limits of the packs.
-    let config = meta::Config::new()
+/// What `regex::RegexBuilder` sets, with the size limits of the packs.
+fn meta_config(prefilter: bool) -> meta::Config {
+    meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .nfa_size_limit(Some(NFA_SIZE_LIMIT))
         .hybrid_cache_capacity(LAZY_DFA_CAPACITY)
         .onepass(false)
-        .auto_prefilter(prefilter);
-    let build = |patterns: &[&str]| {
-        meta::Builder::new()
-            .configure(config.clone())
-            .syntax(
-                syntax::Config::new()
-                    .case_insensitive(ignore_case)
-                    .utf8(true),
-            )
-            .build_many(patterns)
-            .ok()
-    };
-    let written: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
-    let ascii: Vec<String> = written
+        .auto_prefilter(prefilter)
+}
+
+fn syntax_config(ignore_case: bool) -> syntax::Config {
+    syntax::Config::new()
+        .case_insensitive(ignore_case)
+        .utf8(true)
+}
+
+/// `patterns` with `\b` as an ASCII boundary (tried first), then as written.
+fn readings<P: AsRef<str>>(patterns: &[P]) -> [Vec<String>; 2] {
+    let written: Vec<String> = patterns.iter().map(|p| p.as_ref().to_string()).collect();
+    let ascii = written
         .iter()
         .map(|p| super::kinds::ascii_word_boundaries(p))
         .collect();
-    let ascii: Vec<&str> = ascii.iter().map(String::as_str).collect();
-    build(&ascii).or_else(|| build(&written))
+    [ascii, written]
+}
+
+/// The regex of `patterns`, or `None` when they do not compile (see [`build`] for why).
+fn build_with<P: AsRef<str>>(patterns: &[P], ignore_case: bool, prefilter: bool) -> Option<Regex> {
+    readings(patterns).iter().find_map(|patterns| {
+        meta::Builder::new()
+            .configure(meta_config(prefilter))
+            .syntax(syntax_config(ignore_case))
+            .build_many(patterns)
+            .ok()
+    })
+}
+
+/// The narrowed regex of `patterns` ([`super::narrow`]), read as [`build_with`] reads
+/// them, without a literal prefilter; with whether narrowing changed nothing.
+fn build_narrow<P: AsRef<str>>(patterns: &[P], ignore_case: bool) -> Option<(Regex, bool)> {
+    let config = syntax_config(ignore_case);
+    readings(patterns).iter().find_map(|patterns| {
+        let hirs = syntax::parse_many_with(patterns, &config).ok()?;
+        let exact = !hirs.iter().any(super::narrow::has_wide_class);
+        let narrowed: Vec<Hir> = hirs.iter().map(super::narrow::narrowed).collect();
+        let regex = meta::Builder::new()
+            .configure(meta_config(false))
+            .build_many_from_hir(&narrowed)
+            .ok()?;
+        Some((regex, exact))
+    })
 }
 
 fn named_groups(hir: &Hir, out: &mut Vec<(usize, String)>) {
@@ -271,7 +315,7 @@ mod tests {
         assert!(lazy.compiled().is_none());
         assert_eq!(lazy.group_index("flag"), Some(1));
         assert_eq!(lazy.group_index("missing"), None);
-        let literals = lazy.literals().unwrap();
+        let literals = &lazy.literals().unwrap().set;
         assert!(literals.contains(&b"over".to_vec()), "{literals:?}");
         let caps = lazy.captures_at("more than 12 boats", 0).unwrap();
         assert_eq!(group(&caps, 1), Some(10..12));
@@ -312,7 +356,8 @@ mod tests {
         let hir = regex_syntax::parse(&alternation).unwrap();
         let many = LazyRegex::new(alternation.clone(), false, &hir, None)
             .into_many(keys.map(String::from).to_vec());
-        assert!(many.literals().unwrap().contains(&b"oct".to_vec()));
+        // A case-sensitive regex: its literals keep their case.
+        assert!(many.literals().unwrap().set.contains(&b"Oct".to_vec()));
         let text = "On Sept 5, XSept 6, Sep. 7 and Oct 8; Octo.";
         let one = regex::Regex::new(&alternation).unwrap();
         let expected: Vec<_> = one.find_iter(text).map(|m| m.range()).collect();

@@ -61,7 +61,86 @@ fn score(set: &Set) -> (usize, std::cmp::Reverse<usize>) {
 /// The lower-case literals one of which every match of `hir` contains, or `None` when
 /// there is no useful set (a single letter or space would match almost everywhere).
 pub fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
-    let info = analyse(hir);
+    literals_of(hir, true)
+}
+
+/// The literals, in the case they must have, one of which every match of `hir` contains:
+/// for a case-sensitive regex, whose literals are worth more in their case ("US" is rare
+/// where "us" is in every paragraph). A class of both cases stands for both letters.
+pub fn required_literals_exact(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+    literals_of(hir, false)
+}
+
+/// A rule's literals: in their case for a case-sensitive regex, unless the set holds one
+/// word in two cases (an inline `(?i:…)`, where every case is spelled out): then lower
+/// case, as for a regex that ignores case.
+pub fn rule_literals(hir: &Hir, ignore_case: bool) -> Option<Required> {
+    if !ignore_case && !has_case_pair(hir) {
+        let set = required_literals_exact(hir)?;
+        if !has_case_variants(&set) {
+            return Some(Required {
+                set,
+                exact_case: true,
+            });
+        }
+    }
+    required_literals(hir).map(|set| Required {
+        set,
+        exact_case: false,
+    })
+}
+
+/// Whether `hir` has a small class holding a letter in both cases (`(?i:…)` in a
+/// case-sensitive regex; large classes are never read as literals): its literals are then read without case, without first spelling out every
+/// case of them.
+fn has_case_pair(hir: &Hir) -> bool {
+    struct Pairs(bool);
+    impl regex_syntax::hir::Visitor for Pairs {
+        type Output = bool;
+        type Err = ();
+        fn visit_pre(&mut self, hir: &Hir) -> Result<(), ()> {
+            if let HirKind::Class(Class::Unicode(class)) = hir.kind()
+                && class_size(
+                    class
+                        .ranges()
+                        .iter()
+                        .map(|r| (r.start() as usize, r.end() as usize)),
+                ) <= MAX_CLASS
+            {
+                let holds = |c: char| {
+                    class
+                        .ranges()
+                        .iter()
+                        .any(|r| r.start() <= c && c <= r.end())
+                };
+                self.0 |= ('a'..='z').any(|c| holds(c) && holds(c.to_ascii_uppercase()));
+            }
+            Ok(())
+        }
+        fn finish(self) -> Result<bool, ()> {
+            Ok(self.0)
+        }
+    }
+    regex_syntax::hir::visit(hir, Pairs(false)).unwrap_or(true)
+}
+
+fn has_case_variants(set: &Set) -> bool {
+    let mut lower: Vec<Vec<u8>> = set.iter().map(|s| s.to_ascii_lowercase()).collect();
+    lower.sort();
+    lower.windows(2).any(|w| w[0] == w[1])
+}
+
+/// Literals one of which every match of a rule contains (see [`super::prefilter`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Required {
+    /// ASCII lower case, or as the text must hold them when `exact_case`.
+    pub set: Vec<Vec<u8>>,
+    /// Whether a text holds one of them only in this case.
+    pub exact_case: bool,
+}
+
+fn literals_of(hir: &Hir, fold: bool) -> Option<Vec<Vec<u8>>> {
+    let info = analyse(hir, fold);
     let mut set = info.best()?.clone();
     set.sort();
     set.dedup();
@@ -72,14 +151,15 @@ pub fn required_literals(hir: &Hir) -> Option<Vec<Vec<u8>>> {
     Some(set)
 }
 
-fn analyse(hir: &Hir) -> Info {
+/// What `hir` tells, its literals lower case (`fold`) or as written.
+fn analyse(hir: &Hir, fold: bool) -> Info {
     match hir.kind() {
         HirKind::Empty | HirKind::Look(_) => Info::exact(vec![Vec::new()]),
-        HirKind::Literal(literal) => Info::exact(vec![fold(&literal.0)]),
-        HirKind::Class(class) => class_set(class).map_or_else(Info::default, Info::exact),
-        HirKind::Capture(capture) => analyse(&capture.sub),
+        HirKind::Literal(literal) => Info::exact(vec![case(&literal.0, fold)]),
+        HirKind::Class(class) => class_set(class, fold).map_or_else(Info::default, Info::exact),
+        HirKind::Capture(capture) => analyse(&capture.sub, fold),
         HirKind::Repetition(rep) => {
-            let sub = analyse(&rep.sub);
+            let sub = analyse(&rep.sub, fold);
             match (rep.min, rep.max) {
                 (_, Some(0)) => Info::exact(vec![Vec::new()]),
                 (1, Some(1)) => sub,
@@ -97,17 +177,17 @@ fn analyse(hir: &Hir) -> Info {
                 },
             }
         }
-        HirKind::Concat(children) => concat(children),
-        HirKind::Alternation(children) => alternation(children),
+        HirKind::Concat(children) => concat(children, fold),
+        HirKind::Alternation(children) => alternation(children, fold),
     }
 }
 
-fn concat(children: &[Hir]) -> Info {
+fn concat(children: &[Hir], fold: bool) -> Info {
     let mut candidates: Vec<Set> = Vec::new();
     let mut run: Set = vec![Vec::new()];
     let mut whole_is_exact = true;
     for child in children {
-        let info = analyse(child);
+        let info = analyse(child, fold);
         match &info.exact {
             Some(exact) if run.len() * exact.len() <= MAX_PRODUCT => {
                 run = product(&run, exact);
@@ -134,8 +214,8 @@ fn concat(children: &[Hir]) -> Info {
     }
 }
 
-fn alternation(children: &[Hir]) -> Info {
-    let infos: Vec<Info> = children.iter().map(analyse).collect();
+fn alternation(children: &[Hir], fold: bool) -> Info {
+    let infos: Vec<Info> = children.iter().map(|child| analyse(child, fold)).collect();
     let exact = infos
         .iter()
         .map(|i| i.exact.as_ref())
@@ -171,8 +251,8 @@ fn class_size(ranges: impl Iterator<Item = (usize, usize)>) -> usize {
     ranges.map(|(first, last)| last - first + 1).sum()
 }
 
-/// A small class as its characters, folded; `None` for a large one.
-fn class_set(class: &Class) -> Option<Set> {
+/// A small class as its characters, folded if `fold`; `None` for a large one.
+fn class_set(class: &Class, fold: bool) -> Option<Set> {
     let mut set = Set::new();
     match class {
         Class::Unicode(class) => {
@@ -185,7 +265,7 @@ fn class_set(class: &Class) -> Option<Set> {
             }
             for range in class.ranges() {
                 for c in range.start()..=range.end() {
-                    set.push(fold(c.encode_utf8(&mut [0; 4]).as_bytes()));
+                    set.push(case(c.encode_utf8(&mut [0; 4]).as_bytes(), fold));
                 }
             }
         }
@@ -199,7 +279,7 @@ fn class_set(class: &Class) -> Option<Set> {
             }
             for range in class.ranges() {
                 for b in range.start()..=range.end() {
-                    set.push(vec![b.to_ascii_lowercase()]);
+                    set.push(vec![if fold { b.to_ascii_lowercase() } else { b }]);
                 }
             }
         }
@@ -209,9 +289,12 @@ fn class_set(class: &Class) -> Option<Set> {
     Some(set)
 }
 
-/// ASCII lower case, with the two characters outside ASCII that fold into it written as
-/// the letter they fold to.
-fn fold(bytes: &[u8]) -> Vec<u8> {
+/// `bytes` as written, or folded: ASCII lower case, with the two characters outside ASCII
+/// that fold into it written as the letter they fold to.
+fn case(bytes: &[u8], fold: bool) -> Vec<u8> {
+    if !fold {
+        return bytes.to_vec();
+    }
     const KELVIN: &[u8] = "\u{212A}".as_bytes();
     const LONG_S: &[u8] = "\u{17F}".as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -285,6 +368,31 @@ mod tests {
             literals(r"(?:foo)?bar?", false).unwrap(),
             ["ba", "bar", "fooba", "foobar"]
         );
+    }
+
+    #[test]
+    fn case_sensitive_literals_keep_their_case() {
+        let exact = |pattern: &str| {
+            let hir = regex_syntax::parse(pattern).unwrap();
+            required_literals_exact(&hir).map(|set| {
+                set.into_iter()
+                    .map(|s| String::from_utf8(s).unwrap())
+                    .collect::<Vec<_>>()
+            })
+        };
+        assert_eq!(exact(r"\b(?:US|UK)\b").unwrap(), ["UK", "US"]);
+        assert_eq!(exact(r"\bMr\.?\s").unwrap(), ["Mr", "Mr."]);
+        // Every case spelled out: o or O, then k, K or the Kelvin sign.
+        assert_eq!(exact(r"(?i:ok)ay").unwrap().len(), 6);
+        assert_eq!(exact(r"\p{Lu}\p{Ll}+"), None);
+        // One word in several cases is read without case.
+        let hir = regex_syntax::parse(r"\bTK\b|(?i:lorem)").unwrap();
+        let rule = rule_literals(&hir, false).unwrap();
+        assert_eq!((rule.set.len(), rule.exact_case), (2, false));
+        let hir = regex_syntax::parse(r"\bTK\b|\bXX\b").unwrap();
+        assert!(rule_literals(&hir, false).unwrap().exact_case);
+        let folded = rule_literals(&hir, true).unwrap();
+        assert_eq!(folded.set, [b"tk".to_vec(), b"xx".to_vec()]);
     }
 
     #[test]

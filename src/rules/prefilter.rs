@@ -38,8 +38,13 @@ pub struct Prefilter {
     /// The same automaton as a DFA, built once [`DFA_AFTER`] bytes have been read
     /// (`None`: too large to build); both find the same occurrences.
     dfa: OnceLock<Option<AhoCorasick>>,
-    /// The literals, for the DFA.
+    /// The literals, lower case, as the automata hold them.
     literals: Vec<Vec<u8>>,
+    /// For each literal of case-sensitive rules, the case a text must hold it in: such a
+    /// rule's "US" is rare where "us" is in every paragraph. An occurrence in another case
+    /// is no occurrence of it. A literal may stand in the automata twice, for rules of
+    /// both kinds.
+    exact: Vec<Option<Vec<u8>>>,
     /// Bytes scanned with the NFA so far.
     read: AtomicUsize,
     /// The automaton's pattern ids each rule needs one of; rules absent always run.
@@ -143,18 +148,21 @@ pub enum Focus {
 impl Prefilter {
     /// The prefilter of `rules`.
     pub fn new<'r>(rules: impl IntoIterator<Item = &'r Rule>) -> Self {
-        let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
+        let mut ids: HashMap<(Vec<u8>, bool), u32> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut exact = Vec::new();
         let mut by_rule = HashMap::new();
         for rule in rules {
-            let Some(set) = rule.kind.required_literals() else {
+            let Some(required) = rule.kind.required_literals() else {
                 continue;
             };
-            let mut pattern_ids: Vec<u32> = minimal(set)
+            let exact_case = required.exact_case;
+            let mut pattern_ids: Vec<u32> = minimal(required.set)
                 .into_iter()
                 .map(|literal| {
-                    *ids.entry(literal.clone()).or_insert_with(|| {
-                        literals.push(literal);
+                    *ids.entry((literal.clone(), exact_case)).or_insert_with(|| {
+                        literals.push(literal.to_ascii_lowercase());
+                        exact.push(exact_case.then_some(literal));
                         (literals.len() - 1) as u32
                     })
                 })
@@ -170,6 +178,7 @@ impl Prefilter {
                 automaton: Some(automaton),
                 dfa: OnceLock::new(),
                 literals,
+                exact,
                 read: AtomicUsize::new(0),
                 by_rule,
             },
@@ -222,7 +231,13 @@ impl Prefilter {
         let mut hits = Vec::new();
         for haystack in [&source[..doc.content_start()], doc.prose()] {
             for m in automaton.find_overlapping_iter(haystack) {
-                hits.push((m.start(), m.end(), m.pattern().as_u32()));
+                let literal = m.pattern().as_u32();
+                if let Some(Some(case)) = self.exact.get(literal as usize)
+                    && haystack.as_bytes()[m.range()] != case[..]
+                {
+                    continue;
+                }
+                hits.push((m.start(), m.end(), literal));
             }
         }
         // An overlapping search reports in order of end; the two texts may interleave.
@@ -298,6 +313,39 @@ ignore_case = true
         assert_eq!(found.len(), 1);
         assert_eq!(&article[found[0].span.clone()], "STATED it");
         assert!(lint(RULE, "# Harbour vote\n\nThe clerk said it.\n").is_empty());
+    }
+
+    #[test]
+    fn a_case_sensitive_rule_is_placed_by_its_literals_in_their_case() {
+        const TWO: &str = r#"
+[[rule]]
+id = "us-periods"
+kind = "pattern"
+pattern = '\bUS\b'
+
+[[rule]]
+id = "us-any-case"
+kind = "pattern"
+pattern = '\bus\b'
+ignore_case = true
+"#;
+        let rules = crate::rules::testing::pack(TWO).expect("the test pack loads");
+        let prefilter = rules.prefilter();
+        let exact = rules.get("us-periods").expect("loaded");
+        let folded = rules.get("us-any-case").expect("loaded");
+        let seen = |text: &str| {
+            let doc = Document::parse(text.to_string(), crate::article::Format::Markdown);
+            prefilter.scan(&doc.expect("parses"))
+        };
+        // "us" stands in the automaton twice, once for each rule.
+        let lower = seen("# Vote\n\nThe bus took us home.\n");
+        assert_eq!(prefilter.focus(exact, &lower), Focus::Nowhere);
+        assert!(matches!(prefilter.focus(folded, &lower), Focus::Around(_)));
+        let upper = seen("# Vote\n\nThe US team.\n");
+        assert!(matches!(prefilter.focus(exact, &upper), Focus::Around(_)));
+        assert!(matches!(prefilter.focus(folded, &upper), Focus::Around(_)));
+        // "US" for both rules, "us" for the second.
+        assert_eq!(lint(TWO, "# Vote\n\nThe US team took us home.\n").len(), 3);
     }
 
     #[test]

@@ -33,9 +33,10 @@ fn is_closer(c: char) -> bool {
 }
 
 /// Characters that may open the next sentence besides capitals and digits: quotation
-/// marks, and brackets round a whole sentence.
+/// marks (`”` too, which systems that type only `”` open with), and brackets round a
+/// whole sentence.
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '“' | '‘' | '\'' | '«' | '„' | '(' | '[')
+    matches!(c, '"' | '“' | '”' | '‘' | '\'' | '«' | '„' | '(' | '[')
 }
 
 /// Splits `text` into sentences, returning byte ranges relative to `text`, each trimmed of
@@ -321,6 +322,15 @@ mod tests {
         assert_eq!(
             split("«Le bac est parti.» Les gens attendent."),
             vec!["«Le bac est parti.»", "Les gens attendent."]
+        );
+        assert_eq!(
+            split("The pier is shut. ”We will open it in May,” said Ida. ‘‘Soon.’’ Fine."),
+            vec![
+                "The pier is shut.",
+                "”We will open it in May,” said Ida.",
+                "‘‘Soon.’’",
+                "Fine."
+            ]
         );
     }
 

@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::SpecError;
 use crate::rules::Scope;
 use crate::rules::lazy_regex::LazyRegex;
+use crate::rules::literals::Required;
 use crate::text::words::is_whole_word;
 
 /// A list of words or phrases found as whole words in one Aho-Corasick pass, however long
@@ -17,8 +18,8 @@ use crate::text::words::is_whole_word;
 #[derive(Debug)]
 pub(crate) struct WordList {
     automaton: AhoCorasick,
-    /// The entries, lower case, for the prefilter.
-    literals: Vec<Vec<u8>>,
+    /// The entries for the prefilter: lower case when the list ignores case.
+    literals: Required,
 }
 
 impl WordList {
@@ -41,18 +42,24 @@ impl WordList {
             .map_err(|e| {
                 SpecError::field(field, span, format!("cannot build the word list: {e}"))
             })?;
-        let literals = entries
-            .iter()
-            .map(|entry| entry.to_ascii_lowercase().into_bytes())
-            .collect();
+        let literals = Required {
+            set: entries
+                .iter()
+                .map(|entry| match ignore_case {
+                    true => entry.to_ascii_lowercase().into_bytes(),
+                    false => entry.as_bytes().to_vec(),
+                })
+                .collect(),
+            exact_case: !ignore_case,
+        };
         Ok(Self {
             automaton,
             literals,
         })
     }
 
-    /// The entries, lower case: one of them is in every match.
-    pub(crate) fn literals(&self) -> &[Vec<u8>] {
+    /// The entries (see [`WordList::literals`]'s field): one of them is in every match.
+    pub(crate) fn literals(&self) -> &Required {
         &self.literals
     }
 
@@ -185,7 +192,7 @@ mod tests {
         assert_eq!(found, ["stated", "tk"]);
         assert_eq!(list.entry_of("Stated"), Some(1));
         assert_eq!(list.entry_of("stated it"), None);
-        assert_eq!(list.literals()[2], b"tk");
+        assert_eq!(list.literals().set[2], b"tk");
         let err =
             WordList::new("swap", 3..9, &["a", " "], true, "`swap` has an empty key").unwrap_err();
         assert_eq!(

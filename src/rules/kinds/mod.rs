@@ -18,6 +18,7 @@ pub(crate) use matching::{drop_exceptions, match_case, prefilter_reads};
 pub use spec_error::SpecError;
 
 use super::Finding;
+use super::literals::Required;
 use super::spec::RuleSpec;
 use crate::lint::Context;
 
@@ -62,9 +63,9 @@ table::rule_kinds! {
 }
 
 impl RuleKind {
-    /// Lower-case literals one of which every finding's text contains, when the kind can
-    /// say ([`super::prefilter`]); `None`: the rule runs on every article.
-    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+    /// Literals one of which every finding's text contains, when the kind can say
+    /// ([`super::prefilter`]); `None`: the rule runs on every article.
+    pub fn required_literals(&self) -> Option<Required> {
         match self {
             RuleKind::Pattern(k) => k.required_literals(),
             RuleKind::Substitution(k) => k.required_literals(),

@@ -7,6 +7,7 @@ use super::matching::WordList;
 use super::{CompileContext, SpecError};
 use crate::lint::Context;
 use crate::rules::lazy_regex::{LazyRegex, group};
+use crate::rules::literals::Required;
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -113,13 +114,13 @@ impl Pattern {
     }
 
     /// Literals one of which every match contains (see [`crate::rules::prefilter`]).
-    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+    pub fn required_literals(&self) -> Option<Required> {
         if !super::prefilter_reads(&self.scope) {
             return None;
         }
         match &self.matcher {
-            Matcher::Regex { regex, .. } => regex.literals().map(<[_]>::to_vec),
-            Matcher::Words(list) => Some(list.literals().to_vec()),
+            Matcher::Regex { regex, .. } => regex.literals().cloned(),
+            Matcher::Words(list) => Some(list.literals().clone()),
         }
     }
 

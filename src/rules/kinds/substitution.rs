@@ -6,6 +6,7 @@ use super::matching::WordList;
 use super::{CompileContext, SpecError, match_case};
 use crate::lint::Context;
 use crate::rules::lazy_regex::{LazyRegex, group};
+use crate::rules::literals::Required;
 use crate::rules::{Finding, Scope};
 
 /// Options of the kind.
@@ -109,13 +110,13 @@ impl Substitution {
     }
 
     /// Literals one of which every match contains (see [`crate::rules::prefilter`]).
-    pub fn required_literals(&self) -> Option<Vec<Vec<u8>>> {
+    pub fn required_literals(&self) -> Option<Required> {
         if !super::prefilter_reads(&self.scope) {
             return None;
         }
         match &self.matcher {
-            Matcher::Literal { keys, .. } => Some(keys.literals().to_vec()),
-            Matcher::Regexes { any, .. } => any.literals().map(<[_]>::to_vec),
+            Matcher::Literal { keys, .. } => Some(keys.literals().clone()),
+            Matcher::Regexes { any, .. } => any.literals().cloned(),
         }
     }
 

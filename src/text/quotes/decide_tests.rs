@@ -90,12 +90,28 @@ fn a_closing_mark_with_nothing_open() {
     // `out of the blue," he said`: reported by the strict pairing, passed by otherwise.
     assert_eq!(both('"', NOTHING_OPEN, CLOSING), (Act::Stray, Act::Ignore));
     assert_eq!(both('»', NOTHING_OPEN, CLOSING), (Act::Stray, Act::Stray));
-    // A right curly mark with nothing open is a stray wherever it stands, after a space
-    // too. CHECKS.md (Mixed marks) reads `”` after a space or at a paragraph start, with
-    // nothing open, as an opening mark; this code does not, and the refactor that made
-    // this function kept the behaviour as it was (reported in issue 9).
+    // A right curly mark placed to close, with nothing open, is a stray (`rose as one
+    // when the bar stayed up.” Officials`).
     assert_eq!(both('”', NOTHING_OPEN, CLOSING), (Act::Stray, Act::Stray));
-    assert_eq!(both('”', NOTHING_OPEN, OPENING), (Act::Stray, Act::Stray));
+}
+
+#[test]
+fn a_right_curly_mark_after_a_space_with_nothing_open_opens() {
+    // CHECKS.md (Mixed marks): `said the decking was ”made to last` is a system that
+    // types only `”`; the mark opens a quotation, paired like `“`.
+    let opened = Act::Open(Family::Curly);
+    assert_eq!(both('”', NOTHING_OPEN, OPENING), (opened, opened));
+    let open = one_open(Family::Curly, true);
+    assert_eq!(both('”', open, CLOSING), (Act::Close(0), Act::Close(0)));
+    // With a quotation open it closes, wherever it stands.
+    assert_eq!(both('”', open, OPENING), (Act::Close(0), Act::Close(0)));
+    // Between two words it neither opens nor closes: still a stray.
+    let between = Placement {
+        opening: true,
+        closing: true,
+        ..OPENING
+    };
+    assert_eq!(both('”', NOTHING_OPEN, between), (Act::Stray, Act::Stray));
 }
 
 #[test]
@@ -146,12 +162,21 @@ fn an_inch_mark_after_a_figure() {
 }
 
 #[test]
-fn single_marks_take_no_part() {
-    for c in ['\'', '‘', '’'] {
-        assert_eq!(both(c, NOTHING_OPEN, OPENING), (Act::Ignore, Act::Ignore));
-        let open = one_open(Family::Curly, false);
-        assert_eq!(both(c, open, CLOSING), (Act::Ignore, Act::Ignore));
-    }
+fn doubled_single_marks_act_as_double_ones() {
+    // `‘` and `’` reach `decide` only as the wire's `‘‘` and `’’` (see find_marks).
+    let opened = Act::Open(Family::Curly);
+    assert_eq!(both('‘', NOTHING_OPEN, OPENING), (opened, opened));
+    let open = one_open(Family::Curly, true);
+    assert_eq!(both('’', open, CLOSING), (Act::Close(0), Act::Close(0)));
+    // Mixed: `’’` closes a straight quotation, `"` a `‘‘` one.
+    let open = one_open(Family::Straight, false);
+    assert_eq!(both('’', open, CLOSING), (Act::Close(0), Act::Close(0)));
+    let open = one_open(Family::Curly, false);
+    assert_eq!(both('"', open, CLOSING), (Act::Close(0), Act::Close(0)));
+    // `’’` with nothing to close is an apostrophe and a single mark (`the Sorrels’’`):
+    // passed by, where a lone `”` would be reported.
+    assert_eq!(both('’', NOTHING_OPEN, CLOSING), (Act::Ignore, Act::Ignore));
+    assert_eq!(both('’', NOTHING_OPEN, OPENING), (Act::Ignore, Act::Ignore));
 }
 
 /// The marks of one paragraph, as `find_marks` hands them to the pairing.
@@ -173,10 +198,41 @@ fn apostrophes_and_nested_single_quotes_are_not_marks() {
     assert!(paired.unbalanced.is_empty());
 }
 
+/// The marks of one paragraph as (text, char handed to `decide`).
+fn mark_texts(text: &str) -> Vec<(&str, char)> {
+    find_marks(&[Paragraph { offset: 0, text }])
+        .into_iter()
+        .map(|m| (&text[m.pos..m.pos + m.len], m.mark))
+        .collect()
+}
+
 #[test]
-fn two_single_marks_are_not_read_as_one_double_mark() {
-    // CHECKS.md (Mixed marks) reads the wire convention ‘‘…’’ as one double pair; the
-    // mark finder counts only double marks, so such a quotation is neither found nor
-    // reported. Kept as it was by the refactor that added this test (reported in issue 9).
-    assert_eq!(marks_in("‘‘We will rebuild the pier,’’ said Ida Crane."), 0);
+fn two_single_marks_are_one_double_mark() {
+    let text = "‘‘We will rebuild the pier,’’ said Ida Crane.";
+    assert_eq!(mark_texts(text), vec![("‘‘", '‘'), ("’’", '’')]);
+    let paragraph = [Paragraph { offset: 0, text }];
+    let paired = pair_marks(&paragraph, &find_marks(&paragraph), Pairing::Strict);
+    assert_eq!(paired.quotes.len(), 1);
+    assert_eq!(
+        paired.quotes[0].close,
+        Some((0, text.find(" said").unwrap()))
+    );
+    assert_eq!(
+        paired.quotes[0].content(&paragraph),
+        "We will rebuild the pier,"
+    );
+    assert!(paired.unbalanced.is_empty());
+    // A run of three is the double mark and a nested single one: outermost first.
+    let text = "‘‘‘Tis the season,’ she wrote on the pier,’’ said Ida.";
+    assert_eq!(mark_texts(text), vec![("‘‘", '‘'), ("’’", '’')]);
+    assert_eq!(
+        &text[..find_marks(&[Paragraph { offset: 0, text }])[0].len],
+        "‘‘"
+    );
+    let text = "‘‘Ned called it ‘the old lady’’’, said Ida.";
+    let found = find_marks(&[Paragraph { offset: 0, text }]);
+    assert_eq!(found.len(), 2);
+    assert_eq!(&text[found[1].pos..], "’’, said Ida.");
+    // Lone single marks stay apostrophes and single quotations.
+    assert!(mark_texts("‘Pier must stay’ says trust’s chair").is_empty());
 }

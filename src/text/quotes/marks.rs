@@ -12,6 +12,8 @@ pub(super) struct RawQuote {
     pub(super) open_para: usize,
     pub(super) open_local: usize,
     pub(super) open_mark: char,
+    /// Bytes of the opening mark: two chars for the wire's `‘‘`.
+    pub(super) open_len: usize,
     /// Paragraph and local end (exclusive) of the closing mark.
     pub(super) close: Option<(usize, usize)>,
     pub(super) depth: usize,
@@ -71,16 +73,21 @@ impl RawQuote {
 
     /// The text between the marks of a quotation that closes in its own paragraph.
     pub(super) fn content<'a>(&self, paragraphs: &'a [Paragraph]) -> &'a str {
-        let from = self.open_local + self.open_mark.len_utf8();
-        self.content_start(paragraphs, from)
+        self.content_start(paragraphs, self.open_local + self.open_len)
     }
 
-    /// The quoted text from just after the opening mark, enough for a message.
+    /// The quoted text from just after the opening mark (`from`, or past the whole of a
+    /// doubled `‘‘`), enough for a message.
     pub(super) fn content_start<'a>(&self, paragraphs: &'a [Paragraph], from: usize) -> &'a str {
         let text = paragraphs[self.open_para].text;
+        let from = from.max(self.open_local + self.open_len).min(text.len());
         let end = match self.close {
             Some((pc, end)) if pc == self.open_para => {
-                let close = text[..end].chars().next_back().map_or(0, char::len_utf8);
+                let close = if text[..end].ends_with("’’") {
+                    "’’".len()
+                } else {
+                    text[..end].chars().next_back().map_or(0, char::len_utf8)
+                };
                 end - close
             }
             _ => text.len(),
@@ -90,46 +97,96 @@ impl RawQuote {
 }
 
 /// One of the double marks this check counts; single marks are apostrophes or nested
-/// quotes.
+/// quotes (but two of them together are one double mark: see [`find_marks`]).
 pub(super) fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
 /// Whether a paragraph opens with an opening double mark: the multi-paragraph convention's
-/// sign that the quotation of the paragraph before goes on.
+/// sign that the quotation of the paragraph before goes on. A `”` counts (systems that
+/// type only `”` open with it, and a closing mark never starts a paragraph), and so does
+/// `‘‘`, the wire's double mark.
 pub(super) fn opens_with_mark(text: &str) -> bool {
-    text.trim_start()
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '"' | '“' | '„' | '«'))
+    let text = text.trim_start();
+    text.starts_with(['"', '“', '”', '„', '«']) || text.starts_with("‘‘")
 }
 
-/// A double quotation mark: its paragraph, its byte in that paragraph, and which it is.
+/// A double quotation mark: its paragraph, its byte in that paragraph, which it is, and
+/// its length in bytes.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Mark {
     pub(super) para: usize,
     pub(super) pos: usize,
+    /// The mark; `‘` and `’` here stand for the wire's doubled `‘‘` and `’’`, since a
+    /// single mark alone is never one.
     pub(super) mark: char,
+    pub(super) len: usize,
+}
+
+/// The bytes of `‘` and `’` in UTF-8: E2 80 98 and E2 80 99.
+const LEFT_SINGLE: &[u8] = "‘".as_bytes();
+const RIGHT_SINGLE: &[u8] = "’".as_bytes();
+
+/// How many copies of the three-byte `single` stand in a row from `pos`.
+fn run_of(bytes: &[u8], pos: usize, single: &[u8]) -> usize {
+    bytes[pos..]
+        .chunks(single.len())
+        .take_while(|chunk| *chunk == single)
+        .count()
 }
 
 /// The double marks of all paragraphs in order, found without decoding every char.
+/// Two single curly marks in a row are one double mark, as wire systems type them
+/// (CHECKS.md, Mixed marks): `‘‘` opens and `’’` closes. In a run of three, the double
+/// mark is the outer one: `‘‘‘` is `‘‘` then a nested `‘`, and `’’’` is a nested `’` then
+/// `’’`. A lone single mark is an apostrophe or a nested quote and is not a mark.
 pub(super) fn find_marks(paragraphs: &[Paragraph]) -> Vec<Mark> {
     let mut out = Vec::new();
     for (para, p) in paragraphs.iter().enumerate() {
         let bytes = p.text.as_bytes();
         let mut from = 0;
-        // '"' is ASCII; the others start with 0xC2 («, ») or 0xE2 (“, ”, „).
+        // '"' is ASCII; the others start with 0xC2 («, ») or 0xE2 (“, ”, „, ‘, ’).
         while let Some(pos) = find_any_byte(bytes, from, [b'"', 0xC2, 0xE2]) {
             from = pos + 1;
-            let mark = if bytes[pos] == b'"' {
-                '"'
-            } else {
-                match p.text[pos..].chars().next() {
-                    Some(c) if is_double_mark(c) => c,
-                    _ => continue,
-                }
+            if bytes[pos] == b'"' {
+                out.push(Mark {
+                    para,
+                    pos,
+                    mark: '"',
+                    len: 1,
+                });
+                continue;
+            }
+            let Some(c) = p.text[pos..].chars().next() else {
+                continue;
             };
-            out.push(Mark { para, pos, mark });
+            if is_double_mark(c) {
+                out.push(Mark {
+                    para,
+                    pos,
+                    mark: c,
+                    len: c.len_utf8(),
+                });
+                continue;
+            }
+            let single = match c {
+                '‘' => LEFT_SINGLE,
+                '’' => RIGHT_SINGLE,
+                _ => continue,
+            };
+            let run = run_of(bytes, pos, single);
+            from = pos + run * single.len();
+            if run >= 2 {
+                // Openings take the first two of the run, closings the last two.
+                let skip = if c == '’' { run - 2 } else { 0 };
+                let at = pos + skip * single.len();
+                out.push(Mark {
+                    para,
+                    pos: at,
+                    mark: c,
+                    len: 2 * single.len(),
+                });
+            }
         }
     }
     out

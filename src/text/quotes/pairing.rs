@@ -30,19 +30,20 @@ pub(super) struct Paired {
 
 /// An opening mark still waiting for its partner.
 #[derive(Debug, Clone, Copy)]
-struct Open {
+struct Open<'a> {
     family: Family,
     quote: usize,
     /// The latest opening or continuing mark of this quotation: the one reported if the
     /// quotation never closes.
     last_mark: usize,
-    last_char: char,
+    /// Its text: one char, or two for the wire's `‘‘`.
+    last_text: &'a str,
 }
 
 /// The innermost open quotation of a family. Only the top few entries are searched:
 /// real nesting is shallow, and a paragraph of unclosed marks must not cost a search per
 /// mark over all of them.
-fn open_at(stack: &[Open], family: impl Fn(Family) -> bool) -> Option<usize> {
+fn open_at(stack: &[Open<'_>], family: impl Fn(Family) -> bool) -> Option<usize> {
     const DEPTH: usize = 8;
     let from = stack.len().saturating_sub(DEPTH);
     stack[from..]
@@ -53,11 +54,12 @@ fn open_at(stack: &[Open], family: impl Fn(Family) -> bool) -> Option<usize> {
 
 /// Whether mark `c` can close a quotation opened in `family`: a straight mark closes a
 /// straight one, a right curly mark a curly or low one, a right guillemet a guillemet.
-/// (The other mixed pairs close only the innermost quotation: see [`decide`].)
+/// (The other mixed pairs close only the innermost quotation: see [`decide`].) `’` is the
+/// wire's `’’`, which closes what `”` does.
 fn closes(c: char, family: Family) -> bool {
     match c {
         '"' => family == Family::Straight,
-        '”' => matches!(family, Family::Curly | Family::Low),
+        '”' | '’' => matches!(family, Family::Curly | Family::Low),
         '»' => family == Family::Guillemet,
         _ => false,
     }
@@ -144,8 +146,23 @@ pub(super) enum Act {
     Ignore,
 }
 
-/// What mark `c` does, given the open quotations and where the mark stands.
+/// What mark `c` does, given the open quotations and where the mark stands. A single mark
+/// alone never comes here ([`find_marks`](super::marks::find_marks) does not hand it on):
+/// `‘` and `’` are the wire's doubled `‘‘` and `’’`, which do what `“` and `”` do, except
+/// that `’’` with nothing to close is passed by, not reported: it is then an apostrophe
+/// and a closing single mark (`the Joneses’’`, a possessive ending a single-quoted
+/// claim), which the check never counted.
 pub(super) fn decide(c: char, open: OpenState, at: Placement, pairing: Pairing) -> Act {
+    match c {
+        '‘' => return decide('“', open, at, pairing),
+        '’' => {
+            return match decide('”', open, at, pairing) {
+                Act::Stray | Act::Open(_) => Act::Ignore,
+                act => act,
+            };
+        }
+        _ => {}
+    }
     let robust = pairing == Pairing::Robust;
     let innermost = open.depth.wrapping_sub(1);
     match c {
@@ -192,6 +209,9 @@ pub(super) fn decide(c: char, open: OpenState, at: Placement, pairing: Pairing) 
         '”' => match open.partner {
             Some(k) => Act::Close(k),
             None if open.top == Some(Family::Straight) => Act::Close(innermost),
+            // After a space or at a paragraph start, with nothing open, it opens: systems
+            // that type only `”` (CHECKS.md, Mixed marks), paired then like `“`.
+            None if open.depth == 0 && at.opening && !at.closing => Act::Open(Family::Curly),
             None => Act::Stray,
         },
         '„' => match open.top {
@@ -212,21 +232,25 @@ pub(super) fn decide(c: char, open: OpenState, at: Placement, pairing: Pairing) 
 
 /// Pairs the double quotation marks of all paragraphs. Single marks are apostrophes or
 /// nested quotes and take no part.
-pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pairing) -> Paired {
+pub(super) fn pair_marks<'t>(
+    paragraphs: &[Paragraph<'t>],
+    marks: &[Mark],
+    pairing: Pairing,
+) -> Paired {
     let mut quotes: Vec<RawQuote> = Vec::new();
     let mut unbalanced = Vec::new();
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack: Vec<Open<'t>> = Vec::new();
     let mut next_mark = 0;
     // Only the strict pairing reports; the robust one just finds quotations.
-    let unclosed = |o: &Open, out: &mut Vec<QuoteFinding>| {
+    let unclosed = |o: &Open<'t>, out: &mut Vec<QuoteFinding>| {
         if pairing == Pairing::Robust {
             return;
         }
         out.push(QuoteFinding {
-            span: o.last_mark..o.last_mark + o.last_char.len_utf8(),
+            span: o.last_mark..o.last_mark + o.last_text.len(),
             message: format!(
                 "opening {} has no closing mark in this paragraph",
-                o.last_char
+                o.last_text
             ),
         });
     };
@@ -247,7 +271,10 @@ pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pair
         };
 
         for &Mark {
-            pos: i, mark: c, ..
+            pos: i,
+            mark: c,
+            len,
+            ..
         } in &marks[first_mark..next_mark]
         {
             let act = if continuation_at == Some(i) {
@@ -261,11 +288,12 @@ pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pair
                 };
                 decide(c, open, Placement::of(text, i, pairing), pairing)
             };
-            let mut open = |family: Family, stack: &mut Vec<Open>| {
+            let mut open = |family: Family, stack: &mut Vec<Open<'t>>| {
                 quotes.push(RawQuote {
                     open_para: pi,
                     open_local: i,
                     open_mark: c,
+                    open_len: len,
                     close: None,
                     depth: stack.len(),
                 });
@@ -273,7 +301,7 @@ pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pair
                     family,
                     quote: quotes.len() - 1,
                     last_mark: abs(i),
-                    last_char: c,
+                    last_text: &text[i..i + len],
                 });
             };
             match act {
@@ -281,7 +309,7 @@ pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pair
                 Act::Continue => {
                     if let Some(top) = stack.last_mut() {
                         top.last_mark = abs(i);
-                        top.last_char = c;
+                        top.last_text = &text[i..i + len];
                     }
                 }
                 Act::Close(k) => {
@@ -289,7 +317,7 @@ pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pair
                         unclosed(&o, &mut unbalanced);
                     }
                     let o = stack.pop().expect("entry to close");
-                    quotes[o.quote].close = Some((pi, i + c.len_utf8()));
+                    quotes[o.quote].close = Some((pi, i + len));
                 }
                 Act::Abandon(k) => {
                     for o in stack.drain(k..) {
@@ -298,8 +326,11 @@ pub(super) fn pair_marks(paragraphs: &[Paragraph], marks: &[Mark], pairing: Pair
                     open(Family::Straight, &mut stack);
                 }
                 Act::Stray => unbalanced.push(QuoteFinding {
-                    span: abs(i)..abs(i) + c.len_utf8(),
-                    message: format!("closing {c} has no opening mark in this paragraph"),
+                    span: abs(i)..abs(i) + len,
+                    message: format!(
+                        "closing {} has no opening mark in this paragraph",
+                        &text[i..i + len]
+                    ),
                 }),
                 Act::Ignore => {}
             }

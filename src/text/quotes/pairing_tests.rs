@@ -202,3 +202,89 @@ fn words_are_runs_holding_a_letter_or_figure() {
     assert_eq!(count_words("  — … \" "), 0);
     assert_eq!(count_words("Ça\tva\nbien"), 3);
 }
+
+#[test]
+fn wire_doubled_single_marks_pair_as_double_ones() {
+    let text = "‘‘We will rebuild the pier stronger than it was,’’ said Ida Crane. ‘‘It took \
+                the lamps.\n\n\
+                ‘‘And then the rails went in the second storm,\" she said.";
+    assert!(
+        unbalanced_lines(text).is_empty(),
+        "{:?}",
+        unbalanced_lines(text)
+    );
+    assert!(unattributed_lines(text).is_empty());
+    let quotes = checker().quotations(&paragraphs(text));
+    assert_eq!(quotes.len(), 2);
+    assert_eq!(quotes[0].words, 9);
+    assert_eq!(quotes[1].pieces.len(), 2);
+    // Nobody says it: found and reported, at the first of the two marks.
+    let text = "The storm came at night. ‘‘The end of the pier fell into the sea.’’";
+    assert_eq!(unattributed_lines(text), vec![1]);
+    let found = checker().unattributed(&paragraphs(text));
+    assert!(
+        found[0].message.contains("\"The end of the pier"),
+        "{}",
+        found[0].message
+    );
+    // Never closed: reported with both marks as its span.
+    let text = "‘‘The lamps will be back by May, the trust said.\n\nThe kiosk opens too.";
+    let found = checker().unbalanced(&paragraphs(text));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span, 0.."‘‘".len());
+    assert!(
+        found[0].message.starts_with("opening ‘‘ "),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn single_marks_keep_their_old_readings() {
+    for text in [
+        // A headline claim in single marks, and apostrophes.
+        "‘Pier must stay’ says the trust’s chair, and the Sorrels’ kiosk agrees.",
+        // A possessive closing a single-quoted claim: `’’` with nothing open is no mark.
+        "A sign on the kiosk read ‘This pier is the Sorrels’’ for weeks.",
+        // Rock ’n’ roll and the ’90s.
+        "Ned’s band played rock ’n’ roll on the pier through the ’90s.",
+    ] {
+        assert!(unbalanced_lines(text).is_empty(), "{text}");
+        assert!(checker().quotations(&paragraphs(text)).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_right_curly_mark_opens_after_a_space() {
+    // Systems that type only `”`: it opens after a space or at a paragraph start.
+    let text = "Bo Lindqvist said the decking was ”made to last another hundred years,” and \
+                that the rails were higher.\n\n\
+                ”The work is done,” the trust said.\n\n\
+                ”Nobody told the traders when the pier would open. ”It cost them a summer.";
+    let quotes = checker().quotations(&paragraphs(text));
+    let quoted: Vec<&str> = quotes.iter().map(|q| &text[q.span.clone()]).collect();
+    assert_eq!(
+        quoted,
+        vec![
+            "”made to last another hundred years,”",
+            "”The work is done,”",
+            "”Nobody told the traders when the pier would open. ”"
+        ]
+    );
+    // The last paragraph's second `”` closes the first, though it stands after a space:
+    // `”` closes wherever it stands while a quotation is open. Nothing is stray.
+    assert!(
+        unbalanced_lines(text).is_empty(),
+        "{:?}",
+        unbalanced_lines(text)
+    );
+    // One opened and never closed is reported as an opening mark.
+    let text = "Traders said the season was ”already lost before it began.\n\nThe end.";
+    let found = checker().unbalanced(&paragraphs(text));
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.starts_with("opening ”"),
+        "{}",
+        found[0].message
+    );
+}
