@@ -420,5 +420,4 @@ mod tests {
         // Two line breaks part a run.
         assert!(!found[3].linked_prev);
     }
-
 }
