@@ -68,8 +68,10 @@ impl CreditLabels {
 
     /// Whether every line of `text` is a credit line.
     pub fn all_lines(&self, text: &str, trim: bool) -> bool {
+        // `is_match`, not `value`: whether the pattern matches needs no captures, and
+        // every body paragraph of an article is asked.
         text.lines()
-            .all(|line| self.value(if trim { line.trim() } else { line }).is_some())
+            .all(|line| self.pattern.is_match(if trim { line.trim() } else { line }))
     }
 }
 

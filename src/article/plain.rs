@@ -63,7 +63,17 @@ pub(crate) fn paragraph_spans(source: &str, start: usize) -> Vec<Range<usize>> {
     let mut spans = Vec::new();
     let mut current: Option<Range<usize>> = None;
     let mut offset = start;
-    for line in source[start..].split_inclusive('\n') {
+    // The lines with their breaks (what `split_inclusive('\n')` gives), found by memchr.
+    let rest = &source[start..];
+    let breaks = memchr::memchr_iter(b'\n', rest.as_bytes()).map(|i| i + 1);
+    let mut line_from = 0;
+    let ends = breaks.chain((!rest.is_empty()).then_some(rest.len()));
+    for line_end in ends {
+        if line_end <= line_from {
+            continue;
+        }
+        let line = &rest[line_from..line_end];
+        line_from = line_end;
         let content = line.trim_end_matches(['\n', '\r']);
         let line_start = offset;
         offset += line.len();
@@ -136,5 +146,28 @@ mod tests {
             .map(|s| &text[s])
             .collect();
         assert_eq!(spans, vec!["one", "two\nthree", "four"]);
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "\n\na\r\n\r\nb\n",
+            " x \n\n  y",
+            "a\nb\n\n",
+        ] {
+            let spans: Vec<&str> = paragraph_spans(text, 0)
+                .into_iter()
+                .map(|s| &text[s])
+                .collect();
+            let by_split: Vec<&str> = text
+                .split("\n\n")
+                .flat_map(|p| p.split("\r\n\r\n"))
+                .map(|p| p.trim_matches(['\n', '\r']).trim_start())
+                .filter(|p| !p.trim().is_empty())
+                .collect();
+            assert_eq!(spans, by_split, "{text:?}");
+        }
+        // From an offset.
+        assert_eq!(paragraph_spans("skip\n\nkeep", 6), vec![6..10]);
     }
 }

@@ -100,7 +100,7 @@ pub fn collect_inputs(
             }),
         }
     }
-    inputs.sort();
+    sort_inputs(&mut inputs);
     inputs.dedup();
     // `newslint . a.md` names a.md twice (as ./a.md and a.md): lint it once. One path
     // cannot name a file twice, so the system calls are spared then.
@@ -114,6 +114,47 @@ pub fn collect_inputs(
         });
     }
     (inputs, errors)
+}
+
+/// Sorts the inputs as `Input`'s order has them (files before standard input, paths by
+/// their components in turn). A walk of a large archive finds thousands of paths, and
+/// comparing two of them component by component costs hundreds of instructions: when
+/// every path is plain (see [`plain_key`]), each is compared as bytes instead.
+fn sort_inputs(inputs: &mut Vec<Input>) {
+    let keys: Option<Vec<Vec<u8>>> = inputs
+        .iter()
+        .map(|input| match input {
+            Input::File(path) => plain_key(path),
+            Input::Stdin(_) => None,
+        })
+        .collect();
+    let Some(keys) = keys else {
+        inputs.sort();
+        return;
+    };
+    let mut order: Vec<usize> = (0..inputs.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut taken: Vec<Option<Input>> = std::mem::take(inputs).into_iter().map(Some).collect();
+    inputs.extend(
+        order
+            .into_iter()
+            .map(|i| taken[i].take().expect("each input once")),
+    );
+}
+
+/// The bytes of a path with no `.`, `..` or empty component, each `/` made the lowest
+/// byte: such keys sort as the paths' components do (where two paths first differ, the
+/// one with a separator there has the shorter component, which sorts first). None for
+/// any other path.
+fn plain_key(path: &Path) -> Option<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    is_plain(path).then(|| {
+        let bytes = path.as_os_str().as_bytes();
+        bytes
+            .iter()
+            .map(|&b| if b == b'/' { 0 } else { b })
+            .collect()
+    })
 }
 
 /// Drop inputs that name a file an earlier input names too (through a symbolic link or a
@@ -217,10 +258,15 @@ fn walk_folder(
     let nested = nested.map(Mutex::new);
     builder.filter_entry(move |entry| {
         let path = entry.path();
+        let folder = entry.file_type().is_some_and(|t| t.is_dir());
+        // No glob to try and no nested config to ask (most walks, for most entries): the
+        // entry stays, without rooting its path.
+        if exclude.is_empty() && (!folder || default_exclude.is_empty()) && nested.is_none() {
+            return true;
+        }
         let rooted = rooted_below(path, &walk_root, &filter_root);
         let relative = relative_to(&rooted, &config_root);
         let skipped = |globs: &globset::GlobSet| globs.is_match(relative) || globs.is_match(path);
-        let folder = entry.file_type().is_some_and(|t| t.is_dir());
         if skipped(&exclude) || folder && skipped(&default_exclude) {
             return false;
         }
@@ -288,6 +334,16 @@ fn is_excluded(path: &Path, config: &Config) -> bool {
 /// `path` made absolute (against the current folder) and `..` folded lexically, so that
 /// globs of a config match whatever folder newslint runs from.
 pub fn rooted(path: &Path) -> PathBuf {
+    if is_plain_absolute(path) {
+        // What the folding would rebuild, byte for byte: spare it (a walk of a large
+        // archive roots every file it finds).
+        return path.to_path_buf();
+    }
+    folded(path)
+}
+
+/// [`rooted`] the long way: made absolute, then every component pushed again.
+fn folded(path: &Path) -> PathBuf {
     use std::path::Component;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
@@ -301,6 +357,23 @@ pub fn rooted(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// An absolute path with nothing to fold: no `.` or `..` component, no doubled or
+/// trailing `/`.
+fn is_plain_absolute(path: &Path) -> bool {
+    path.is_absolute() && is_plain(path)
+}
+
+/// A path with no `.`, `..` or empty component (`a//b`, `a/`), but for a leading `/`.
+fn is_plain(path: &Path) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    let rest = bytes.strip_prefix(b"/").unwrap_or(bytes);
+    !rest.is_empty()
+        && rest
+            .split(|&b| b == b'/')
+            .all(|part| !matches!(part, b"" | b"." | b".."))
 }
 
 fn relative_to<'a>(path: &'a Path, root: &Path) -> &'a Path {
@@ -343,5 +416,65 @@ pub fn io_message(err: &std::io::Error) -> String {
         // ELOOP: a symbolic link that leads back to itself.
         _ if err.raw_os_error() == Some(40) => "symbolic link loop".to_string(),
         _ => err.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_paths_sort_as_their_components_do() {
+        let names = [
+            "/a", "/a/b", "/a-b", "/a.txt", "/a/b/c", "/ab", "/a b", "a", "a/b", "a-b", "b", "/é",
+            "/z", "a0", "a/", "./a", "a/../b", "a//b", "-x",
+        ];
+        let mut by_components: Vec<Input> = names
+            .iter()
+            .map(|n| Input::File(PathBuf::from(n)))
+            .collect();
+        let mut by_keys = by_components.clone();
+        by_components.sort();
+        sort_inputs(&mut by_keys);
+        assert_eq!(by_keys, by_components);
+        // All plain: the byte keys decide.
+        let mut plain: Vec<Input> = names[..14]
+            .iter()
+            .rev()
+            .map(|n| Input::File(PathBuf::from(n)))
+            .collect();
+        assert!(plain.iter().all(|i| plain_key(i.display_path()).is_some()));
+        let mut sorted = plain.clone();
+        sorted.sort();
+        sort_inputs(&mut plain);
+        assert_eq!(plain, sorted);
+        // Each pair of plain names orders as its paths do.
+        for a in &names[..14] {
+            for b in &names[..14] {
+                let (pa, pb) = (Path::new(a), Path::new(b));
+                assert_eq!(plain_key(pa).cmp(&plain_key(pb)), pa.cmp(pb), "{a} {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_absolute_paths_are_rooted_as_they_are() {
+        for plain in ["/", "/a", "/work/corpus/bbc/sport/001.txt", "/a b/ç.md"] {
+            let path = Path::new(plain);
+            assert_eq!(rooted(path), folded(path), "{plain}");
+        }
+        for (path, plain) in [
+            ("/a/./b", false),
+            ("/a/../b", false),
+            ("/a//b", false),
+            ("/a/b/", false),
+            ("/a/b/.", false),
+            ("a/b", false),
+            ("/a/.b/c..", true),
+            ("/a/b", true),
+        ] {
+            assert_eq!(is_plain_absolute(Path::new(path)), plain, "{path}");
+            assert_eq!(rooted(Path::new(path)), folded(Path::new(path)), "{path}");
+        }
     }
 }

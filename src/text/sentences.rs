@@ -65,29 +65,11 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Position of the first of three bytes at or after `from`, eight bytes at a time: prose
-/// is long between stops, and the scan is most of the splitter's cost.
+/// Position of the first of three bytes at or after `from` (memchr's vector search: prose
+/// is long between stops, and the scan is most of the splitter's cost).
 pub(crate) fn find_any_byte(bytes: &[u8], from: usize, needles: [u8; 3]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // A high bit set where a byte of `word` equals `byte` (may flag a byte after a true
-    // hit, never miss one; the byte loop below settles which).
-    let holds = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGHS
-    };
-    let mut i = from.min(bytes.len());
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        if holds(word, needles[0]) | holds(word, needles[1]) | holds(word, needles[2]) != 0 {
-            break;
-        }
-        i += 8;
-    }
-    bytes[i..]
-        .iter()
-        .position(|b| needles.contains(b))
-        .map(|p| i + p)
+    let from = from.min(bytes.len());
+    memchr::memchr3(needles[0], needles[1], needles[2], &bytes[from..]).map(|p| from + p)
 }
 
 /// If the terminal mark at `i` ends a sentence, returns where that sentence ends (after

@@ -11,6 +11,7 @@ use super::scan::{
     year_at,
 };
 use super::{DateMention, DateParts, DateStyle};
+use crate::text::eight_bytes::next_in_range;
 
 pub(super) struct Candidate {
     span: Range<usize>,
@@ -25,7 +26,9 @@ pub(super) struct Candidate {
 
 /// Finds the dates in `text`, a piece of prose whose first byte is at `offset` in the file.
 pub fn find_dates(text: &str, offset: usize) -> Vec<DateMention> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every date holds a figure; most paragraphs hold none, and the byte search is
+    // eight bytes a step.
+    if next_in_range(text.as_bytes(), 0, b'0', b'9') == text.len() {
         return Vec::new();
     }
     let mut cands = Vec::new();
