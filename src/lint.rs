@@ -57,7 +57,7 @@ pub struct Context<'a> {
     seen: Option<Seen>,
     /// The literals the running rule needs one of: its matching units are those that
     /// hold one.
-    focus: RefCell<Option<Vec<u32>>>,
+    focus: RefCell<Option<std::sync::Arc<[u32]>>>,
 }
 
 impl<'a> Context<'a> {

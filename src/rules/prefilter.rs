@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashMap;
 
 use super::Rule;
 use super::literals::FOLDS_TO_ASCII;
@@ -48,7 +49,9 @@ pub struct Prefilter {
     /// Bytes scanned with the NFA so far.
     read: AtomicUsize,
     /// The automaton's pattern ids each rule needs one of; rules absent always run.
-    by_rule: HashMap<Arc<str>, Vec<u32>>,
+    /// Asked once per rule and article: hashed with Fx, not SipHash, and shared, not
+    /// copied, into each [`Focus`].
+    by_rule: FxHashMap<Arc<str>, Arc<[u32]>>,
 }
 
 /// Where a prefilter's literals occur in an article.
@@ -142,7 +145,7 @@ pub enum Focus {
     /// Everywhere in its scope (it has no literals, or the prefilter cannot tell).
     Everywhere,
     /// Only in units that hold one of these literals (sorted ids, see [`Seen::holds`]).
-    Around(Vec<u32>),
+    Around(Arc<[u32]>),
 }
 
 impl Prefilter {
@@ -151,7 +154,7 @@ impl Prefilter {
         let mut ids: HashMap<(Vec<u8>, bool), u32> = HashMap::new();
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut exact = Vec::new();
-        let mut by_rule = HashMap::new();
+        let mut by_rule = FxHashMap::default();
         for rule in rules {
             let Some(required) = rule.kind.required_literals() else {
                 continue;
@@ -168,7 +171,7 @@ impl Prefilter {
                 })
                 .collect();
             pattern_ids.sort_unstable();
-            by_rule.insert(rule.id.clone(), pattern_ids);
+            by_rule.insert(rule.id.clone(), Arc::from(pattern_ids));
         }
         if literals.is_empty() {
             return Self::default();
@@ -256,7 +259,7 @@ impl Prefilter {
             return Focus::Everywhere;
         };
         if ids.iter().any(|&id| !seen.of(id).is_empty()) {
-            Focus::Around(ids.clone())
+            Focus::Around(Arc::clone(ids))
         } else {
             Focus::Nowhere
         }
