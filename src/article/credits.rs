@@ -9,16 +9,62 @@ use std::sync::{Arc, OnceLock};
 use regex::Regex;
 
 /// The labels that open a credit line, compiled into one pattern.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct CreditLabels {
+    /// A pack's own labels, or `None` for the built-in `news` pack's, which are compiled
+    /// once per process when first read: a config builds its default before the packs
+    /// replace it, and parsing the news pack for it cost as much as linting an article.
+    own: Option<Arc<Compiled>>,
+}
+
+#[derive(Debug)]
+struct Compiled {
     labels: Vec<String>,
-    pattern: Arc<Regex>,
+    pattern: Regex,
 }
 
 impl CreditLabels {
     /// Labels as a pack writes them (`"photo credit"`, `"Foto"`); case does not matter, a
     /// space stands for any run of spaces. After the label comes `:` or ` by`.
     pub fn new<S: AsRef<str>>(labels: impl IntoIterator<Item = S>) -> Self {
+        Self {
+            own: Some(Arc::new(Compiled::new(labels))),
+        }
+    }
+
+    fn compiled(&self) -> &Compiled {
+        static NEWS: OnceLock<Compiled> = OnceLock::new();
+        match &self.own {
+            Some(own) => own,
+            None => NEWS.get_or_init(|| Compiled::new(crate::rules::builtin_credit_labels("news"))),
+        }
+    }
+
+    /// The labels, sorted.
+    pub fn labels(&self) -> &[String] {
+        &self.compiled().labels
+    }
+
+    /// What follows the label when `line` is a credit line (empty for a label left blank).
+    pub fn value<'l>(&self, line: &'l str) -> Option<&'l str> {
+        self.compiled()
+            .pattern
+            .captures(line)
+            .map(|c| c.get(1).map_or("", |m| m.as_str()))
+    }
+
+    /// Whether every line of `text` is a credit line.
+    pub fn all_lines(&self, text: &str, trim: bool) -> bool {
+        // `is_match`, not `value`: whether the pattern matches needs no captures, and
+        // every body paragraph of an article is asked.
+        let pattern = &self.compiled().pattern;
+        text.lines()
+            .all(|line| pattern.is_match(if trim { line.trim() } else { line }))
+    }
+}
+
+impl Compiled {
+    fn new<S: AsRef<str>>(labels: impl IntoIterator<Item = S>) -> Self {
         let mut labels: Vec<String> = labels
             .into_iter()
             .map(|l| l.as_ref().split_whitespace().collect::<Vec<_>>().join(" "))
@@ -48,46 +94,13 @@ impl CreditLabels {
             )
         };
         let pattern = Regex::new(&pattern).expect("escaped labels compile");
-        Self {
-            labels,
-            pattern: Arc::new(pattern),
-        }
-    }
-
-    /// The labels, sorted.
-    pub fn labels(&self) -> &[String] {
-        &self.labels
-    }
-
-    /// What follows the label when `line` is a credit line (empty for a label left blank).
-    pub fn value<'l>(&self, line: &'l str) -> Option<&'l str> {
-        self.pattern
-            .captures(line)
-            .map(|c| c.get(1).map_or("", |m| m.as_str()))
-    }
-
-    /// Whether every line of `text` is a credit line.
-    pub fn all_lines(&self, text: &str, trim: bool) -> bool {
-        // `is_match`, not `value`: whether the pattern matches needs no captures, and
-        // every body paragraph of an article is asked.
-        text.lines()
-            .all(|line| self.pattern.is_match(if trim { line.trim() } else { line }))
-    }
-}
-
-impl Default for CreditLabels {
-    /// The built-in `news` pack's labels.
-    fn default() -> Self {
-        static NEWS: OnceLock<CreditLabels> = OnceLock::new();
-        NEWS.get_or_init(|| CreditLabels::new(crate::rules::builtin_credit_labels("news")))
-            .clone()
+        Self { labels, pattern }
     }
 }
 
 /// A credit line's value under the built-in `news` pack's labels.
 pub fn credit_value(line: &str) -> Option<&str> {
-    static NEWS: OnceLock<CreditLabels> = OnceLock::new();
-    NEWS.get_or_init(CreditLabels::default).value(line)
+    CreditLabels::default().value(line)
 }
 
 #[cfg(test)]

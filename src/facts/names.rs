@@ -58,7 +58,6 @@ fn is_apostrophe(c: char) -> bool {
 pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<CapWord<'a>>) {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // End of the previous word of any case, and whether it was a linkable capitalised word.
     // The end of the capitalised word before, whether it can link to the next one, and
     // whether there is one in this unit: a lower-case word between two capitalised ones
     // shows in the gap between them, so lower-case words need not be read at all.
@@ -66,6 +65,8 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
     let mut prev_linkable = false;
     let mut prev_capitalised = false;
     let first = out.len();
+    // About one capitalised word in 34 bytes of English copy: room for them at once.
+    out.reserve(text.len() / 30);
     while at < bytes.len() {
         // Only an upper-case letter can start a capitalised word.
         at = next_capital_or_non_ascii(bytes, at);
@@ -75,86 +76,57 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
         let width = if byte < 0x80 {
             1
         } else {
-            let c = text[at..].chars().next().expect("char boundary");
+            let c = char_at(text, at);
             if !c.is_uppercase() {
                 at += c.len_utf8();
                 continue;
             }
             c.len_utf8()
         };
-        if text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-        {
+        let glued_before = match at.checked_sub(1).map(|i| bytes[i]) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric),
+        };
+        if glued_before {
             at += width;
             continue;
         }
         let start = at;
-        let mut end = at;
-        let mut glued_to_digit = false;
-        // A word holds letters and inner apostrophes only (one glued to a digit is dropped).
-        let mut apostrophes = 0;
-        // Letters, and apostrophes with a letter on both sides.
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b.is_ascii_alphabetic() {
-                end += 1;
-                continue;
-            }
-            if b.is_ascii_digit() {
-                glued_to_digit = true;
-                end += 1;
-                continue;
-            }
-            let ch = text[end..].chars().next().expect("char boundary");
-            let inner_apostrophe = is_apostrophe(ch)
-                && text[end + ch.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
-            if ch.is_alphabetic() || inner_apostrophe {
-                apostrophes += usize::from(inner_apostrophe && !ch.is_alphabetic());
-                end += ch.len_utf8();
-            } else {
-                break;
-            }
-        }
+        let Read {
+            end,
+            glued_to_digit,
+            apostrophes,
+            ascii,
+        } = read_word(text, start);
         at = end;
-        let word = &text[start..end];
         if glued_to_digit {
             prev_linkable = false;
             continue;
         }
-        let (stem_end, mut possessive) = match word.char_indices().rev().nth(1) {
-            Some((i, a))
-                if is_apostrophe(a) && word[i + a.len_utf8()..].eq_ignore_ascii_case("s") =>
-            {
-                (start + i, Possessive::ApostropheS)
-            }
-            _ => (end, Possessive::None),
+        let (stem_end, mut possessive) = match possessive_s(bytes, start, end) {
+            Some(stem_end) => (stem_end, Possessive::ApostropheS),
+            None => (end, Possessive::None),
         };
         let mut written_end = end;
         if possessive == Possessive::None
+            && matches!(bytes.get(end), Some(b'\'' | 0xE2))
             && let Some(mark) = text[end..].chars().next().filter(|c| is_apostrophe(*c))
             && !text[end..].chars().nth(1).is_some_and(char::is_alphabetic)
         {
             possessive = Possessive::Trailing;
             written_end = end + mark.len_utf8();
         }
-        let gap = &text[prev_end..start];
-        let linked_prev = prev_linkable
-            && !gap.is_empty()
-            && (gap == "-"
-                || gap
-                    .chars()
-                    .all(|c| c == ' ' || c == '\t' || c == '\n' || c == '\r'))
-            && gap.matches('\n').count() < 2;
+        let gap = &bytes[prev_end..start];
+        let linked_prev = prev_linkable && links(gap);
         let stem = &text[start..stem_end];
-        let word_letters = if word.is_ascii() {
-            word.len()
+        let word_letters = if ascii {
+            end - start
         } else {
-            word.chars().count()
+            text[start..end].chars().count()
         } - apostrophes;
         // A possessive's `'s` takes one letter (and an apostrophe) off the word.
         let letters = word_letters - usize::from(possessive == Possessive::ApostropheS);
@@ -173,7 +145,7 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
             linked_prev,
             unit,
             in_list: false,
-            comma_before: prev_capitalised && gap == ", ",
+            comma_before: prev_capitalised && gap == b", ",
             letters,
         });
         prev_end = written_end;
@@ -181,6 +153,97 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
         prev_capitalised = true;
     }
     mark_lists(&mut out[first..]);
+}
+
+/// What reading a word found.
+struct Read {
+    /// Where the word ends.
+    end: usize,
+    /// A digit is part of it (`G8`): not a name word.
+    glued_to_digit: bool,
+    /// Inner apostrophes (not letters).
+    apostrophes: usize,
+    /// Every character is ASCII.
+    ascii: bool,
+}
+
+/// Read the word starting at `start`: letters and digits, and apostrophes with a letter on
+/// both sides. ASCII is read byte by byte; only other characters are decoded.
+#[inline]
+fn read_word(text: &str, start: usize) -> Read {
+    let bytes = text.as_bytes();
+    let mut read = Read {
+        end: start,
+        glued_to_digit: false,
+        apostrophes: 0,
+        ascii: true,
+    };
+    while let Some(&b) = bytes.get(read.end) {
+        if b.is_ascii_alphabetic() {
+            read.end += 1;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            read.glued_to_digit = true;
+            read.end += 1;
+            continue;
+        }
+        if b.is_ascii() && b != b'\'' {
+            break;
+        }
+        let ch = char_at(text, read.end);
+        let width = ch.len_utf8();
+        let inner_apostrophe = is_apostrophe(ch)
+            && match bytes.get(read.end + width) {
+                Some(next) if next.is_ascii() => next.is_ascii_alphabetic(),
+                Some(_) => char_at(text, read.end + width).is_alphabetic(),
+                None => false,
+            };
+        if ch.is_alphabetic() || inner_apostrophe {
+            read.apostrophes += usize::from(inner_apostrophe);
+            read.ascii &= width == 1;
+            read.end += width;
+        } else {
+            break;
+        }
+    }
+    read
+}
+
+/// Where the stem of a word `bytes[start..end]` ending in an apostrophe and `s` ends.
+fn possessive_s(bytes: &[u8], start: usize, end: usize) -> Option<usize> {
+    if !matches!(bytes[end - 1], b's' | b'S') || end - start < 2 {
+        return None;
+    }
+    let before = &bytes[start..end - 1];
+    if before.ends_with(b"'") {
+        Some(end - 2)
+    } else if before.ends_with("’".as_bytes()) {
+        Some(end - 1 - "’".len())
+    } else {
+        None
+    }
+}
+
+/// Whether the gap between two capitalised words links them: a hyphen, or white space
+/// (spaces, tabs, one line break).
+fn links(gap: &[u8]) -> bool {
+    if gap == b"-" {
+        return true;
+    }
+    let mut breaks = 0;
+    for &b in gap {
+        match b {
+            b' ' | b'\t' | b'\r' => {}
+            b'\n' => breaks += 1,
+            _ => return false,
+        }
+    }
+    !gap.is_empty() && breaks < 2
+}
+
+fn char_at(text: &str, at: usize) -> char {
+    text[at..].chars().next().expect("char boundary")
 }
 
 /// The first byte at or after `at` that is an ASCII capital or not ASCII (where a
@@ -342,5 +405,19 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(fold_letter('Ó'), 'o');
         assert_eq!(fold_letter('Ł'), 'l');
+    }
+
+    #[test]
+    fn other_characters_beside_the_ascii_fast_paths() {
+        let found = words("Zoë’s car, Dubois’ van, caféZed and O’Neill\n\nAhl");
+        let texts: Vec<&str> = found.iter().map(|w| w.text).collect();
+        // `Zed` is glued to the letter before it, so it is no word of its own.
+        assert_eq!(texts, ["Zoë", "Dubois", "O’Neill", "Ahl"]);
+        assert_eq!(found[0].possessive, Possessive::ApostropheS);
+        assert_eq!(found[1].possessive, Possessive::Trailing);
+        assert_eq!(found[1].written.len(), "Dubois’".len());
+        assert_eq!(found[2].letters(), 6);
+        // Two line breaks part a run.
+        assert!(!found[3].linked_prev);
     }
 }

@@ -4,9 +4,10 @@
 //! Duran") when `allow_names` is on (the default).
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 use super::{CompileContext, SpecError};
-use crate::lint::Context;
+use crate::lint::{Context, Unit};
 use crate::rules::{Finding, Scope};
 use crate::text::words;
 
@@ -45,36 +46,57 @@ impl Repetition {
             // words; elsewhere case folding can change a word's length in bytes. One look
             // at the unit instead of one at every word.
             let ascii = text.is_ascii();
-            let mut previous: Option<std::ops::Range<usize>> = None;
-            for current in words::words(text) {
-                if let Some(first) = previous.replace(current.clone()) {
-                    // Most pairs differ in length: that cheap test goes first.
-                    if first.len() != current.len()
-                        && (ascii
-                            || (text[first.clone()].is_ascii() && text[current.clone()].is_ascii()))
-                    {
-                        continue;
-                    }
-                    let (a, b) = (&text[first.clone()], &text[current.clone()]);
-                    let gap = &text[first.end..current.start];
-                    if !gap.chars().all(char::is_whitespace)
-                        || !a.chars().any(char::is_alphabetic)
-                        || !same_word(a, b)
-                        || self.exceptions.contains(&a.to_lowercase())
-                        || self.allow_names && is_name_pair(text, first.start, a, b)
-                    {
-                        continue;
-                    }
-                    out.push(Finding {
-                        span: unit.absolute(current.clone()),
-                        detail: Some(format!("\"{a} {b}\": the word is repeated")),
-                        help: Some(format!("delete the second \"{b}\"")),
-                        fix: Some((unit.absolute(first.end..current.end), String::new())),
-                        ..Finding::default()
-                    });
+            let bytes = text.as_bytes();
+            let mut previous = 0..0;
+            words::for_each_word(text, |current| {
+                let first = std::mem::replace(&mut previous, current.clone());
+                // Most pairs differ in length (in ASCII copy that settles it), and most of
+                // the rest in their first letter (ASCII letters equal but for case differ
+                // in no bit but 0x20): those cheap tests go first, and what is left is
+                // called, so that this loop stays small.
+                if ascii && first.end - first.start != current.end - current.start {
+                    return;
                 }
-            }
+                let (x, y) = (bytes[first.start], bytes[current.start]);
+                if x.is_ascii() && y.is_ascii() && (x ^ y) & !0x20 != 0 {
+                    return;
+                }
+                self.check_pair(text, first, current, unit, out);
+            });
         }
+    }
+
+    /// Report `current` if it repeats `first`, the word before it in the unit (an empty
+    /// range before the unit's first word).
+    #[inline(never)]
+    fn check_pair(
+        &self,
+        text: &str,
+        first: Range<usize>,
+        current: Range<usize>,
+        unit: &Unit,
+        out: &mut Vec<Finding>,
+    ) {
+        let (a, b) = (&text[first.clone()], &text[current.clone()]);
+        if a.is_empty() || a.len() != b.len() && a.is_ascii() && b.is_ascii() {
+            return;
+        }
+        let gap = &text[first.end..current.start];
+        if !gap.chars().all(char::is_whitespace)
+            || !a.chars().any(char::is_alphabetic)
+            || !same_word(a, b)
+            || self.exceptions.contains(&a.to_lowercase())
+            || self.allow_names && is_name_pair(text, first.start, a, b)
+        {
+            return;
+        }
+        out.push(Finding {
+            span: unit.absolute(current.clone()),
+            detail: Some(format!("\"{a} {b}\": the word is repeated")),
+            help: Some(format!("delete the second \"{b}\"")),
+            fix: Some((unit.absolute(first.end..current.end), String::new())),
+            ..Finding::default()
+        });
     }
 }
 
