@@ -21,6 +21,11 @@ pub struct CreditLabels {
 struct Compiled {
     labels: Vec<String>,
     pattern: Regex,
+    /// The ASCII letters (lower-cased) a label begins with, when every label begins with
+    /// one: a line whose first letter is another ASCII one is no credit line, and is told
+    /// so without running the pattern. (A line opening with a non-ASCII letter still runs
+    /// it: under `(?i)` the Kelvin sign is a `k`.)
+    first_letters: Option<[bool; 128]>,
 }
 
 impl CreditLabels {
@@ -57,9 +62,15 @@ impl CreditLabels {
     pub fn all_lines(&self, text: &str, trim: bool) -> bool {
         // `is_match`, not `value`: whether the pattern matches needs no captures, and
         // every body paragraph of an article is asked.
-        let pattern = &self.compiled().pattern;
-        text.lines()
-            .all(|line| pattern.is_match(if trim { line.trim() } else { line }))
+        // The first letter of the text opens its first line, or else that line is blank
+        // and no credit line: either way it settles most paragraphs before any line
+        // break is searched for.
+        let compiled = self.compiled();
+        compiled.may_open(text)
+            && text.lines().all(|line| {
+                let line = if trim { line.trim() } else { line };
+                compiled.may_open(line) && compiled.pattern.is_match(line)
+            })
     }
 }
 
@@ -94,7 +105,33 @@ impl Compiled {
             )
         };
         let pattern = Regex::new(&pattern).expect("escaped labels compile");
-        Self { labels, pattern }
+        let mut first_letters = Some([false; 128]);
+        for label in &labels {
+            match (label.as_bytes()[0], &mut first_letters) {
+                (b, Some(set)) if b.is_ascii_alphabetic() => {
+                    set[usize::from(b.to_ascii_lowercase())] = true;
+                }
+                _ => first_letters = None,
+            }
+        }
+        Self {
+            labels,
+            pattern,
+            first_letters,
+        }
+    }
+
+    /// False when the first letter of `line` shows no label can open it (see
+    /// `first_letters`); true when the pattern must decide.
+    fn may_open(&self, line: &str) -> bool {
+        let Some(set) = &self.first_letters else {
+            return true;
+        };
+        match line.trim_start().bytes().next() {
+            Some(b) if b.is_ascii() => set[usize::from(b.to_ascii_lowercase())],
+            // Empty, or non-ASCII: the pattern decides.
+            _ => true,
+        }
     }
 }
 
@@ -119,6 +156,45 @@ mod tests {
         assert_eq!(credit_value("Photo:"), Some(""));
         assert_eq!(credit_value("Photographers gathered outside."), None);
         assert_eq!(credit_value("Foto: Ana Paz"), None);
+    }
+
+    #[test]
+    fn lines_told_by_their_first_letter_agree_with_the_pattern() {
+        let labels = CreditLabels::default();
+        for line in [
+            "Photo: X",
+            "  photo: X",
+            "PHOTO by Y",
+            "Image: Z",
+            "The end.",
+            "",
+            " ",
+            "\u{212a}",
+            "9 photos",
+            "“Photo: X”",
+            "Pictures: A",
+            "\tPicture by B",
+            "Xphoto: Y",
+            "\n  Photo: X",
+            "  \nPhoto: X",
+            "Photo: X\nThe end.",
+            "Photo: X\nImage: Y",
+            "\n\nThe end.",
+        ] {
+            assert_eq!(
+                labels.all_lines(line, false),
+                line.lines().all(|l| labels.value(l).is_some()),
+                "{line:?}"
+            );
+        }
+        // A label that opens with a Kelvin sign's letter: the sign still opens it.
+        let kelvin = CreditLabels::new(["kredit"]);
+        assert!(kelvin.all_lines("\u{212a}redit: Ana", false));
+        assert!(!kelvin.all_lines("Photo: Ana", false));
+        // A label that opens with no ASCII letter: the pattern decides every line.
+        let foto = CreditLabels::new(["Ömer"]);
+        assert!(foto.compiled().first_letters.is_none());
+        assert!(foto.all_lines("ömer: Ana", false));
     }
 
     #[test]
