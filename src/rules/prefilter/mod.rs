@@ -10,13 +10,16 @@ use std::sync::{Arc, OnceLock};
 
 use std::ops::Range;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::{Anchored, MatchKind, dfa::DFA, nfa::contiguous::NFA};
+use aho_corasick::{dfa::DFA, nfa::contiguous::NFA};
 use rustc_hash::FxHashMap;
 
 use super::Rule;
 use super::literals::FOLDS_TO_ASCII;
 use crate::article::Document;
+
+mod walk;
+
+use walk::{Capitals, Literals, dfa, nfa, occurrences};
 
 /// Text the prefilter reads with its NFA before it builds its DFA. The DFA of the `news`
 /// and `ap` literals took 12 M instructions to build, a tenth of a one-article run; it
@@ -47,6 +50,11 @@ pub struct Prefilter {
     /// is no occurrence of it. A literal may stand in the automata twice, for rules of
     /// both kinds.
     exact: Vec<Option<Vec<u8>>>,
+    /// The literals the automata hold, by id, in the automata's order: all but those
+    /// that must be found with a leading capital.
+    searched: Vec<u32>,
+    /// Those, found from the capitals of the text.
+    capitals: Capitals,
     /// Bytes scanned with the NFA so far.
     read: AtomicUsize,
     /// The automaton's pattern ids each rule needs one of; rules absent always run.
@@ -219,12 +227,27 @@ impl Prefilter {
             .values()
             .map(|guard| (address(&guard.rule), Arc::clone(guard)))
             .collect();
-        match nfa(&literals) {
+        let mut capitals = Vec::new();
+        let mut searched = Vec::new();
+        for (id, case) in exact.iter().enumerate() {
+            match case {
+                Some(case) if case[0].is_ascii_uppercase() => capitals.push((id as u32, &case[..])),
+                _ => searched.push(id as u32),
+            }
+        }
+        let capitals = Capitals::new(capitals);
+        let patterns: Vec<&[u8]> = searched
+            .iter()
+            .map(|&id| &literals[id as usize][..])
+            .collect();
+        match nfa(&patterns) {
             Ok(automaton) => Self {
                 automaton: Some(automaton),
                 dfa: OnceLock::new(),
                 literals,
                 exact,
+                searched,
+                capitals,
                 read: AtomicUsize::new(0),
                 by_rule,
                 by_address,
@@ -243,7 +266,22 @@ impl Prefilter {
         if self.read.fetch_add(len, Ordering::Relaxed) <= DFA_AFTER {
             return None;
         }
-        self.dfa.get_or_init(|| dfa(&self.literals).ok()).as_ref()
+        self.dfa.get_or_init(|| dfa(&self.patterns()).ok()).as_ref()
+    }
+
+    /// The literals of the automata, in their order.
+    fn patterns(&self) -> Vec<&[u8]> {
+        let literal = |&id: &u32| &self.literals[id as usize][..];
+        self.searched.iter().map(literal).collect()
+    }
+
+    /// What the walk reads of the literals.
+    fn walked(&self) -> Literals<'_> {
+        Literals {
+            searched: &self.searched,
+            exact: &self.exact,
+            capitals: &self.capitals,
+        }
     }
 
     /// Scan an article once: its prose view, and the source before the content (front
@@ -269,14 +307,16 @@ impl Prefilter {
         }
         let dfa = if alone { None } else { self.dfa(source.len()) };
         let mut hits = Vec::new();
+        let literals = self.walked();
         for haystack in [&source[..doc.content_start()], doc.prose()] {
             let haystack = haystack.as_bytes();
             match dfa {
-                Some(dfa) => occurrences(dfa, haystack, &self.exact, &mut hits),
-                None => occurrences(nfa, haystack, &self.exact, &mut hits),
+                Some(dfa) => occurrences(dfa, haystack, &literals, &mut hits),
+                None => occurrences(nfa, haystack, &literals, &mut hits),
             }
         }
-        // An overlapping search reports in order of end; the two texts may interleave.
+        // Each literal's occurrences are in order of end, but the automaton's, the
+        // capitals' and the two texts' interleave.
         if !hits.is_sorted_by_key(|h| h.1) {
             hits.sort_unstable_by_key(|h| h.1);
         }
@@ -307,79 +347,6 @@ impl Prefilter {
 /// Where a rule's id is held.
 fn address(id: &Arc<str>) -> usize {
     Arc::as_ptr(id).cast::<u8>() as usize
-}
-
-/// Push `(start, end, literal)` of every occurrence of every literal of `automaton` in
-/// `haystack`, in order of end, skipping those not in the case `exact` asks for. The
-/// automaton is walked here, a byte at a time: through `AhoCorasick`'s overlapping
-/// iterator, every occurrence cost a return from the search and a new call, and half a
-/// million occurrences per BBC pass (case-sensitive rules' "AL", "Co" and "Ne" found as
-/// "al", "co" and "ne") made the scan a sixth of a `news` + `ap` run.
-#[inline(never)]
-fn occurrences(
-    automaton: &impl Automaton,
-    haystack: &[u8],
-    exact: &[Option<Vec<u8>>],
-    hits: &mut Vec<(usize, usize, u32)>,
-) {
-    let Ok(mut state) = automaton.start_state(Anchored::No) else {
-        return;
-    };
-    // Kept to a few instructions a byte (inlined into the scan, its state went to the
-    // stack): each occurrence is read out of line.
-    for (at, &byte) in haystack.iter().enumerate() {
-        state = automaton.next_state(Anchored::No, state, byte);
-        if automaton.is_special(state) {
-            push_matches(automaton, state, at + 1, haystack, exact, hits);
-        }
-    }
-}
-
-/// Push the occurrences ending at `end` that `state` (a special state) stands for.
-#[inline(never)]
-fn push_matches(
-    automaton: &impl Automaton,
-    state: StateID,
-    end: usize,
-    haystack: &[u8],
-    exact: &[Option<Vec<u8>>],
-    hits: &mut Vec<(usize, usize, u32)>,
-) {
-    if !automaton.is_match(state) {
-        return;
-    }
-    for index in 0..automaton.match_len(state) {
-        let pattern = automaton.match_pattern(state, index);
-        let start = end - automaton.pattern_len(pattern);
-        let literal = pattern.as_u32();
-        if let Some(Some(case)) = exact.get(literal as usize)
-            && haystack[start..end] != case[..]
-        {
-            continue;
-        }
-        hits.push((start, end, literal));
-    }
-}
-
-/// The literals as an NFA. Overlapping search (every literal at every position) needs the
-/// standard match kind; the literals are lower case and the search ignores ASCII case.
-/// No prefilter: the scan walks every byte, and one would only mark the start state
-/// special.
-fn nfa(literals: &[Vec<u8>]) -> Result<NFA, aho_corasick::BuildError> {
-    NFA::builder()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .prefilter(false)
-        .build(literals)
-}
-
-/// The literals as a DFA, as [`nfa`] builds them.
-fn dfa(literals: &[Vec<u8>]) -> Result<DFA, aho_corasick::BuildError> {
-    DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .prefilter(false)
-        .build(literals)
 }
 
 /// The members of `set` that hold no other member: a text that holds a longer one holds
@@ -481,11 +448,11 @@ ignore_case = true
         let text = "The Mayor of Calif. said he, on Monday, that 3 per cent of US and UK \
                     firms, or $5.00 a.m., rose 12% amongst CO2 e-mail users in the morning.";
         let reference = aho_corasick::AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
+            .match_kind(aho_corasick::MatchKind::Standard)
             .ascii_case_insensitive(true)
             .build(&prefilter.literals)
             .expect("builds");
-        let mut expected = Vec::new();
+        let mut expected: Vec<(usize, usize, u32)> = Vec::new();
         for m in reference.find_overlapping_iter(text) {
             let literal = m.pattern().as_u32();
             if let Some(Some(case)) = &prefilter.exact.get(literal as usize)
@@ -496,14 +463,22 @@ ignore_case = true
             expected.push((m.start(), m.end(), literal));
         }
         assert!(expected.len() > 20, "{expected:?}");
+        assert!(
+            !prefilter.capitals.is_empty(),
+            "some are found from capitals"
+        );
         let nfa = prefilter
             .automaton
             .as_ref()
             .expect("news and ap have literals");
-        let dfa = dfa(&prefilter.literals).expect("builds");
+        let dfa = dfa(&prefilter.patterns()).expect("builds");
         let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
-        occurrences(nfa, text.as_bytes(), &prefilter.exact, &mut by_nfa);
-        occurrences(&dfa, text.as_bytes(), &prefilter.exact, &mut by_dfa);
+        let literals = prefilter.walked();
+        occurrences(nfa, text.as_bytes(), &literals, &mut by_nfa);
+        occurrences(&dfa, text.as_bytes(), &literals, &mut by_dfa);
+        for found in [&mut expected, &mut by_nfa, &mut by_dfa] {
+            found.sort_unstable();
+        }
         assert_eq!(by_nfa, expected);
         assert_eq!(by_dfa, expected);
     }
