@@ -149,11 +149,13 @@ fn sort_inputs(inputs: &mut Vec<Input>) {
 fn plain_key(path: &Path) -> Option<Vec<u8>> {
     use std::os::unix::ffi::OsStrExt;
     is_plain(path).then(|| {
-        let bytes = path.as_os_str().as_bytes();
-        bytes
-            .iter()
-            .map(|&b| if b == b'/' { 0 } else { b })
-            .collect()
+        let mut key = path.as_os_str().as_bytes().to_vec();
+        for b in &mut key {
+            if *b == b'/' {
+                *b = 0;
+            }
+        }
+        key
     })
 }
 
@@ -301,6 +303,10 @@ fn walk_folder(
 /// `rooted(path)` for a path the walk of `walk_root` found, from the walk root's own
 /// rooted form: the walk joins only names to it, never `..`.
 fn rooted_below(path: &Path, walk_root: &Path, rooted_root: &Path) -> PathBuf {
+    if is_plain_absolute(path) {
+        // Rooted already (and so is the walk root it lies in).
+        return path.to_path_buf();
+    }
     match path.strip_prefix(walk_root) {
         Ok(rest) if rest.as_os_str().is_empty() => rooted_root.to_path_buf(),
         Ok(rest) => rooted_root.join(rest),
@@ -377,8 +383,28 @@ fn is_plain(path: &Path) -> bool {
 }
 
 fn relative_to<'a>(path: &'a Path, root: &Path) -> &'a Path {
+    if is_plain(path) && is_plain(root) {
+        // Plain paths: their components are the runs between `/`, so the prefix is
+        // stripped as bytes (and a plain path has no `./` to strip).
+        return strip_plain_prefix(path, root).unwrap_or(path);
+    }
     let path = path.strip_prefix(root).unwrap_or(path);
     path.strip_prefix("./").unwrap_or(path)
+}
+
+/// `path.strip_prefix(root)` for two plain paths, on their bytes.
+fn strip_plain_prefix<'a>(path: &'a Path, root: &Path) -> Option<&'a Path> {
+    use std::os::unix::ffi::OsStrExt;
+    let rest = path
+        .as_os_str()
+        .as_bytes()
+        .strip_prefix(root.as_os_str().as_bytes())?;
+    let rest = match rest {
+        [] => rest,
+        [b'/', rest @ ..] => rest,
+        _ => return None,
+    };
+    Some(Path::new(std::ffi::OsStr::from_bytes(rest)))
 }
 
 fn walk_error(root: &Path, err: &ignore::Error) -> WalkError {
@@ -420,61 +446,5 @@ pub fn io_message(err: &std::io::Error) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_paths_sort_as_their_components_do() {
-        let names = [
-            "/a", "/a/b", "/a-b", "/a.txt", "/a/b/c", "/ab", "/a b", "a", "a/b", "a-b", "b", "/é",
-            "/z", "a0", "a/", "./a", "a/../b", "a//b", "-x",
-        ];
-        let mut by_components: Vec<Input> = names
-            .iter()
-            .map(|n| Input::File(PathBuf::from(n)))
-            .collect();
-        let mut by_keys = by_components.clone();
-        by_components.sort();
-        sort_inputs(&mut by_keys);
-        assert_eq!(by_keys, by_components);
-        // All plain: the byte keys decide.
-        let mut plain: Vec<Input> = names[..14]
-            .iter()
-            .rev()
-            .map(|n| Input::File(PathBuf::from(n)))
-            .collect();
-        assert!(plain.iter().all(|i| plain_key(i.display_path()).is_some()));
-        let mut sorted = plain.clone();
-        sorted.sort();
-        sort_inputs(&mut plain);
-        assert_eq!(plain, sorted);
-        // Each pair of plain names orders as its paths do.
-        for a in &names[..14] {
-            for b in &names[..14] {
-                let (pa, pb) = (Path::new(a), Path::new(b));
-                assert_eq!(plain_key(pa).cmp(&plain_key(pb)), pa.cmp(pb), "{a} {b}");
-            }
-        }
-    }
-
-    #[test]
-    fn plain_absolute_paths_are_rooted_as_they_are() {
-        for plain in ["/", "/a", "/work/corpus/bbc/sport/001.txt", "/a b/ç.md"] {
-            let path = Path::new(plain);
-            assert_eq!(rooted(path), folded(path), "{plain}");
-        }
-        for (path, plain) in [
-            ("/a/./b", false),
-            ("/a/../b", false),
-            ("/a//b", false),
-            ("/a/b/", false),
-            ("/a/b/.", false),
-            ("a/b", false),
-            ("/a/.b/c..", true),
-            ("/a/b", true),
-        ] {
-            assert_eq!(is_plain_absolute(Path::new(path)), plain, "{path}");
-            assert_eq!(rooted(Path::new(path)), folded(Path::new(path)), "{path}");
-        }
-    }
-}
+#[path = "walk_tests.rs"]
+mod tests;

@@ -58,6 +58,9 @@ pub struct LazyRegex {
     literals: OnceLock<Option<Required>>,
     /// Index of each named group.
     group_names: Vec<(usize, String)>,
+    /// The pattern's syntax tree as [`build_with`] reads it, when it was parsed that way
+    /// at load: the narrowed build starts from it instead of parsing again.
+    build_syntax: Option<Hir>,
     /// Whether the pattern uses line or text anchors (`None`: not read yet).
     anchored: Option<bool>,
 }
@@ -78,7 +81,14 @@ impl LazyRegex {
             compiled: compiled.map_or_else(OnceLock::new, OnceLock::from),
             read: AtomicUsize::new(0),
             group_names,
+            build_syntax: None,
         }
+    }
+
+    /// This regex with its syntax tree as it is built ([`parse_for_build`]).
+    pub fn with_build_syntax(mut self, hir: Hir) -> Self {
+        self.build_syntax = Some(hir);
+        self
     }
 
     /// This regex, the alternation `(?:p1)|(?:p2)|…` of `patterns` (expanded), as one
@@ -92,6 +102,7 @@ impl LazyRegex {
         self.lean = OnceLock::new();
         self.compiled = OnceLock::new();
         self.group_names.clear();
+        self.build_syntax = None;
         self
     }
 
@@ -113,6 +124,7 @@ impl LazyRegex {
             literals: OnceLock::new(),
             group_names: Vec::new(),
             anchored: None,
+            build_syntax: None,
         }
     }
 
@@ -127,9 +139,10 @@ impl LazyRegex {
         let unplaced = matches!(self.literals.get(), Some(None));
         let prefilter = read > LEAN_BYTES || unplaced;
         if read <= LEAN_BYTES {
-            let narrow = self
-                .narrow
-                .get_or_init(|| build_narrow(&self.patterns, self.ignore_case));
+            let narrow = self.narrow.get_or_init(|| match &self.build_syntax {
+                Some(hir) => narrow_from(std::slice::from_ref(hir)),
+                None => build_narrow(&self.patterns, self.ignore_case),
+            });
             if let Some((regex, exact)) = narrow
                 && (*exact || super::narrow::is_narrow(haystack))
             {
@@ -269,20 +282,33 @@ fn build_with<P: AsRef<str>>(patterns: &[P], ignore_case: bool, prefilter: bool)
     })
 }
 
+/// The syntax tree of `pattern` as [`build_with`] reads it, if it parses.
+pub fn parse_for_build(pattern: &str, ignore_case: bool) -> Option<Hir> {
+    let config = syntax_config(ignore_case);
+    readings(&[pattern])
+        .iter()
+        .find_map(|reading| syntax::parse_with(&reading[0], &config).ok())
+}
+
 /// The narrowed regex of `patterns` ([`super::narrow`]), read as [`build_with`] reads
 /// them, without a literal prefilter; with whether narrowing changed nothing.
 fn build_narrow<P: AsRef<str>>(patterns: &[P], ignore_case: bool) -> Option<(Regex, bool)> {
     let config = syntax_config(ignore_case);
     readings(patterns).iter().find_map(|patterns| {
         let hirs = syntax::parse_many_with(patterns, &config).ok()?;
-        let exact = !hirs.iter().any(super::narrow::has_wide_class);
-        let narrowed: Vec<Hir> = hirs.iter().map(super::narrow::narrowed).collect();
-        let regex = meta::Builder::new()
-            .configure(meta_config(false))
-            .build_many_from_hir(&narrowed)
-            .ok()?;
-        Some((regex, exact))
+        narrow_from(&hirs)
     })
+}
+
+/// The narrowed, prefilter-less regex of the syntax trees `hirs`.
+fn narrow_from(hirs: &[Hir]) -> Option<(Regex, bool)> {
+    let exact = !hirs.iter().any(super::narrow::has_wide_class);
+    let narrowed: Vec<Hir> = hirs.iter().map(super::narrow::narrowed).collect();
+    let regex = meta::Builder::new()
+        .configure(meta_config(false))
+        .build_many_from_hir(&narrowed)
+        .ok()?;
+    Some((regex, exact))
 }
 
 fn named_groups(hir: &Hir, out: &mut Vec<(usize, String)>) {

@@ -24,6 +24,30 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "v", "cf", "al", "approx", "ca", "viz", "Fig", "fig", "Vol", "vol", "pp",
 ];
 
+/// Whether `word` is one of [`ABBREVIATIONS`]: each is at most eight bytes, so it is
+/// looked up as one number (its bytes, zero-padded) in a sorted table, not compared with
+/// every entry in turn (a full stop is met every sentence).
+fn is_listed_abbreviation(word: &str) -> bool {
+    static PACKED: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+        let mut packed: Vec<u64> = ABBREVIATIONS
+            .iter()
+            .map(|a| packed_word(a).expect("abbreviations are at most eight bytes"))
+            .collect();
+        packed.sort_unstable();
+        packed
+    });
+    packed_word(word).is_some_and(|w| PACKED.binary_search(&w).is_ok())
+}
+
+/// The bytes of a word of at most eight bytes as one number, zero-padded (no word holds a
+/// zero byte, so two words share a number only when they are equal).
+fn packed_word(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let mut buf = [0u8; 8];
+    buf.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(buf))
+}
+
 /// Abbreviations that only stay inside the sentence when a figure follows ("No. 10").
 const NUMBER_ABBREVIATIONS: &[&str] = &["No", "Nos", "no", "nos", "Nr"];
 
@@ -167,10 +191,10 @@ fn is_abbreviation(text: &str, dot: usize, next: char) -> bool {
         // An initial: "J. R. Smith".
         return first.is_uppercase();
     }
-    if ABBREVIATIONS.contains(&word) {
+    if is_listed_abbreviation(word) {
         return true;
     }
-    NUMBER_ABBREVIATIONS.contains(&word) && next.is_ascii_digit()
+    next.is_ascii_digit() && NUMBER_ABBREVIATIONS.contains(&word)
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -359,6 +383,26 @@ mod tests {
             split(text),
             vec!["See the note.", "Then read\nthe rest.", "And stop."]
         );
+    }
+
+    #[test]
+    fn listed_abbreviations_are_found_by_their_packed_bytes() {
+        for a in ABBREVIATIONS {
+            assert!(is_listed_abbreviation(a), "{a}");
+        }
+        for word in [
+            "",
+            "M",
+            "mr",
+            "MR",
+            "Mrs.",
+            "Messrsx",
+            "Sept9",
+            "Septembers",
+            "co",
+        ] {
+            assert!(!is_listed_abbreviation(word), "{word}");
+        }
     }
 
     #[test]

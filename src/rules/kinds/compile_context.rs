@@ -91,13 +91,24 @@ impl CompileContext<'_> {
             .expand(written)
             .map_err(|message| SpecError::field(field, span.clone(), message))?;
         let pattern = expanded.as_str();
-        // Case folding outside ASCII is what makes a case-insensitive parse slow, and for
-        // ASCII letters the literals are searched without case anyway; inline `(?i)` is
-        // read either way.
-        let hir = regex_syntax::ParserBuilder::new()
-            .case_insensitive(ignore_case && !pattern.is_ascii())
-            .build()
-            .parse(pattern);
+        // A deferred case-sensitive regex is parsed once, as it will be built: the syntax
+        // tree that gives its literals is kept for its first (narrowed) build. (Parsed
+        // with case folding at load, a regex that ignores case cost more than it saved.)
+        let for_build = if self.lazy && !ignore_case {
+            lazy_regex::parse_for_build(pattern, ignore_case)
+        } else {
+            None
+        };
+        // Otherwise: case folding outside ASCII is what makes a case-insensitive parse
+        // slow, and for ASCII letters the literals are searched without case anyway;
+        // inline `(?i)` is read either way.
+        let hir = match &for_build {
+            Some(hir) => Ok(hir.clone()),
+            None => regex_syntax::ParserBuilder::new()
+                .case_insensitive(ignore_case && !pattern.is_ascii())
+                .build()
+                .parse(pattern),
+        };
         // A pattern that can match nothing at all would flag (and `--fix` would rewrite)
         // every position of every article.
         if let Ok(hir) = &hir
@@ -139,7 +150,11 @@ impl CompileContext<'_> {
             error.label = Some(err.to_string());
             error
         })?;
-        Ok(LazyRegex::new(expanded, ignore_case, &hir, compiled))
+        let regex = LazyRegex::new(expanded, ignore_case, &hir, compiled);
+        Ok(match for_build {
+            Some(hir) => regex.with_build_syntax(hir),
+            None => regex,
+        })
     }
 
     /// Refuse a replacement template that refers to a group `regex` does not have.

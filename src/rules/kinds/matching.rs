@@ -3,6 +3,7 @@
 //! scope, and keeping a word's case in its fix.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -17,31 +18,38 @@ use crate::text::words::is_whole_word;
 /// where two start at one place.
 #[derive(Debug)]
 pub(crate) struct WordList {
-    automaton: AhoCorasick,
+    /// Built on first use in a built-in pack (most articles hold none of a list's words,
+    /// which the prefilter tells from [`WordList::literals`]); at once otherwise, so that
+    /// a list too large to build is reported against the TOML.
+    automaton: OnceLock<AhoCorasick>,
+    entries: Vec<String>,
+    ignore_case: bool,
     /// The entries for the prefilter: lower case when the list ignores case.
     literals: Required,
 }
 
 impl WordList {
-    /// Build the automaton for the list held by `field`; `empty_entry` is the message for
-    /// an entry that is only white space.
+    /// The list held by `field`, its automaton built now unless `deferred` (a built-in
+    /// pack's, which the tests build); `empty_entry` is the message for an entry that is
+    /// only white space.
     pub(crate) fn new(
         field: &'static str,
         span: Range<usize>,
         entries: &[&str],
         ignore_case: bool,
         empty_entry: &str,
+        deferred: bool,
     ) -> Result<Self, SpecError> {
         if entries.iter().any(|entry| entry.trim().is_empty()) {
             return Err(SpecError::field(field, span, empty_entry));
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(ignore_case)
-            .build(entries)
-            .map_err(|e| {
+        let automaton = OnceLock::new();
+        if !deferred {
+            let built = build_word_list(entries, ignore_case).map_err(|e| {
                 SpecError::field(field, span, format!("cannot build the word list: {e}"))
             })?;
+            automaton.get_or_init(|| built);
+        }
         let literals = Required {
             set: entries
                 .iter()
@@ -54,7 +62,16 @@ impl WordList {
         };
         Ok(Self {
             automaton,
+            entries: entries.iter().map(|entry| entry.to_string()).collect(),
+            ignore_case,
             literals,
+        })
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            build_word_list(&self.entries, self.ignore_case)
+                .expect("a deferred word list is one of a built-in pack, which the tests build")
         })
     }
 
@@ -68,7 +85,7 @@ impl WordList {
         &'h self,
         hay: &'h str,
     ) -> impl Iterator<Item = Range<usize>> + 'h {
-        self.automaton
+        self.automaton()
             .find_iter(hay)
             .map(|m| m.range())
             .filter(move |range| is_whole_word(hay, range.clone()))
@@ -76,11 +93,21 @@ impl WordList {
 
     /// Which entry (by its place in the list) `text` is, all of it.
     pub(crate) fn entry_of(&self, text: &str) -> Option<usize> {
-        self.automaton
+        self.automaton()
             .find(text)
             .filter(|m| m.range() == (0..text.len()))
             .map(|m| m.pattern().as_usize())
     }
+}
+
+fn build_word_list<E: AsRef<[u8]>>(
+    entries: &[E],
+    ignore_case: bool,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(ignore_case)
+        .build(entries)
 }
 
 /// Drop the matches `(unit index, absolute span)` that overlap a match of one of the
@@ -186,15 +213,24 @@ mod tests {
 
     #[test]
     fn word_lists_find_whole_words_and_name_the_entry() {
-        let list = WordList::new("words", 0..0, &["state", "stated", "TK"], true, "empty").unwrap();
+        let entries = ["state", "stated", "TK"];
+        let list = WordList::new("words", 0..0, &entries, true, "empty", true).unwrap();
+        assert!(list.automaton.get().is_none(), "deferred");
         let text = "He stated it; reinstated; tk.";
         let found: Vec<&str> = list.find_whole_words(text).map(|r| &text[r]).collect();
         assert_eq!(found, ["stated", "tk"]);
         assert_eq!(list.entry_of("Stated"), Some(1));
         assert_eq!(list.entry_of("stated it"), None);
         assert_eq!(list.literals().set[2], b"tk");
-        let err =
-            WordList::new("swap", 3..9, &["a", " "], true, "`swap` has an empty key").unwrap_err();
+        let err = WordList::new(
+            "swap",
+            3..9,
+            &["a", " "],
+            true,
+            "`swap` has an empty key",
+            false,
+        )
+        .unwrap_err();
         assert_eq!(
             (err.span, err.message.as_str()),
             (Some(3..9), "`swap` has an empty key")

@@ -68,6 +68,7 @@ impl Pattern {
                     &entries,
                     ignore_case,
                     "`words` holds an empty entry",
+                    ctx.lazy,
                 )?)
             }
             (Some(_), Some(words)) => {

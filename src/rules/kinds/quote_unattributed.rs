@@ -21,8 +21,8 @@ pub struct QuoteUnattributed {
     checker: Checker,
 }
 
-/// The shared default checker when the rule keeps the default options (building one costs
-/// more than linting an article), or the rule's own.
+/// The shared default checker when the rule keeps the default options (so that its cue
+/// table, built on first use, is built once per process), or the rule's own.
 enum Checker {
     Default(&'static QuoteChecker),
     Custom(Box<QuoteChecker>),
@@ -65,16 +65,8 @@ impl QuoteUnattributed {
                 checker: Checker::Default(quotes::default_checker()),
             });
         }
-        let checker = QuoteChecker::new(options).map_err(|why| {
-            let span = spec
-                .cue_verbs
-                .as_ref()
-                .or(spec.gloss_words.as_ref())
-                .map(|s| s.span());
-            SpecError::new(span, why)
-        })?;
         Ok(Self {
-            checker: Checker::Custom(Box::new(checker)),
+            checker: Checker::Custom(Box::new(QuoteChecker::new(options))),
         })
     }
 

@@ -88,6 +88,7 @@ impl Substitution {
                 &bad,
                 ignore_case,
                 "`swap` has an empty key",
+                ctx.lazy,
             )?;
             if ignore_case && let Some((a, b)) = keys_equal_but_for_case(&bad) {
                 return Err(SpecError::field(

@@ -6,12 +6,11 @@ use std::ops::Range;
 
 use super::scan::{
     MONTH_NAMES, WEEKDAY_AFTER_RE, WEEKDAY_BEFORE_RE, WEEKDAY_PAIR_RE, char_after_next,
-    continues_as_number, digits_back, digits_fwd, is_dash, month_words, next_char,
+    continues_as_number, digits_back, digits_fwd, is_dash, month_words, next_char, next_digit,
     numeric_dates_in, ordinal_suffix_at, prev_char, skip_ws_back, skip_ws_fwd, weekday_from_word,
     year_at,
 };
 use super::{DateMention, DateParts, DateStyle};
-use crate::text::eight_bytes::next_in_range;
 
 pub(super) struct Candidate {
     span: Range<usize>,
@@ -26,9 +25,8 @@ pub(super) struct Candidate {
 
 /// Finds the dates in `text`, a piece of prose whose first byte is at `offset` in the file.
 pub fn find_dates(text: &str, offset: usize) -> Vec<DateMention> {
-    // Every date holds a figure; most paragraphs hold none, and the byte search is
-    // eight bytes a step.
-    if next_in_range(text.as_bytes(), 0, b'0', b'9') == text.len() {
+    // Every date holds a figure, and many paragraphs hold none.
+    if next_digit(text.as_bytes(), 0) == text.len() {
         return Vec::new();
     }
     let mut cands = Vec::new();

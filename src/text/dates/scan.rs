@@ -96,6 +96,29 @@ pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)>
     })
 }
 
+/// The first ASCII digit at or after `at`, or the end. Figures stand a few hundred bytes
+/// apart in prose, so the search is over blocks of 32 bytes, each tested whole in a form
+/// the compiler turns into vector compares, and only the block that holds one is read
+/// byte by byte.
+pub(super) fn next_digit(bytes: &[u8], mut at: usize) -> usize {
+    const BLOCK: usize = 32;
+    while let Some(block) = bytes.get(at..at + BLOCK) {
+        let block: &[u8; BLOCK] = block.try_into().expect("a whole block");
+        let digits = block
+            .iter()
+            .fold(0u8, |acc, &b| acc | u8::from(b.wrapping_sub(b'0') < 10));
+        if digits != 0 {
+            break;
+        }
+        at += BLOCK;
+    }
+    let at = at.min(bytes.len());
+    bytes[at..]
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map_or(bytes.len(), |i| at + i)
+}
+
 /// Three runs of digits joined by `-`, `.` or `/` (`2025-05-09`, `9/5/25`): each as
 /// `(first, separator, second, separator, third)` byte ranges, in order, never
 /// overlapping. The first run has one to four digits, the second one or two, the third
@@ -113,7 +136,7 @@ pub(super) fn numeric_dates_in(t: &str) -> impl Iterator<Item = [Range<usize>; 5
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
-            at = next_in_range(bytes, at, b'0', b'9');
+            at = next_digit(bytes, at);
             if at >= bytes.len() {
                 return None;
             }
@@ -336,6 +359,25 @@ mod tests {
                 .collect();
             assert_eq!(month_words(text).collect::<Vec<_>>(), by_regex, "{text:?}");
         }
+    }
+
+    #[test]
+    fn next_digit_finds_the_first_digit() {
+        for len in [0usize, 1, 31, 32, 33, 64, 70, 100] {
+            for place in (0..len).step_by(7).chain([len.saturating_sub(1)]) {
+                for from in [0, place / 2, place] {
+                    let mut bytes = vec![b'x'; len];
+                    if len > 0 {
+                        bytes[place] = b'7';
+                    }
+                    let expected = if len > 0 && from <= place { place } else { len };
+                    assert_eq!(next_digit(&bytes, from), expected, "{len} {place} {from}");
+                }
+            }
+        }
+        // Bytes beside the digits' range, and non-ASCII bytes, are no digits.
+        let bytes: Vec<u8> = (0..=255u8).filter(|b| !b.is_ascii_digit()).collect();
+        assert_eq!(next_digit(&bytes, 0), bytes.len());
     }
 
     #[test]

@@ -10,10 +10,11 @@ use super::marks::RawQuote;
 use regex::Regex;
 
 use super::speaker::{follows_determiner, is_quote_collection};
-use super::wording::{ends_with_gloss, excerpt, is_title, is_verb_use, last_words_lower};
+use super::wording::{
+    ascii_words, ends_with_gloss, excerpt, is_person_word, is_title, is_verb_use, last_words_lower,
+};
 use super::{DOCUMENT, Paragraph, QuoteChecker, QuoteFinding};
 use crate::text::sentences::split_sentences;
-use crate::text::words::is_whole_word;
 
 impl QuoteChecker {
     pub(super) fn find_unattributed(
@@ -197,27 +198,11 @@ impl QuoteChecker {
         let Some(sentence) = info.sentences.get(si) else {
             return false;
         };
-        let text = info.text;
-        self.words
-            .get()
-            .find_iter(&text[sentence.clone()])
-            .map(|m| {
-                (
-                    m.range().start + sentence.start..m.range().end + sentence.start,
-                    m,
-                )
-            })
-            .any(|(range, m)| {
-                (!reported_only || self.word_reports[m.pattern().as_usize()])
-                    && is_whole_word(text, range.clone())
-                    && !info.is_quoted(range.start)
-                    && is_verb_use(
-                        text,
-                        range,
-                        sentence.start,
-                        self.word_kinds[m.pattern().as_usize()],
-                    )
-            })
+        self.cues().any(info.text, sentence.clone(), |range, cue| {
+            (!reported_only || cue.reports)
+                && !info.is_quoted(range.start)
+                && is_verb_use(info.text, range, sentence.start, cue.kind)
+        })
     }
 
     /// Whether any sentence from `first` to `last` (inclusive, clamped) holds a cue.
@@ -257,10 +242,8 @@ impl QuoteChecker {
         if let Some(known) = info.person[si].get() {
             return known;
         }
-        let found = self
-            .person
-            .find_iter(&info.text[sentence.clone()])
-            .any(|m| !info.is_quoted(m.start() + sentence.start));
+        let found = ascii_words(&info.text[sentence.clone()])
+            .any(|w| is_person_word(w.word) && !info.is_quoted(w.start + sentence.start));
         info.person[si].set(Some(found));
         found
     }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::attribution::ParaInfo;
 use super::marks::RawQuote;
 use super::speaker::{answers_a_question, follows_speaker_label, opens_with_colon, points_back};
-use super::wording::sentence_at;
+use super::wording::{ascii_words, is_first_person, sentence_at};
 use super::{Paragraph, QuoteChecker};
 
 /// What the attribution pass knows of the article while it judges its quotations in order.
@@ -195,8 +195,7 @@ impl QuoteChecker {
     /// Whether the quotation holds a first-person word ("I", "my", "we").
     fn in_first_person(&self, a: &Article, s: &Site) -> bool {
         s.quote.local_pieces(a.paragraphs).iter().any(|(pi, r)| {
-            self.first_person
-                .is_match(&a.paragraphs[*pi].text[r.clone()])
+            ascii_words(&a.paragraphs[*pi].text[r.clone()]).any(|w| is_first_person(w.word))
         })
     }
 

@@ -1,6 +1,8 @@
 //! A small English inflector for speech verbs: every form of a lemma ("say" → "says",
 //! "saying", "said"), so that a house lists lemmas, not forms.
 
+use std::borrow::Cow;
+
 /// Past forms of irregular verbs, for the default lemmas and those a house may add; the
 /// regular rules still give the -s and -ing forms.
 pub(super) const IRREGULAR_PAST: &[(&str, &[&str])] = &[
@@ -29,113 +31,114 @@ pub(super) const IRREGULAR_PAST: &[(&str, &[&str])] = &[
     ("foretell", &["foretold"]),
 ];
 
-pub(super) fn normalise_phrase(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The base and -s forms of a lemma, which are also the forms a noun can take.
-pub(super) fn base_forms(lemma: &str) -> Vec<String> {
-    let lemma = normalise_phrase(lemma);
-    let (head, tail) = match lemma.split_once(' ') {
-        Some((h, t)) => (h.to_string(), format!(" {t}")),
-        None => (lemma.clone(), String::new()),
-    };
-    if head.is_empty() {
-        return Vec::new();
+/// Lower case, one space between words. A lemma already in that form (nearly every one)
+/// is borrowed, not copied.
+pub(super) fn normalise_phrase(text: &str) -> Cow<'_, str> {
+    let tidy = text.bytes().all(|b| b.is_ascii_lowercase() || b == b' ')
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ");
+    if tidy {
+        return Cow::Borrowed(text);
     }
-    vec![
-        format!("{head}{tail}"),
-        format!("{}{tail}", third_person(&head)),
-    ]
+    Cow::Owned(
+        text.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
-/// Every form of a verb lemma: base, -s, -ing and past forms. Only the first word of a
-/// phrasal verb inflects ("point out" → "pointed out").
+/// Every form of a verb lemma: base, -s, -ing and past forms, sorted. Only the first word
+/// of a phrasal verb inflects ("point out" → "pointed out").
 pub fn inflections(lemma: &str) -> Vec<String> {
-    let lemma = normalise_phrase(lemma);
-    let (head, tail) = match lemma.split_once(' ') {
-        Some((h, t)) => (h.to_string(), format!(" {t}")),
-        None => (lemma.clone(), String::new()),
-    };
-    if head.is_empty() {
-        return Vec::new();
-    }
-    let mut forms = vec![head.clone(), third_person(&head)];
-    forms.extend(present_participles(&head));
-    match IRREGULAR_PAST.iter().find(|(l, _)| *l == head) {
-        Some((_, past)) => forms.extend(past.iter().map(|s| s.to_string())),
-        None => forms.extend(regular_past(&head)),
-    }
-    let mut out: Vec<String> = forms.into_iter().map(|f| f + &tail).collect();
+    let mut out = Vec::new();
+    each_form(lemma, |form, _| out.push(form));
     out.sort();
     out.dedup();
     out
 }
 
-pub(super) fn is_vowel(c: char) -> bool {
+/// Calls `emit` with every form of a verb lemma (a form may come twice: "read" is its
+/// own past) and whether it is a base or -s form, which are also the forms a noun can
+/// take. Each form is built in one allocation: the cue table makes some 500 of them at
+/// start-up.
+pub(super) fn each_form(lemma: &str, mut emit: impl FnMut(String, bool)) {
+    let lemma = normalise_phrase(lemma);
+    let (head, tail) = match lemma.find(' ') {
+        Some(space) => lemma.split_at(space),
+        None => (&lemma[..], ""),
+    };
+    if head.is_empty() {
+        return;
+    }
+    let mut form = |stem: &str, ending: &str, base: bool| {
+        let mut out = String::with_capacity(stem.len() + ending.len() + tail.len());
+        out.push_str(stem);
+        out.push_str(ending);
+        out.push_str(tail);
+        emit(out, base);
+    };
+    form(head, "", true);
+    // The -s form.
+    if let Some(stem) = consonant_y_stem(head) {
+        form(stem, "ies", true);
+    } else if head.ends_with(['s', 'x', 'z', 'o']) || head.ends_with("ch") || head.ends_with("sh") {
+        form(head, "es", true);
+    } else {
+        form(head, "s", true);
+    }
+    let doubled = ends_cvc(head).then(|| {
+        let last = head.chars().next_back().expect("non-empty");
+        format!("{head}{last}")
+    });
+    // The -ing forms.
+    if let Some(stem) = head.strip_suffix("ie") {
+        form(stem, "ying", false);
+    } else if let Some(stem) = head
+        .strip_suffix('e')
+        .filter(|stem| !stem.ends_with(['e', 'y', 'o']))
+    {
+        form(stem, "ing", false);
+    } else {
+        form(head, "ing", false);
+        if let Some(doubled) = &doubled {
+            form(doubled, "ing", false);
+        }
+    }
+    // The past forms.
+    if let Some((_, past)) = IRREGULAR_PAST.iter().find(|(l, _)| *l == head) {
+        for past in *past {
+            form(past, "", false);
+        }
+    } else if head.ends_with('e') {
+        form(head, "d", false);
+    } else if let Some(stem) = consonant_y_stem(head) {
+        form(stem, "ied", false);
+    } else {
+        form(head, "ed", false);
+        if let Some(doubled) = &doubled {
+            form(doubled, "ed", false);
+        }
+    }
+}
+
+fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
 /// Ends consonant-vowel-consonant ("admit", "quip"), so the last consonant may double.
-pub(super) fn ends_cvc(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    let n = chars.len();
-    if n < 3 {
+fn ends_cvc(word: &str) -> bool {
+    let mut back = word.chars().rev();
+    let (Some(c), Some(b), Some(a)) = (back.next(), back.next(), back.next()) else {
         return false;
-    }
-    let (a, b, c) = (chars[n - 3], chars[n - 2], chars[n - 1]);
-    let first_is_consonant = !is_vowel(a) || (a == 'u' && n >= 4 && chars[n - 4] == 'q');
+    };
+    let first_is_consonant = !is_vowel(a) || (a == 'u' && back.next() == Some('q'));
     first_is_consonant && is_vowel(b) && !is_vowel(c) && !matches!(c, 'w' | 'x' | 'y')
 }
 
-pub(super) fn third_person(word: &str) -> String {
-    if let Some(stem) = consonant_y_stem(word) {
-        return format!("{stem}ies");
-    }
-    if word.ends_with(['s', 'x', 'z', 'o']) || word.ends_with("ch") || word.ends_with("sh") {
-        return format!("{word}es");
-    }
-    format!("{word}s")
-}
-
-pub(super) fn consonant_y_stem(word: &str) -> Option<&str> {
+fn consonant_y_stem(word: &str) -> Option<&str> {
     let stem = word.strip_suffix('y')?;
     let before = stem.chars().next_back()?;
     (!is_vowel(before)).then_some(stem)
-}
-
-pub(super) fn present_participles(word: &str) -> Vec<String> {
-    if let Some(stem) = word.strip_suffix("ie") {
-        return vec![format!("{stem}ying")];
-    }
-    if let Some(stem) = word
-        .strip_suffix('e')
-        .filter(|stem| !stem.ends_with(['e', 'y', 'o']))
-    {
-        return vec![format!("{stem}ing")];
-    }
-    let mut out = vec![format!("{word}ing")];
-    if ends_cvc(word) {
-        let last = word.chars().next_back().expect("non-empty");
-        out.push(format!("{word}{last}ing"));
-    }
-    out
-}
-
-pub(super) fn regular_past(word: &str) -> Vec<String> {
-    if word.ends_with('e') {
-        return vec![format!("{word}d")];
-    }
-    if let Some(stem) = consonant_y_stem(word) {
-        return vec![format!("{stem}ied")];
-    }
-    let mut out = vec![format!("{word}ed")];
-    if ends_cvc(word) {
-        let last = word.chars().next_back().expect("non-empty");
-        out.push(format!("{word}{last}ed"));
-    }
-    out
 }

@@ -7,8 +7,8 @@
 //! the attribution check and the `quote`/`outside-quote` scopes use (so that one lost
 //! closing mark spoils one quotation, not every later one). The attribution pass splits
 //! only paragraphs that hold quotations into sentences, and looks for cues only in the
-//! sentences some quotation asks about. The cue verbs in all their inflections are
-//! compiled once, in [`QuoteChecker::new`], into one automaton.
+//! sentences some quotation asks about. The cue verbs in all their inflections go into
+//! one table of forms (`cues.rs`), built once, when the first sentence is asked about.
 
 mod attribution;
 #[cfg(test)]
@@ -16,6 +16,7 @@ mod attribution_tests;
 mod clauses;
 #[cfg(test)]
 mod clauses_tests;
+mod cues;
 #[cfg(test)]
 mod decide_tests;
 mod inflect;
@@ -32,17 +33,15 @@ mod tests;
 mod unbalanced_tests;
 mod wording;
 
-use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
-use inflect::{base_forms, normalise_phrase};
+use cues::CueTable;
 use marks::find_marks;
 use pairing::{Pairing, pair_marks};
-use wording::{WordKind, words_lower};
+use wording::words_lower;
 
 pub use inflect::inflections;
 
@@ -180,56 +179,18 @@ pub struct QuoteReport {
 #[derive(Debug, Clone)]
 pub struct QuoteChecker {
     options: QuoteOptions,
-    /// Every cue form in one automaton, so that a sentence is scanned once;
-    /// `word_kinds[pattern id]` says which noun readings a match must be checked against.
-    words: Cues,
-    word_kinds: Vec<WordKind>,
-    /// `word_reports[pattern id]`: the form reports speech ("said", "according to"), not
-    /// a stance ("agreed", "hopes"); only those carry reported speech over to the next
-    /// paragraph's quotation.
-    word_reports: Vec<bool>,
+    /// Every cue form, built when a sentence is first asked about: an article without
+    /// quotations (or a run that only checks balance) never pays for it.
+    cues: OnceLock<CueTable>,
     glosses: Vec<Vec<String>>,
-    /// A reference to one person: "he", "her", "Dr Frasca".
-    person: Regex,
-    /// Words that show a quotation speaks for its speaker: "I", "my", "we".
-    first_person: Regex,
-    /// Words that show a quotation addresses someone: "you", "your".
-    second_person: Regex,
     /// A source document after a determiner: "the report", "a poster", "its manifesto".
     /// Compiled when a quotation first gets that far: the last of the readings, which most
     /// articles never reach, and the dearest regex of the checker to build.
-    document: std::sync::OnceLock<Regex>,
+    document: OnceLock<Regex>,
 }
 
 /// The source-document pattern of [`QuoteChecker::document`]. A fixed pattern: it compiles.
 const DOCUMENT: &str = r"(?i-u)\b(?:the|a|an|this|that|its|their|his|her|our|whose)\s+(?:report|study|survey|statement|letter|minutes|ruling|judgment|judgement|filing|memo|email|website|poster|banner|placard|leaflet|notice|advert|manifesto|motion|guidance|criteria)s?\b";
-
-/// The cue automaton, built when a sentence is first asked about: an article without
-/// quotations (or a run that only checks balance) never pays for it, and building it is
-/// most of the start-up cost of linting one article.
-#[derive(Debug, Clone)]
-struct Cues {
-    patterns: Vec<String>,
-    automaton: std::sync::OnceLock<AhoCorasick>,
-}
-
-impl Cues {
-    fn build(patterns: &[String]) -> Result<AhoCorasick, String> {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(patterns)
-            .map_err(|e| format!("quote cue words: {e}"))
-    }
-
-    fn get(&self) -> &AhoCorasick {
-        // Plain strings always make an automaton; the limits it could hit are far above
-        // any word list.
-        self.automaton
-            .get_or_init(|| Self::build(&self.patterns).expect("a list of words builds"))
-    }
-}
 
 /// Cue verbs that state a view or an act rather than report words: a paragraph ending in
 /// one ("the council agreed to raise its subsidy") does not hand the next paragraph's
@@ -274,92 +235,31 @@ const NOT_REPORTED_SPEECH: &[&str] = &[
 
 /// The checker with the default options, compiled once for the whole process.
 pub fn default_checker() -> &'static QuoteChecker {
-    static DEFAULT: LazyLock<QuoteChecker> = LazyLock::new(|| {
-        QuoteChecker::new(QuoteOptions::default()).expect("the default cue words compile")
-    });
+    static DEFAULT: LazyLock<QuoteChecker> =
+        LazyLock::new(|| QuoteChecker::new(QuoteOptions::default()));
     &DEFAULT
 }
 
 impl QuoteChecker {
-    pub fn new(options: QuoteOptions) -> Result<Self, String> {
-        // A form that is both a base form and a derived one ("read") takes the stricter
-        // kind; a verb form that is also a fixed phrase is read as the verb.
-        let mut kinds: HashMap<String, WordKind> = HashMap::new();
-        let mut reporting: HashMap<String, bool> = HashMap::new();
-        let mut add = |form: String, kind: WordKind, reports: bool| {
-            if !form.is_empty() {
-                *reporting.entry(form.clone()).or_insert(false) |= reports;
-                let entry = kinds.entry(form).or_insert(kind);
-                *entry = (*entry).min(kind);
-            }
-        };
-        for lemma in &options.cue_verbs {
-            let base = base_forms(lemma);
-            let reports = !NOT_REPORTED_SPEECH.contains(&lemma.as_str());
-            for form in inflections(lemma) {
-                let kind = if base.contains(&form) {
-                    WordKind::Base
-                } else {
-                    WordKind::Derived
-                };
-                add(form, kind, reports);
-            }
-        }
-        for phrase in &options.cue_phrases {
-            let form = normalise_phrase(phrase);
-            let reports = form == "according to";
-            add(form, WordKind::Phrase, reports);
-        }
-        let mut patterns = Vec::new();
-        let mut word_kinds = Vec::new();
-        let mut word_reports = Vec::new();
-        let mut sorted: Vec<(String, WordKind)> = kinds.into_iter().collect();
-        sorted.sort();
-        for (form, kind) in sorted {
-            let reports = reporting.get(&form).copied().unwrap_or(false);
-            // Phrases match across a soft line break as well as a space.
-            if form.contains(' ') {
-                for joint in ["\n", "\r\n"] {
-                    patterns.push(form.replace(' ', joint));
-                    word_kinds.push(kind);
-                    word_reports.push(reports);
-                }
-            }
-            patterns.push(form);
-            word_kinds.push(kind);
-            word_reports.push(reports);
-        }
-        let words = Cues {
-            patterns,
-            automaton: std::sync::OnceLock::new(),
-        };
+    /// The checker for `options`. Nothing is compiled here: the cue table and the
+    /// document pattern are built when the first quotation needs them.
+    pub fn new(options: QuoteOptions) -> Self {
         let glosses = options
             .gloss_words
             .iter()
             .map(|g| words_lower(g))
             .filter(|g| !g.is_empty())
             .collect();
-        let person =
-            Regex::new(r"(?-u)\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|him|Mr|Mrs|Ms|Dr|Sir|Lady|Prof)\b")
-                .map_err(|e| e.to_string())?;
-        let first_person = Regex::new(
-            r"(?-u)\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Oo]ur|[Oo]urs|[Oo]urselves|us)\b",
-        )
-        .map_err(|e| e.to_string())?;
-        let second_person =
-            Regex::new(r"(?-u)\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ourselves)\b")
-                .map_err(|e| e.to_string())?;
-        Ok(QuoteChecker {
-            second_person,
-            document: std::sync::OnceLock::new(),
+        QuoteChecker {
+            document: OnceLock::new(),
+            cues: OnceLock::new(),
             options,
-            words,
-            word_kinds,
-            word_reports,
             glosses,
-            person,
-            first_person,
-        })
+        }
+    }
+
+    fn cues(&self) -> &CueTable {
+        self.cues.get_or_init(|| CueTable::new(&self.options))
     }
 
     pub fn options(&self) -> &QuoteOptions {

@@ -9,7 +9,9 @@ use std::ops::Range;
 
 use super::attribution::ParaInfo;
 use super::marks::opens_with_mark;
-use super::wording::{DETERMINERS, PREPOSITIONS, last_words_lower};
+use super::wording::{
+    DETERMINERS, PREPOSITIONS, ascii_words, is_first_person, is_second_person, last_words_lower,
+};
 use super::{Paragraph, QuoteChecker};
 use crate::text::words::is_whole_word;
 use crate::text::words::words as words_at;
@@ -258,7 +260,7 @@ impl QuoteChecker {
     /// Whether the quotation speaks in a voice, "I", "we" or "you": what a speaker says,
     /// where a sign, a slogan or a document's line usually does not.
     pub(super) fn has_voice(&self, quoted: &str) -> bool {
-        self.first_person.is_match(quoted) || self.second_person.is_match(quoted)
+        ascii_words(quoted).any(|w| is_first_person(w.word) || is_second_person(w.word))
     }
 
     /// Whether the quotation's own sentence, before its opening mark, has a finding as its

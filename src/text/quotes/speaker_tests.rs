@@ -6,7 +6,7 @@ use super::wording::ends_with_gloss;
 use super::*;
 
 fn checker() -> QuoteChecker {
-    QuoteChecker::new(QuoteOptions::default()).expect("default options compile")
+    QuoteChecker::new(QuoteOptions::default())
 }
 
 /// Body paragraphs split at blank lines, with absolute offsets.

@@ -5,7 +5,7 @@
 use super::*;
 
 pub(super) fn checker() -> QuoteChecker {
-    QuoteChecker::new(QuoteOptions::default()).expect("default options compile")
+    QuoteChecker::new(QuoteOptions::default())
 }
 
 /// Splits an article body at blank lines, keeping absolute offsets.
@@ -87,7 +87,7 @@ fn house_lemma_gets_every_form() {
         cue_verbs: vec!["grumble".to_string()],
         ..QuoteOptions::default()
     };
-    let checker = QuoteChecker::new(options).unwrap();
+    let checker = QuoteChecker::new(options);
     let text = "\"The gulls have eaten every chip on the pier,\" grumbled Ned Varga.";
     assert!(checker.unattributed(&paragraphs(text)).is_empty());
     let text = "\"The gulls have eaten every chip on the pier,\" Ned Varga said.";
@@ -102,7 +102,7 @@ fn a_house_may_switch_every_cue_off() {
         gloss_words: Vec::new(),
         ..QuoteOptions::default()
     };
-    let checker = QuoteChecker::new(options).unwrap();
+    let checker = QuoteChecker::new(options);
     let text = "\"The gulls have eaten every chip on the pier,\" said Ned Varga.\n\n\
                 Ned Varga: \"The gulls have eaten every chip on the pier.\"";
     let found = checker.unattributed(&paragraphs(text));

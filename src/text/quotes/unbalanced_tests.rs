@@ -5,7 +5,7 @@
 use super::*;
 
 fn checker() -> QuoteChecker {
-    QuoteChecker::new(QuoteOptions::default()).expect("default options compile")
+    QuoteChecker::new(QuoteOptions::default())
 }
 
 /// The unmatched marks of one paragraph, each with the eight bytes from it and its message.

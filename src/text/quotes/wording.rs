@@ -3,8 +3,7 @@
 
 use std::ops::Range;
 
-/// What a match of the cue automaton is, and so which noun readings it must be checked
-/// against.
+/// What a cue form is, and so which noun readings a match must be checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum WordKind {
     /// Base and -s forms of a cue verb: "a state loan", "under state rules", "the notes"
@@ -66,6 +65,98 @@ pub(super) fn is_verb_use(
         return false;
     }
     !(kind == WordKind::Base && is(PREPOSITIONS))
+}
+
+/// A word of ASCII word bytes (letters, digits, `_`) and where it starts in the text read.
+pub(super) struct AsciiWord<'t> {
+    pub(super) start: usize,
+    pub(super) word: &'t str,
+}
+
+/// The runs of ASCII word bytes of `text`: the words that a `(?-u)\b…\b` pattern sees,
+/// where any other byte, accented letters too, parts them. The person and voice words
+/// below are read from these runs: a closed list of short words needs no regex, and the
+/// three regexes they replaced cost more to build than linting an article.
+pub(super) fn ascii_words(text: &str) -> impl Iterator<Item = AsciiWord<'_>> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+        let start = at + bytes[at..].iter().position(is_word)?;
+        let len = bytes[start..]
+            .iter()
+            .position(|b| !is_word(b))
+            .unwrap_or(bytes.len() - start);
+        at = start + len;
+        // Runs of ASCII bytes start and end on character boundaries.
+        Some(AsciiWord {
+            start,
+            word: &text[start..at],
+        })
+    })
+}
+
+/// A word that refers to one person: "he", "her", "Dr" (before a name).
+pub(super) fn is_person_word(word: &str) -> bool {
+    matches!(
+        word,
+        "He" | "he"
+            | "She"
+            | "she"
+            | "His"
+            | "his"
+            | "Her"
+            | "her"
+            | "him"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Sir"
+            | "Lady"
+            | "Prof"
+    )
+}
+
+/// A word that shows a quotation speaks for its speaker: "I", "my", "we".
+pub(super) fn is_first_person(word: &str) -> bool {
+    matches!(
+        word,
+        "I" | "Me"
+            | "me"
+            | "My"
+            | "my"
+            | "Mine"
+            | "mine"
+            | "Myself"
+            | "myself"
+            | "We"
+            | "we"
+            | "Our"
+            | "our"
+            | "Ours"
+            | "ours"
+            | "Ourselves"
+            | "ourselves"
+            | "us"
+    )
+}
+
+/// A word that shows a quotation addresses someone: "you", "your".
+pub(super) fn is_second_person(word: &str) -> bool {
+    matches!(
+        word,
+        "You"
+            | "you"
+            | "Your"
+            | "your"
+            | "Yours"
+            | "yours"
+            | "Yourself"
+            | "yourself"
+            | "Yourselves"
+            | "yourselves"
+    )
 }
 
 /// Index of the sentence holding byte `pos` (or the next one, for a position between
@@ -138,4 +229,28 @@ pub(super) fn excerpt(text: &str, max_words: usize) -> String {
         out.push('…');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_words_part_at_every_other_byte() {
+        let words: Vec<(usize, &str)> = ascii_words("I'm Zoë_9 we")
+            .map(|w| (w.start, w.word))
+            .collect();
+        assert_eq!(
+            words,
+            [(0, "I"), (2, "m"), (4, "Zo"), (8, "_9"), (11, "we")]
+        );
+    }
+
+    #[test]
+    fn voice_and_person_words_keep_their_case() {
+        assert!(is_first_person("I") && is_first_person("We") && !is_first_person("i"));
+        assert!(!is_first_person("Us") && is_first_person("us"));
+        assert!(is_second_person("Yourselves") && !is_second_person("YOU"));
+        assert!(is_person_word("Dr") && !is_person_word("Him") && !is_person_word("dr"));
+    }
 }
