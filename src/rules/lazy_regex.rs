@@ -302,8 +302,9 @@ fn build_narrow<P: AsRef<str>>(patterns: &[P], ignore_case: bool) -> Option<(Reg
 
 /// The narrowed, prefilter-less regex of the syntax trees `hirs`.
 fn narrow_from(hirs: &[Hir]) -> Option<(Regex, bool)> {
-    let exact = !hirs.iter().any(super::narrow::has_wide_class);
     let narrowed: Vec<Hir> = hirs.iter().map(super::narrow::narrowed).collect();
+    // Narrowing changed nothing: the build serves every text.
+    let exact = narrowed == hirs;
     let regex = meta::Builder::new()
         .configure(meta_config(false))
         .build_many_from_hir(&narrowed)
