@@ -7,8 +7,9 @@
 //! by every one-file run), while a cue only ever counts as a whole word or phrase, which
 //! a lookup at each word start finds directly.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::inflect::{each_form, normalise_phrase};
 use super::wording::WordKind;
@@ -37,13 +38,19 @@ struct Head {
 /// Every cue form, by the lower-case word it opens with.
 #[derive(Debug, Clone)]
 pub(super) struct CueTable {
-    heads: HashMap<String, Head>,
+    /// Keyed by bytes, so that a word lower-cased in a reused buffer is looked up as it
+    /// stands; a fast hash, as every word of a sentence asked about is looked up.
+    heads: FxHashMap<Box<[u8]>, Head>,
+    /// By a word's first byte, bit `n` set when some head of that byte has `n` bytes (bit
+    /// 31 for 31 or more): most words of a sentence are told to be no head by this alone.
+    lengths: [u32; 256],
 }
 
 impl CueTable {
     pub(super) fn new(options: &QuoteOptions) -> Self {
         let mut table = CueTable {
-            heads: HashMap::with_capacity(options.cue_verbs.len() * 5),
+            heads: FxHashMap::with_capacity_and_hasher(options.cue_verbs.len() * 5, <_>::default()),
+            lengths: [0; 256],
         };
         for lemma in &options.cue_verbs {
             let reports = !NOT_REPORTED_SPEECH.contains(&lemma.as_str());
@@ -81,7 +88,18 @@ impl CueTable {
             head.phrases
                 .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
+        for head in table.heads.keys() {
+            // A word is looked up lower-cased in ASCII, so its first byte may be either case.
+            let bit = 1 << head.len().min(31);
+            table.lengths[usize::from(head[0].to_ascii_lowercase())] |= bit;
+            table.lengths[usize::from(head[0].to_ascii_uppercase())] |= bit;
+        }
         table
+    }
+
+    /// Whether a head of the word's first byte and length may exist.
+    fn may_be_head(&self, word: &[u8]) -> bool {
+        self.lengths[usize::from(word[0])] & (1 << word.len().min(31)) != 0
     }
 
     /// Adds one form. A form that comes twice (a base form and a derived one, "read"; a
@@ -100,7 +118,7 @@ impl CueTable {
             .find(|(_, c)| !is_word_char(*c))
             .map_or(form.len(), |(i, _)| i);
         if head_len == form.len() {
-            match self.heads.get_mut(&form) {
+            match self.heads.get_mut(form.as_bytes()) {
                 Some(head) => match &mut head.word {
                     Some(known) => merge(known),
                     None => head.word = Some(cue),
@@ -110,12 +128,15 @@ impl CueTable {
                         word: Some(cue),
                         phrases: Vec::new(),
                     };
-                    self.heads.insert(form, head);
+                    self.heads.insert(form.into_bytes().into(), head);
                 }
             }
             return;
         }
-        let head = self.heads.entry(form[..head_len].to_string()).or_default();
+        let head = self
+            .heads
+            .entry(form.as_bytes()[..head_len].into())
+            .or_default();
         match head.phrases.iter_mut().find(|(known, _)| *known == form) {
             Some((_, known)) => merge(known),
             None => head.phrases.push((form, cue)),
@@ -133,14 +154,17 @@ impl CueTable {
         mut wanted: impl FnMut(Range<usize>, Cue) -> bool,
     ) -> bool {
         let bytes = text.as_bytes();
-        let mut key = String::new();
+        let mut key = Vec::new();
         let mut at = within.start;
         while let Some(word) = next_word(text, at, within.end) {
             at = word.end;
+            if !self.may_be_head(&bytes[word.clone()]) {
+                continue;
+            }
             key.clear();
-            key.push_str(&text[word.clone()]);
+            key.extend_from_slice(&bytes[word.clone()]);
             key.make_ascii_lowercase();
-            let Some(head) = self.heads.get(&key) else {
+            let Some(head) = self.heads.get(key.as_slice()) else {
                 continue;
             };
             let phrase = head.phrases.iter().find_map(|(form, cue)| {
@@ -166,14 +190,59 @@ impl CueTable {
     }
 }
 
-/// The next run of word characters in `text[from..end]`, if any.
+/// The next run of word characters in `text[from..end]`, if any. Read byte by byte, and
+/// char by char only where a byte is not ASCII: nearly all of English copy is ASCII.
 fn next_word(text: &str, from: usize, end: usize) -> Option<Range<usize>> {
-    let slice = &text[from..end];
-    let start = from + slice.find(is_word_char)?;
-    let len = text[start..end]
-        .find(|c: char| !is_word_char(c))
-        .unwrap_or(end - start);
-    Some(start..start + len)
+    let start = skip_while_word(text, from, end, false);
+    if start == end {
+        return None;
+    }
+    Some(start..skip_while_word(text, start, end, true))
+}
+
+/// How [`skip_while_word`] reads a byte: an ASCII byte that is not a word char, one that
+/// is, or a byte of a longer char, which is decoded.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const DECODE: u8 = 2;
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [DECODE; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() || b == b'_' {
+            WORD
+        } else {
+            OTHER
+        };
+        byte += 1;
+    }
+    table
+};
+
+/// The end of the run of word chars (with `word` false, of other chars) that starts at
+/// `at`, read no further than `end` (`at` and `end` are char boundaries).
+#[inline]
+fn skip_while_word(text: &str, mut at: usize, end: usize, word: bool) -> usize {
+    let bytes = &text.as_bytes()[..end];
+    let same = if word { WORD } else { OTHER };
+    loop {
+        at += bytes[at..]
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != same)
+            .unwrap_or(end - at);
+        if at == end || BYTE_CLASS[usize::from(bytes[at])] != DECODE {
+            return at;
+        }
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a char boundary before the end");
+        if is_word_char(c) != word {
+            return at;
+        }
+        at += c.len_utf8();
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +276,12 @@ mod tests {
     fn only_whole_words_count() {
         assert!(cues("unsaid saidx sayso x_said said_").is_empty());
         assert_eq!(cues("Mörsaid, (said)"), [("said", WordKind::Derived)]);
+        // Letters beyond ASCII join a word; other chars beyond it part words.
+        assert!(cues("naïvesaid saidé").is_empty());
+        assert_eq!(
+            cues("café—said…told"),
+            [("said", WordKind::Derived), ("told", WordKind::Derived)]
+        );
     }
 
     #[test]
