@@ -101,24 +101,30 @@ impl NameVariant {
         // Sorted on the first eight bytes as a number first: most comparisons end there, and
         // that order agrees with the order of the spellings.
         let min_letters = self.names.min_letters;
-        let mut keyed: Vec<(u64, usize)> = (0..words.len())
+        // Each as one number, the prefix above the position, so that a sort of plain
+        // numbers puts them in order.
+        let mut keyed: Vec<u128> = (0..words.len())
             .filter(|&i| {
                 let word = &words[i];
                 !word.all_caps && word.text.len() >= min_letters && word.letters() >= min_letters
             })
-            .map(|i| (prefix_key(words[i].text), i))
+            .map(|i| u128::from(prefix_key(words[i].text)) << 64 | i as u128)
             .collect();
-        // The numbers alone first; then, only where words share those eight bytes and one
-        // is longer, by spelling (a spelling's own occurrences already stand in order).
+        let position = |k: u128| k as u64 as usize;
+        // The numbers alone first; then, only where words that share those eight bytes
+        // are spelled differently, by spelling (a spelling's own occurrences already
+        // stand in order).
         keyed.sort_unstable();
-        for run in keyed.chunk_by_mut(|x, y| x.0 == y.0) {
-            if run.len() > 1 && run.iter().any(|&(_, i)| words[i].text.len() > 8) {
-                run.sort_unstable_by(|&(_, a), &(_, b)| {
-                    words[a].text.cmp(words[b].text).then(a.cmp(&b))
-                });
+        for run in keyed.chunk_by_mut(|x, y| x >> 64 == y >> 64) {
+            let text = |k: u128| words[position(k)].text;
+            if run.len() > 1
+                && run.iter().any(|&k| text(k).len() > 8)
+                && run.windows(2).any(|pair| text(pair[0]) != text(pair[1]))
+            {
+                run.sort_unstable_by(|&a, &b| text(a).cmp(text(b)).then(a.cmp(&b)));
             }
         }
-        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+        let order: Vec<usize> = keyed.into_iter().map(position).collect();
         let spellings = self.spellings(ctx, words, &order);
         if spellings.len() < 2 {
             return;
@@ -130,7 +136,7 @@ impl NameVariant {
         let mut by_shape: Vec<(char, usize, usize)> = spellings
             .iter()
             .enumerate()
-            .map(|(i, s)| (initial(&s.key), s.key.chars().count(), i))
+            .map(|(i, s)| (initial(&s.key), char_count(&s.key), i))
             .collect();
         by_shape.sort_unstable();
         let letter_sets: Vec<LetterSet> = spellings.iter().map(|s| LetterSet::of(&s.key)).collect();
@@ -378,10 +384,21 @@ impl LetterSet {
 /// The first eight bytes of a word as a big-endian number (zeros after a shorter word):
 /// ordered as the words are, up to words that share those bytes.
 fn prefix_key(word: &str) -> u64 {
-    let mut key = [0u8; 8];
-    let head = &word.as_bytes()[..word.len().min(8)];
-    key[..head.len()].copy_from_slice(head);
-    u64::from_be_bytes(key)
+    let bytes = word.as_bytes();
+    match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_be_bytes(*head),
+        // Shorter: its bytes high, zeros after (without a copy of a length unknown).
+        None if bytes.is_empty() => 0,
+        None => {
+            let value = bytes.iter().fold(0u64, |key, &b| key << 8 | u64::from(b));
+            value << (8 * (8 - bytes.len()))
+        }
+    }
+}
+
+/// Characters in a short string: its bytes that do not continue a character.
+fn char_count(word: &str) -> usize {
+    word.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
 fn initial(word: &str) -> char {
