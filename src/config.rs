@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use crate::spanned::Spanned;
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
@@ -123,12 +124,12 @@ pub struct Config {
     /// What the file says.
     pub raw: ConfigFile,
     /// Which files are articles.
-    pub include: GlobSet,
+    pub include: Globs,
     /// Which files and folders the config's `exclude` skips.
     pub exclude: GlobSet,
     /// The folders every walk skips ([`DEFAULT_EXCLUDE`]; matched against folders only,
     /// so the files of a large archive cost no match).
-    pub default_exclude: GlobSet,
+    pub default_exclude: Globs,
     /// Compiled `[[per-file]]` entries.
     pub per_file: Vec<(GlobSet, Spanned<Vec<String>>)>,
     /// How to read the formats that take settings (the `[html]` selectors compiled; the
@@ -165,6 +166,39 @@ pub const DEFAULT_EXCLUDE: &[&str] = &[
 /// Default article extensions.
 pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt", "*.html", "*.htm", "*.docx"];
 
+/// A compiled set of globs: the config's own, or one of the default sets, which are
+/// compiled on first match. Case-insensitive globs compile to regexes, and a run over
+/// files named on the command line never matches the defaults: building them cost a
+/// tenth of a one-article run.
+#[derive(Clone, Debug)]
+pub enum Globs {
+    Own(GlobSet),
+    Default(&'static LazyLock<GlobSet>),
+}
+
+impl std::ops::Deref for Globs {
+    type Target = GlobSet;
+
+    fn deref(&self) -> &GlobSet {
+        match self {
+            Globs::Own(set) => set,
+            Globs::Default(set) => set,
+        }
+    }
+}
+
+static DEFAULT_INCLUDE_SET: LazyLock<GlobSet> = LazyLock::new(|| default_globs(DEFAULT_INCLUDE));
+static DEFAULT_EXCLUDE_SET: LazyLock<GlobSet> = LazyLock::new(|| default_globs(DEFAULT_EXCLUDE));
+
+/// One of the default lists compiled (a test holds that each of them compiles).
+fn default_globs(list: &[&str]) -> GlobSet {
+    let list: Vec<Spanned<String>> = list
+        .iter()
+        .map(|g| Spanned::new(0..0, g.to_string()))
+        .collect();
+    globs(None, &list, &mut Vec::new())
+}
+
 impl Config {
     /// The defaults, with no file.
     pub fn defaults(root: PathBuf) -> Self {
@@ -188,20 +222,11 @@ impl Config {
         raw: ConfigFile,
     ) -> Result<Self, Vec<ConfigError>> {
         let mut errors = Vec::new();
-        let default_include: Vec<Spanned<String>> = DEFAULT_INCLUDE
-            .iter()
-            .map(|g| Spanned::new(0..0, g.to_string()))
-            .collect();
-        let include = globs(
-            file.as_ref(),
-            raw.include.as_deref().unwrap_or(&default_include),
-            &mut errors,
-        );
-        let default_exclude: Vec<Spanned<String>> = DEFAULT_EXCLUDE
-            .iter()
-            .map(|g| Spanned::new(0..0, g.to_string()))
-            .collect();
-        let default_exclude = globs(None, &default_exclude, &mut errors);
+        let include = match raw.include.as_deref() {
+            Some(own) => Globs::Own(globs(file.as_ref(), own, &mut errors)),
+            None => Globs::Default(&DEFAULT_INCLUDE_SET),
+        };
+        let default_exclude = Globs::Default(&DEFAULT_EXCLUDE_SET);
         let exclude = globs(
             file.as_ref(),
             raw.exclude.as_deref().unwrap_or(&[]),
@@ -429,6 +454,16 @@ mod tests {
             config.per_file_ignores(Path::new("/news/wire/a.txt")),
             vec!["date-format"]
         );
+    }
+
+    #[test]
+    fn the_default_lists_compile_whole() {
+        // A glob that does not compile is left out of its set.
+        for list in [DEFAULT_INCLUDE, DEFAULT_EXCLUDE] {
+            assert_eq!(default_globs(list).len(), list.len());
+        }
+        let defaults = Config::defaults("/news".into());
+        assert!(defaults.include.is_match("a/B.MD") && !defaults.include.is_match("a.rs"));
     }
 
     #[test]

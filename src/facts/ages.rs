@@ -60,7 +60,10 @@ pub fn find_ages<'a>(
             _ => None,
         })
         .collect();
-    for p in memchr::memmem::find_iter(bytes, "-year-old") {
+    // One searcher for the process: building it was most of what the search cost.
+    static YEAR_OLD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("-year-old"));
+    for p in YEAR_OLD.find_iter(bytes) {
         let start = bytes[..p]
             .iter()
             .rev()

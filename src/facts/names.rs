@@ -58,6 +58,7 @@ fn is_apostrophe(c: char) -> bool {
 pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<CapWord<'a>>) {
     let bytes = text.as_bytes();
     let mut at = 0;
+    let mut starts = Starts::new(bytes);
     // The end of the capitalised word before, whether it can link to the next one, and
     // whether there is one in this unit: a lower-case word between two capitalised ones
     // shows in the gap between them, so lower-case words need not be read at all.
@@ -69,7 +70,7 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
     out.reserve(text.len() / 30);
     while at < bytes.len() {
         // Only an upper-case letter can start a capitalised word.
-        at = next_capital_or_non_ascii(bytes, at);
+        at = starts.next_from(at);
         let Some(&byte) = bytes.get(at) else {
             break;
         };
@@ -246,21 +247,63 @@ fn char_at(text: &str, at: usize) -> char {
     text[at..].chars().next().expect("char boundary")
 }
 
-/// The first byte at or after `at` that is an ASCII capital or not ASCII (where a
-/// capitalised word can start), or the end. Nearly all of copy is lower-case ASCII, so it
-/// is skipped eight bytes at a time.
-fn next_capital_or_non_ascii(bytes: &[u8], mut at: usize) -> usize {
-    use crate::text::eight_bytes::{HIGH, chunk, in_range};
-    while let Some(x) = chunk(bytes, at) {
-        if (x & HIGH) | in_range(x, b'A', b'Z') != 0 {
-            break;
-        }
-        at += 8;
+/// Where capitalised words can start (ASCII capitals and bytes that are not ASCII), found
+/// 64 bytes at a time. Nearly all of copy is lower-case ASCII; the mask of the block last
+/// read is kept, since the next start is most often in it.
+struct Starts<'a> {
+    bytes: &'a [u8],
+    /// Where the block starts.
+    base: usize,
+    /// The possible starts of the block, bit `i` for byte `base + i`.
+    mask: u64,
+}
+
+impl<'a> Starts<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        let mut starts = Self {
+            bytes,
+            base: 0,
+            mask: 0,
+        };
+        starts.load(0);
+        starts
     }
-    bytes[at..]
-        .iter()
-        .position(|&b| b.is_ascii_uppercase() || b >= 0x80)
-        .map_or(bytes.len(), |i| at + i)
+
+    fn load(&mut self, base: usize) {
+        use crate::text::words_block::{BLOCK, capitals_or_high};
+        self.base = base;
+        self.mask = match self.bytes.get(base..base + BLOCK) {
+            Some(block) => capitals_or_high(block.try_into().expect("a block")),
+            None if base < self.bytes.len() => {
+                // The last bytes, padded with spaces (never a start).
+                let mut block = [b' '; BLOCK];
+                block[..self.bytes.len() - base].copy_from_slice(&self.bytes[base..]);
+                capitals_or_high(&block)
+            }
+            None => 0,
+        };
+    }
+
+    /// The first possible start at or after `at`, or the end.
+    #[inline]
+    fn next_from(&mut self, at: usize) -> usize {
+        use crate::text::words_block::BLOCK;
+        if at >= self.base + BLOCK {
+            self.load(at);
+        }
+        loop {
+            let len = self.bytes.len();
+            if self.base >= len {
+                return len;
+            }
+            // `at` is in this block, or before it once the search has moved on.
+            let ahead = self.mask & (!0 << at.saturating_sub(self.base));
+            if ahead != 0 {
+                return (self.base + ahead.trailing_zeros() as usize).min(len);
+            }
+            self.load(self.base + BLOCK);
+        }
+    }
 }
 
 /// Mark the words of chains of three or more runs of names joined by `, `.
@@ -289,6 +332,9 @@ fn mark_lists(words: &mut [CapWord]) {
 /// Fold a letter to its base letter in lower case: `Ó` → `o`, `Ł` → `l`. Covers the Latin
 /// letters of European names; anything else is lower-cased.
 pub fn fold_letter(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let lower = c.to_lowercase().next().unwrap_or(c);
     if lower.is_ascii() {
         return lower;
@@ -363,29 +409,37 @@ mod tests {
     }
 
     #[test]
-    fn capitals_are_found_eight_bytes_at_a_time() {
-        let text = "lower case words then Zed and @[`{ marks, then é";
-        let mut at = 0;
-        let mut found = Vec::new();
-        while at < text.len() {
-            at = next_capital_or_non_ascii(text.as_bytes(), at);
-            if at < text.len() {
-                found.push(at);
-                at += 1;
+    fn starts_are_found_across_blocks() {
+        let line = "lower case words then Zed and @[`{ marks, then é and ";
+        for copies in [1, 2, 5] {
+            let text = line.repeat(copies) + "Q";
+            let expected: Vec<usize> = text
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| b.is_ascii_uppercase() || *b >= 0x80)
+                .map(|(i, _)| i)
+                .collect();
+            // Steps of one byte, and jumps over a word or more after each find, as the
+            // scan makes.
+            for jump in [1, 3, 70, 130] {
+                let mut starts = Starts::new(text.as_bytes());
+                let (mut at, mut found) = (0, Vec::new());
+                loop {
+                    at = starts.next_from(at);
+                    if at >= text.len() {
+                        break;
+                    }
+                    found.push(at);
+                    at += jump;
+                }
+                let mut wanted = Vec::new();
+                for &i in &expected {
+                    if wanted.last().is_none_or(|&last| i >= last + jump) {
+                        wanted.push(i);
+                    }
+                }
+                assert_eq!(found, wanted, "{copies} copies, jumps of {jump}");
             }
-        }
-        let expected: Vec<usize> = text
-            .bytes()
-            .enumerate()
-            .filter(|(_, b)| b.is_ascii_uppercase() || *b >= 0x80)
-            .map(|(i, _)| i)
-            .collect();
-        assert_eq!(found, expected);
-        for byte in 0..=0x7fu8 {
-            let mut chunk = [b'a'; 9];
-            chunk[3] = byte;
-            let hit = next_capital_or_non_ascii(&chunk, 0);
-            assert_eq!(hit == 3, byte.is_ascii_uppercase(), "{byte:#x}");
         }
     }
 

@@ -6,4 +6,4 @@ pub mod eight_bytes;
 pub mod quotes;
 pub mod sentences;
 pub mod words;
-mod words_block;
+pub(crate) mod words_block;

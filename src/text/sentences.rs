@@ -68,7 +68,8 @@ fn is_opener(c: char) -> bool {
 /// space, and so do single line breaks.
 pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    // Room for sentences of a typical length, so that the list seldom grows.
+    let mut out = Vec::with_capacity(text.len() / 64 + 1);
     let mut start = 0;
     let mut i = 0;
     while let Some(at) = find_any_byte(bytes, i, [b'.', b'!', b'?']) {

@@ -1,6 +1,6 @@
 //! Sixty-four bytes at a time: which are ASCII word bytes (letters, digits, `_`), which are
 //! joiners (`'` and `-`, part of a word between two word bytes) and which are not ASCII,
-//! one bit per byte. The word scanner reads every byte of every article; classifying them
+//! one bit per byte; and which are capitals or not ASCII (where a capitalised word starts). The word scanner reads every byte of every article; classifying them
 //! sixteen at a time with SSE2 (part of every x86-64 processor) and then walking the words
 //! with bit operations costs a fraction of looking at them one by one.
 
@@ -33,6 +33,30 @@ pub fn classify(block: &[u8; BLOCK]) -> Classes {
     }
 }
 
+/// ASCII capitals and bytes that are not ASCII: where a capitalised word can start.
+#[inline]
+pub fn capitals_or_high(block: &[u8; BLOCK]) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: as in `classify`.
+        unsafe { sse2::capitals_or_high(block) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        capitals_or_high_bytewise(block)
+    }
+}
+
+/// [`capitals_or_high`] one byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+pub fn capitals_or_high_bytewise(block: &[u8; BLOCK]) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_uppercase() || !b.is_ascii())
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
 /// The classes, one byte at a time: the definition the SSE2 path must agree with, and
 /// the path on other processors.
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
@@ -58,19 +82,19 @@ pub fn classify_bytewise(block: &[u8; BLOCK]) -> Classes {
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
     use std::arch::x86_64::{
-        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set_epi64x, _mm_set1_epi8,
+        __m128i, _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
 
     use super::{BLOCK, Classes};
 
-    /// Sixteen bytes as one vector, built from two numbers (no pointer, so no `unsafe`).
+    /// Sixteen bytes as one vector.
     #[inline]
     #[target_feature(enable = "sse2")]
     fn load(bytes: &[u8]) -> __m128i {
-        let lo = u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"));
-        let hi = u64::from_le_bytes(bytes[8..16].try_into().expect("eight bytes"));
-        _mm_set_epi64x(hi as i64, lo as i64)
+        let sixteen: &[u8; 16] = bytes.try_into().expect("sixteen bytes");
+        // SAFETY: the pointer is to 16 readable bytes; the load needs no alignment.
+        unsafe { _mm_loadu_si128(sixteen.as_ptr().cast()) }
     }
 
     /// `lo <= x <= hi` for ASCII bounds, byte by byte. The comparisons are signed, so
@@ -106,6 +130,19 @@ mod sse2 {
         }
         Classes { word, joiner, high }
     }
+
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub fn capitals_or_high(block: &[u8; BLOCK]) -> u64 {
+        let mut found = 0u64;
+        for (k, part) in block.chunks_exact(16).enumerate() {
+            let x = load(part);
+            let capital = in_range(x, b'A', b'Z');
+            let marks = _mm_movemask_epi8(_mm_or_si128(capital, x)) as u16;
+            found |= u64::from(marks) << (16 * k);
+        }
+        found
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +159,11 @@ mod tests {
                 assert_eq!(
                     classify(&block),
                     classify_bytewise(&block),
+                    "{byte:#x} at {place}"
+                );
+                assert_eq!(
+                    capitals_or_high(&block),
+                    capitals_or_high_bytewise(&block),
                     "{byte:#x} at {place}"
                 );
             }

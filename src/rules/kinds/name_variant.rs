@@ -6,7 +6,8 @@ use std::borrow::Cow;
 
 use super::{CompileContext, SpecError};
 use crate::facts::names::{CapWord, Possessive, fold_letter};
-use crate::facts::spelling::{is_variant, max_edits};
+use crate::facts::spelling::is_variant;
+use crate::facts::variant_candidates::{LetterSet, paired_candidates};
 use crate::lint::Context;
 use crate::rules::Finding;
 
@@ -101,24 +102,31 @@ impl NameVariant {
         // Sorted on the first eight bytes as a number first: most comparisons end there, and
         // that order agrees with the order of the spellings.
         let min_letters = self.names.min_letters;
-        let mut keyed: Vec<(u64, usize)> = (0..words.len())
-            .filter(|&i| {
-                let word = &words[i];
-                !word.all_caps && word.text.len() >= min_letters && word.letters() >= min_letters
-            })
-            .map(|i| (prefix_key(words[i].text), i))
+        // Each as one number, the prefix above the position, so that a sort of plain
+        // numbers puts them in order.
+        // Only the words whose spelling some other could pair with at all (most have none).
+        let candidates = paired_candidates(words, |word| {
+            !word.all_caps && word.text.len() >= min_letters && word.letters() >= min_letters
+        });
+        let mut keyed: Vec<u128> = candidates
+            .into_iter()
+            .map(|i| u128::from(prefix_key(words[i].text)) << 64 | i as u128)
             .collect();
-        // The numbers alone first; then, only where words share those eight bytes and one
-        // is longer, by spelling (a spelling's own occurrences already stand in order).
+        let position = |k: u128| k as u64 as usize;
+        // The numbers alone first; then, only where words that share those eight bytes
+        // are spelled differently, by spelling (a spelling's own occurrences already
+        // stand in order).
         keyed.sort_unstable();
-        for run in keyed.chunk_by_mut(|x, y| x.0 == y.0) {
-            if run.len() > 1 && run.iter().any(|&(_, i)| words[i].text.len() > 8) {
-                run.sort_unstable_by(|&(_, a), &(_, b)| {
-                    words[a].text.cmp(words[b].text).then(a.cmp(&b))
-                });
+        for run in keyed.chunk_by_mut(|x, y| x >> 64 == y >> 64) {
+            let text = |k: u128| words[position(k)].text;
+            if run.len() > 1
+                && run.iter().any(|&k| text(k).len() > 8)
+                && run.windows(2).any(|pair| text(pair[0]) != text(pair[1]))
+            {
+                run.sort_unstable_by(|&a, &b| text(a).cmp(text(b)).then(a.cmp(&b)));
             }
         }
-        let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+        let order: Vec<usize> = keyed.into_iter().map(position).collect();
         let spellings = self.spellings(ctx, words, &order);
         if spellings.len() < 2 {
             return;
@@ -130,7 +138,7 @@ impl NameVariant {
         let mut by_shape: Vec<(char, usize, usize)> = spellings
             .iter()
             .enumerate()
-            .map(|(i, s)| (initial(&s.key), s.key.chars().count(), i))
+            .map(|(i, s)| (initial(&s.key), char_count(&s.key), i))
             .collect();
         by_shape.sort_unstable();
         let letter_sets: Vec<LetterSet> = spellings.iter().map(|s| LetterSet::of(&s.key)).collect();
@@ -350,38 +358,24 @@ impl NameVariant {
     }
 }
 
-/// The letters an ASCII spelling holds, case ignored, as bits; `None` for other spellings.
-#[derive(Clone, Copy)]
-struct LetterSet(Option<u32>);
-
-impl LetterSet {
-    fn of(word: &str) -> Self {
-        Self(word.is_ascii().then(|| {
-            word.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .fold(0, |set, b| set | 1 << ((b | 0x20) - b'a'))
-        }))
-    }
-
-    /// False when two spellings (the shorter of `letters` letters) are surely more edits
-    /// apart than [`is_variant`] allows: each letter only one of them holds takes an edit of
-    /// its own, and most pairs of names are ruled out so, before any alignment.
-    fn could_be_within(self, other: Self, letters: usize) -> bool {
-        let (Self(Some(a)), Self(Some(b))) = (self, other) else {
-            return true;
-        };
-        let limit = max_edits(letters).unwrap_or(0) as u32;
-        (a & !b).count_ones() <= limit && (b & !a).count_ones() <= limit
-    }
-}
-
 /// The first eight bytes of a word as a big-endian number (zeros after a shorter word):
 /// ordered as the words are, up to words that share those bytes.
 fn prefix_key(word: &str) -> u64 {
-    let mut key = [0u8; 8];
-    let head = &word.as_bytes()[..word.len().min(8)];
-    key[..head.len()].copy_from_slice(head);
-    u64::from_be_bytes(key)
+    let bytes = word.as_bytes();
+    match bytes.first_chunk::<8>() {
+        Some(head) => u64::from_be_bytes(*head),
+        // Shorter: its bytes high, zeros after (without a copy of a length unknown).
+        None if bytes.is_empty() => 0,
+        None => {
+            let value = bytes.iter().fold(0u64, |key, &b| key << 8 | u64::from(b));
+            value << (8 * (8 - bytes.len()))
+        }
+    }
+}
+
+/// Characters in a short string: its bytes that do not continue a character.
+fn char_count(word: &str) -> usize {
+    word.bytes().filter(|b| b & 0xC0 != 0x80).count()
 }
 
 fn initial(word: &str) -> char {

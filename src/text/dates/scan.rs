@@ -99,7 +99,8 @@ pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)>
 /// The first ASCII digit at or after `at`, or the end. Figures stand a few hundred bytes
 /// apart in prose, so the search is over blocks of 32 bytes, each tested whole in a form
 /// the compiler turns into vector compares, and only the block that holds one is read
-/// byte by byte.
+/// byte by byte. (A mask of the digits' places, folded the same way, is not vectorised
+/// and cost half as much again: measured.)
 pub(super) fn next_digit(bytes: &[u8], mut at: usize) -> usize {
     const BLOCK: usize = 32;
     while let Some(block) = bytes.get(at..at + BLOCK) {

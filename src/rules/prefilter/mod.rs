@@ -10,12 +10,16 @@ use std::sync::{Arc, OnceLock};
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{dfa::DFA, nfa::contiguous::NFA};
 use rustc_hash::FxHashMap;
 
 use super::Rule;
 use super::literals::FOLDS_TO_ASCII;
 use crate::article::Document;
+
+mod walk;
+
+use walk::{Capitals, Literals, dfa, nfa, occurrences};
 
 /// Text the prefilter reads with its NFA before it builds its DFA. The DFA of the `news`
 /// and `ap` literals took 12 M instructions to build, a tenth of a one-article run; it
@@ -35,10 +39,10 @@ const LONE_RULE_AFTER: usize = DFA_AFTER;
 #[derive(Debug, Default)]
 pub struct Prefilter {
     /// The literals as an NFA, cheap to build, for the first articles.
-    automaton: Option<AhoCorasick>,
+    automaton: Option<NFA>,
     /// The same automaton as a DFA, built once [`DFA_AFTER`] bytes have been read
     /// (`None`: too large to build); both find the same occurrences.
-    dfa: OnceLock<Option<AhoCorasick>>,
+    dfa: OnceLock<Option<DFA>>,
     /// The literals, lower case, as the automata hold them.
     literals: Vec<Vec<u8>>,
     /// For each literal of case-sensitive rules, the case a text must hold it in: such a
@@ -46,12 +50,33 @@ pub struct Prefilter {
     /// is no occurrence of it. A literal may stand in the automata twice, for rules of
     /// both kinds.
     exact: Vec<Option<Vec<u8>>>,
+    /// The literals the automata hold, by id, in the automata's order: all but those
+    /// that must be found with a leading capital.
+    searched: Vec<u32>,
+    /// Those, found from the capitals of the text.
+    capitals: Capitals,
     /// Bytes scanned with the NFA so far.
     read: AtomicUsize,
     /// The automaton's pattern ids each rule needs one of; rules absent always run.
     /// Asked once per rule and article: hashed with Fx, not SipHash, and shared, not
     /// copied, into each [`Focus`].
-    by_rule: FxHashMap<Arc<str>, Arc<[u32]>>,
+    by_rule: FxHashMap<Arc<str>, Arc<Guard>>,
+    /// The same guards by the address of the rule's id, asked first: hashing the id
+    /// itself cost a hundred instructions a rule and article. The guard holds the id, so
+    /// that address is the id's alone while the prefilter lives.
+    by_address: FxHashMap<usize, Arc<Guard>>,
+}
+
+/// The literals a rule needs one of.
+#[derive(Debug)]
+struct Guard {
+    /// The rule's id.
+    rule: Arc<str>,
+    /// Their ids, sorted.
+    ids: Arc<[u32]>,
+    /// The same as bits, for [`Seen::present`]: a rule of forty-three literals (the state
+    /// codes) was asked after each of them in every article.
+    mask: Vec<u64>,
 }
 
 /// Where a prefilter's literals occur in an article.
@@ -62,6 +87,8 @@ pub struct Seen {
     /// own literals only.
     occurrences: Vec<(usize, usize)>,
     first: Vec<u32>,
+    /// Which literals occur at all, a bit each: a rule's [`Guard`] is tested against it.
+    present: Vec<u64>,
     /// The article holds a character outside ASCII that folds to an ASCII letter: every
     /// rule runs everywhere.
     everything: bool,
@@ -78,6 +105,12 @@ impl Seen {
         for i in 0..literals {
             first[i + 1] += first[i];
         }
+        let mut present = vec![0u64; literals.div_ceil(64)];
+        for (literal, bounds) in first.windows(2).enumerate() {
+            if bounds[0] != bounds[1] {
+                present[literal / 64] |= 1 << (literal % 64);
+            }
+        }
         let mut next = first.clone();
         let mut occurrences = vec![(0, 0); hits.len()];
         for &(start, end, literal) in hits {
@@ -88,6 +121,7 @@ impl Seen {
         Self {
             occurrences,
             first,
+            present,
             everything: false,
         }
     }
@@ -171,38 +205,83 @@ impl Prefilter {
                 })
                 .collect();
             pattern_ids.sort_unstable();
-            by_rule.insert(rule.id.clone(), Arc::from(pattern_ids));
+            by_rule.insert(rule.id.clone(), pattern_ids);
         }
         if literals.is_empty() {
             return Self::default();
         }
-        match automaton(&literals, AhoCorasickKind::ContiguousNFA) {
+        let words = literals.len().div_ceil(64);
+        let by_rule = by_rule
+            .into_iter()
+            .map(|(id, ids): (Arc<str>, Vec<u32>)| {
+                let mut mask = vec![0u64; words];
+                for &literal in &ids {
+                    mask[literal as usize / 64] |= 1 << (literal % 64);
+                }
+                let ids = Arc::from(ids);
+                let rule = Arc::clone(&id);
+                (id, Arc::new(Guard { rule, ids, mask }))
+            })
+            .collect::<FxHashMap<_, _>>();
+        let by_address = by_rule
+            .values()
+            .map(|guard| (address(&guard.rule), Arc::clone(guard)))
+            .collect();
+        let mut capitals = Vec::new();
+        let mut searched = Vec::new();
+        for (id, case) in exact.iter().enumerate() {
+            match case {
+                Some(case) if case[0].is_ascii_uppercase() => capitals.push((id as u32, &case[..])),
+                _ => searched.push(id as u32),
+            }
+        }
+        let capitals = Capitals::new(capitals);
+        let patterns: Vec<&[u8]> = searched
+            .iter()
+            .map(|&id| &literals[id as usize][..])
+            .collect();
+        match nfa(&patterns) {
             Ok(automaton) => Self {
                 automaton: Some(automaton),
                 dfa: OnceLock::new(),
                 literals,
                 exact,
+                searched,
+                capitals,
                 read: AtomicUsize::new(0),
                 by_rule,
+                by_address,
             },
             // Too large to build: every rule runs, as without a prefilter.
             Err(_) => Self::default(),
         }
     }
 
-    /// The automaton to scan `len` more bytes with: the NFA, or the DFA once more than
-    /// [`DFA_AFTER`] bytes have been read before.
-    fn searcher<'a>(&'a self, nfa: &'a AhoCorasick, len: usize) -> &'a AhoCorasick {
+    /// The DFA, if more than [`DFA_AFTER`] bytes have been read before these `len` and it
+    /// could be built.
+    fn dfa(&self, len: usize) -> Option<&DFA> {
         if let Some(dfa) = self.dfa.get() {
-            return dfa.as_ref().unwrap_or(nfa);
+            return dfa.as_ref();
         }
         if self.read.fetch_add(len, Ordering::Relaxed) <= DFA_AFTER {
-            return nfa;
+            return None;
         }
-        self.dfa
-            .get_or_init(|| automaton(&self.literals, AhoCorasickKind::DFA).ok())
-            .as_ref()
-            .unwrap_or(nfa)
+        self.dfa.get_or_init(|| dfa(&self.patterns()).ok()).as_ref()
+    }
+
+    /// The literals of the automata, in their order.
+    fn patterns(&self) -> Vec<&[u8]> {
+        let literal = |&id: &u32| &self.literals[id as usize][..];
+        self.searched.iter().map(literal).collect()
+    }
+
+    /// What the walk reads of the literals.
+    fn walked(&self) -> Literals<'_> {
+        Literals {
+            searched: &self.searched,
+            exact: &self.exact,
+            capitals: &self.capitals,
+        }
     }
 
     /// Scan an article once: its prose view, and the source before the content (front
@@ -226,28 +305,22 @@ impl Prefilter {
             seen.everything = true;
             return seen;
         }
-        let automaton = if alone {
-            nfa
-        } else {
-            self.searcher(nfa, source.len())
-        };
+        let dfa = if alone { None } else { self.dfa(source.len()) };
         let mut hits = Vec::new();
+        let literals = self.walked();
         for haystack in [&source[..doc.content_start()], doc.prose()] {
-            for m in automaton.find_overlapping_iter(haystack) {
-                let literal = m.pattern().as_u32();
-                if let Some(Some(case)) = self.exact.get(literal as usize)
-                    && haystack.as_bytes()[m.range()] != case[..]
-                {
-                    continue;
-                }
-                hits.push((m.start(), m.end(), literal));
+            let haystack = haystack.as_bytes();
+            match dfa {
+                Some(dfa) => occurrences(dfa, haystack, &literals, &mut hits),
+                None => occurrences(nfa, haystack, &literals, &mut hits),
             }
         }
-        // An overlapping search reports in order of end; the two texts may interleave.
+        // Each literal's occurrences are in order of end, but the automaton's, the
+        // capitals' and the two texts' interleave.
         if !hits.is_sorted_by_key(|h| h.1) {
             hits.sort_unstable_by_key(|h| h.1);
         }
-        Seen::from_hits(&hits, automaton.patterns_len())
+        Seen::from_hits(&hits, self.literals.len())
     }
 
     /// Where `rule` must look in the article `seen` describes.
@@ -255,28 +328,25 @@ impl Prefilter {
         if seen.everything {
             return Focus::Everywhere;
         }
-        let Some(ids) = self.by_rule.get(&rule.id) else {
+        let guard = self
+            .by_address
+            .get(&address(&rule.id))
+            .or_else(|| self.by_rule.get(&rule.id));
+        let Some(guard) = guard else {
             return Focus::Everywhere;
         };
-        if ids.iter().any(|&id| !seen.of(id).is_empty()) {
-            Focus::Around(Arc::clone(ids))
+        let present = guard.mask.iter().zip(&seen.present);
+        if present.into_iter().any(|(mask, seen)| mask & seen != 0) {
+            Focus::Around(Arc::clone(&guard.ids))
         } else {
             Focus::Nowhere
         }
     }
 }
 
-/// The automaton of `literals`. Overlapping search (every literal at every position) needs
-/// the standard match kind; the literals are lower case and the search ignores ASCII case.
-fn automaton(
-    literals: &[Vec<u8>],
-    kind: AhoCorasickKind,
-) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .ascii_case_insensitive(true)
-        .kind(Some(kind))
-        .build(literals)
+/// Where a rule's id is held.
+fn address(id: &Arc<str>) -> usize {
+    Arc::as_ptr(id).cast::<u8>() as usize
 }
 
 /// The members of `set` that hold no other member: a text that holds a longer one holds
@@ -369,6 +439,48 @@ ignore_case = true
         assert!(!first.occurrences.is_empty());
         assert_eq!(first.occurrences, second.occurrences);
         assert_eq!(first.first, second.first);
+    }
+
+    #[test]
+    fn the_walk_finds_what_the_overlapping_search_finds() {
+        let rules = crate::rules::builtin_rules(&["news", "ap"]).expect("packs compile");
+        let prefilter = rules.prefilter();
+        let text = "The Mayor of Calif. said he, on Monday, that 3 per cent of US and UK \
+                    firms, or $5.00 a.m., rose 12% amongst CO2 e-mail users in the morning.";
+        let reference = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&prefilter.literals)
+            .expect("builds");
+        let mut expected: Vec<(usize, usize, u32)> = Vec::new();
+        for m in reference.find_overlapping_iter(text) {
+            let literal = m.pattern().as_u32();
+            if let Some(Some(case)) = &prefilter.exact.get(literal as usize)
+                && text.as_bytes()[m.range()] != case[..]
+            {
+                continue;
+            }
+            expected.push((m.start(), m.end(), literal));
+        }
+        assert!(expected.len() > 20, "{expected:?}");
+        assert!(
+            !prefilter.capitals.is_empty(),
+            "some are found from capitals"
+        );
+        let nfa = prefilter
+            .automaton
+            .as_ref()
+            .expect("news and ap have literals");
+        let dfa = dfa(&prefilter.patterns()).expect("builds");
+        let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
+        let literals = prefilter.walked();
+        occurrences(nfa, text.as_bytes(), &literals, &mut by_nfa);
+        occurrences(&dfa, text.as_bytes(), &literals, &mut by_dfa);
+        for found in [&mut expected, &mut by_nfa, &mut by_dfa] {
+            found.sort_unstable();
+        }
+        assert_eq!(by_nfa, expected);
+        assert_eq!(by_dfa, expected);
     }
 
     #[test]

@@ -1,0 +1,226 @@
+//! The prefilter's scan of one text: the Aho-Corasick automaton of its literals walked a
+//! byte at a time, and the literals that must be found with a leading capital ("AL",
+//! "Mr", "Jan") found from the capitals of the text instead.
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{Anchored, MatchKind, dfa::DFA, nfa::contiguous::NFA};
+
+/// What the walk needs of the prefilter's literals.
+pub(super) struct Literals<'a> {
+    /// For each pattern of the automaton, its literal's id.
+    pub searched: &'a [u32],
+    /// For each literal of a case-sensitive rule, the case it must be found in.
+    pub exact: &'a [Option<Vec<u8>>],
+    /// The case-sensitive literals that start with a capital.
+    pub capitals: &'a Capitals,
+}
+
+/// The case-sensitive literals that start with a capital, by their first two bytes: a
+/// capital in the text is looked up, not compared with every literal of its letter
+/// (those of "M" are two dozen: "MA", "Mr", "Mar", "Mass." ...).
+#[derive(Debug, Default)]
+pub(super) struct Capitals {
+    /// Where the ids of each pair (`(capital - 'A') * 256 + next byte`) start in `ids`;
+    /// the pair's ids end where the next pair's start.
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+    /// Literals of one capital alone, by their letter.
+    single: Vec<Vec<u32>>,
+}
+
+/// The pairs a capital and a byte make.
+const PAIRS: usize = 26 * 256;
+
+impl Capitals {
+    /// The literals (`(id, text)`) that start with a capital.
+    pub(super) fn new<'l>(literals: impl IntoIterator<Item = (u32, &'l [u8])>) -> Self {
+        let mut by_pair = vec![Vec::new(); PAIRS];
+        let mut single = vec![Vec::new(); 26];
+        for (id, text) in literals {
+            let letter = usize::from(text[0] - b'A');
+            match text.get(1) {
+                Some(&next) => by_pair[letter * 256 + usize::from(next)].push(id),
+                None => single[letter].push(id),
+            }
+        }
+        let mut starts = Vec::with_capacity(PAIRS + 1);
+        let mut ids = Vec::new();
+        for pair in by_pair {
+            starts.push(ids.len() as u32);
+            ids.extend(pair);
+        }
+        starts.push(ids.len() as u32);
+        Self {
+            starts,
+            ids,
+            single,
+        }
+    }
+
+    pub(super) fn is_empty(&self) -> bool {
+        self.ids.is_empty() && self.single.iter().all(Vec::is_empty)
+    }
+
+    /// The literals the text at `at` (a capital) could start.
+    fn at(&self, haystack: &[u8], at: usize) -> impl Iterator<Item = u32> + '_ {
+        let letter = usize::from(haystack[at] - b'A');
+        let pair = match haystack.get(at + 1) {
+            Some(&next) => {
+                let pair = letter * 256 + usize::from(next);
+                &self.ids[self.starts[pair] as usize..self.starts[pair + 1] as usize]
+            }
+            None => &[],
+        };
+        pair.iter().chain(&self.single[letter]).copied()
+    }
+}
+
+/// `(start, end, literal)` of an occurrence.
+pub(super) type Hit = (usize, usize, u32);
+
+/// Push `(start, end, literal)` of every occurrence in `haystack` of every literal: those
+/// of the automaton in order of end, then those found from capitals in order. Through
+/// `AhoCorasick`'s overlapping iterator, every occurrence cost a return from the search
+/// and a new call: half a million per BBC pass, as case-sensitive rules' "AL", "Co" and
+/// "Ne" were found as "al", "co" and "ne" and thrown away. Those starting with a capital
+/// are now found from the capitals alone, which are few.
+pub(super) fn occurrences(
+    automaton: &impl Automaton,
+    haystack: &[u8],
+    literals: &Literals,
+    hits: &mut Vec<Hit>,
+) {
+    walk(automaton, haystack, literals, hits);
+    if !literals.capitals.is_empty() {
+        from_capitals(haystack, literals, hits);
+    }
+}
+
+#[inline(never)]
+fn walk(automaton: &impl Automaton, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+    let Ok(mut state) = automaton.start_state(Anchored::No) else {
+        return;
+    };
+    // Kept to a few instructions a byte (inlined into the scan, its state went to the
+    // stack): each occurrence is read out of line.
+    for (at, &byte) in haystack.iter().enumerate() {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if automaton.is_special(state) {
+            push_matches(automaton, state, at + 1, haystack, literals, hits);
+        }
+    }
+}
+
+/// Push the occurrences ending at `end` that `state` (a special state) stands for.
+#[inline(never)]
+fn push_matches(
+    automaton: &impl Automaton,
+    state: StateID,
+    end: usize,
+    haystack: &[u8],
+    literals: &Literals,
+    hits: &mut Vec<Hit>,
+) {
+    if !automaton.is_match(state) {
+        return;
+    }
+    for index in 0..automaton.match_len(state) {
+        let pattern = automaton.match_pattern(state, index);
+        let start = end - automaton.pattern_len(pattern);
+        let literal = literals.searched[pattern.as_usize()];
+        if let Some(Some(case)) = literals.exact.get(literal as usize)
+            && haystack[start..end] != case[..]
+        {
+            continue;
+        }
+        hits.push((start, end, literal));
+    }
+}
+
+/// Push the occurrences of the literals that start with a capital, reading the text
+/// eight bytes at a time for its capitals.
+#[inline(never)]
+fn from_capitals(haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+    let mut chunks = haystack.chunks_exact(8);
+    let mut base = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let mut capitals = capital_bytes(word);
+        while capitals != 0 {
+            let at = base + (capitals.trailing_zeros() / 8) as usize;
+            capital_at(haystack, at, literals, hits);
+            capitals &= capitals - 1;
+        }
+        base += 8;
+    }
+    for (offset, byte) in chunks.remainder().iter().enumerate() {
+        if byte.is_ascii_uppercase() {
+            capital_at(haystack, base + offset, literals, hits);
+        }
+    }
+}
+
+/// The high bit of each byte of `word` that is an ASCII capital, the others clear.
+fn capital_bytes(word: u64) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = word & LOW;
+    // Each byte of `low` is below 0x80, so adding less than 0x80 carries into no other
+    // byte: the high bit tells `low >= 0x41` ('A') and `low >= 0x5b` (past 'Z').
+    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = low + 0x2525_2525_2525_2525;
+    from_a & !past_z & !word & HIGH
+}
+
+/// Push the literals starting with the capital at `at` that the text holds there.
+fn capital_at(haystack: &[u8], at: usize, literals: &Literals, hits: &mut Vec<Hit>) {
+    for literal in literals.capitals.at(haystack, at) {
+        if let Some(Some(case)) = literals.exact.get(literal as usize)
+            && haystack[at..].starts_with(case)
+        {
+            hits.push((at, at + case.len(), literal));
+        }
+    }
+}
+
+/// The literals as an NFA. Overlapping search (every literal at every position) needs the
+/// standard match kind; the literals are lower case and the search ignores ASCII case.
+/// No prefilter: the scan walks every byte, and one would only mark the start state
+/// special.
+pub(super) fn nfa(literals: &[&[u8]]) -> Result<NFA, aho_corasick::BuildError> {
+    NFA::builder()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .prefilter(false)
+        .build(literals)
+}
+
+/// The literals as a DFA, as [`nfa`] builds them.
+pub(super) fn dfa(literals: &[&[u8]]) -> Result<DFA, aho_corasick::BuildError> {
+    DFA::builder()
+        .match_kind(MatchKind::Standard)
+        .ascii_case_insensitive(true)
+        .prefilter(false)
+        .build(literals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn capitals_are_the_bytes_a_to_z() {
+        for byte in 0..=255u8 {
+            for place in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[place] = byte;
+                bytes[(place + 3) % 8] = byte.wrapping_add(0x80);
+                let found = capital_bytes(u64::from_le_bytes(bytes));
+                let expected = bytes.iter().enumerate().fold(0u64, |mask, (i, b)| {
+                    mask | (u64::from(b.is_ascii_uppercase()) << (8 * i + 7))
+                });
+                assert_eq!(found, expected, "{byte:#x} at {place}");
+            }
+        }
+    }
+}
