@@ -8,6 +8,7 @@ pub mod file;
 pub mod names;
 pub mod people;
 pub mod spelling;
+pub mod variant_candidates;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;

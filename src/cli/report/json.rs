@@ -7,7 +7,7 @@ use std::path::Path;
 use codespan_reporting::term::termcolor::WriteColor;
 use serde_json::json;
 
-use crate::cli::json_text::{to_string, to_writer};
+use crate::cli::json_text::{push_str, to_string};
 
 use super::{
     FileProblem, FileReport, Reporter, Summary, end_position, path_text, position,
@@ -24,6 +24,8 @@ pub(super) struct Json<'a> {
     pub(super) fixed: Vec<serde_json::Value>,
     /// `--diff`: each file's unified diff, kept inside the document so it stays JSON.
     pub(super) diffs: Vec<serde_json::Value>,
+    /// One file's diagnostics as JSON, reused from file to file.
+    pub(super) buffer: Vec<u8>,
 }
 
 impl Json<'_> {
@@ -40,8 +42,8 @@ impl Json<'_> {
     }
 }
 
-/// One diagnostic of the JSON report, in the documented key order; serialised straight to
-/// the output (building a `serde_json::Value` per finding was an eighth of a run).
+/// One diagnostic of the JSON report, in the documented key order. It is written by
+/// [`JsonDiagnostic::push_json`]; its `Serialize` is the reference the tests hold that to.
 #[derive(serde::Serialize)]
 pub(super) struct JsonDiagnostic<'a> {
     pub(super) path: &'a str,
@@ -65,13 +67,64 @@ pub(super) struct JsonFix<'a> {
     pub(super) replacement: &'a str,
 }
 
+impl JsonDiagnostic<'_> {
+    /// Append the diagnostic as compact JSON, byte for byte what serde writes for it, with
+    /// its path already written as a JSON string (`path_json`, the same for a whole file).
+    /// Keys are literals and numbers go through `itoa`: serde scanned every key for
+    /// escapes and formatted every number through its generic writer.
+    fn push_json(&self, out: &mut Vec<u8>, path_json: &[u8]) {
+        let mut number = itoa::Buffer::new();
+        let mut push_number = |out: &mut Vec<u8>, key: &[u8], value: usize| {
+            out.extend_from_slice(key);
+            out.extend_from_slice(number.format(value).as_bytes());
+        };
+        out.extend_from_slice(b"{\"path\":");
+        out.extend_from_slice(path_json);
+        out.extend_from_slice(b",\"rule\":");
+        push_str(out, self.rule);
+        out.extend_from_slice(b",\"severity\":");
+        push_str(out, self.severity);
+        out.extend_from_slice(b",\"message\":");
+        push_str(out, self.message);
+        push_number(out, b",\"line\":", self.line);
+        push_number(out, b",\"column\":", self.column);
+        push_number(out, b",\"end_line\":", self.end_line);
+        push_number(out, b",\"end_column\":", self.end_column);
+        push_number(out, b",\"byte_start\":", self.byte_start);
+        push_number(out, b",\"byte_end\":", self.byte_end);
+        out.extend_from_slice(b",\"help\":");
+        match self.help {
+            Some(help) => push_str(out, help),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\"fix\":");
+        match &self.fix {
+            Some(fix) => {
+                push_number(out, b"{\"byte_start\":", fix.byte_start);
+                push_number(out, b",\"byte_end\":", fix.byte_end);
+                out.extend_from_slice(b",\"replacement\":");
+                push_str(out, fix.replacement);
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        out.push(b'}');
+    }
+}
+
 impl Reporter for Json<'_> {
     fn file(&mut self, report: &FileReport) -> io::Result<()> {
         self.open()?;
+        if report.diagnostics.is_empty() {
+            return Ok(());
+        }
         let path = path_text(report.path);
+        let mut path_json = Vec::with_capacity(path.len() + 2);
+        push_str(&mut path_json, &path);
         // One write per file: serde writes a diagnostic in dozens of pieces, and each
         // piece through the output's checks cost a sixth of a run with the `ap` pack.
-        let mut buffer = Vec::with_capacity(report.diagnostics.len() * 320);
+        let mut buffer = std::mem::take(&mut self.buffer);
+        buffer.clear();
         for d in report.diagnostics {
             let (line, column) = position(report, d.span.start);
             let (end_line, end_column) = end_position(report, d);
@@ -97,9 +150,12 @@ impl Reporter for Json<'_> {
                 buffer.push(b',');
             }
             self.first = false;
-            to_writer(&mut buffer, &value)?;
+            value.push_json(&mut buffer, &path_json);
         }
-        self.out.write_all(&buffer)
+        let written = self.out.write_all(&buffer);
+        // Kept for the next file, so a run allocates it once and not once per file.
+        self.buffer = buffer;
+        written
     }
 
     fn problem(&mut self, problem: &FileProblem) -> io::Result<()> {
@@ -150,5 +206,62 @@ impl Reporter for Json<'_> {
             write!(self.out, ",\"diffs\":{diffs}")?;
         }
         writeln!(self.out, "}}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn both_ways(diagnostic: &JsonDiagnostic) -> (String, String) {
+        let mut path_json = Vec::new();
+        push_str(&mut path_json, diagnostic.path);
+        let mut ours = Vec::new();
+        diagnostic.push_json(&mut ours, &path_json);
+        (String::from_utf8(ours).unwrap(), to_string(diagnostic))
+    }
+
+    #[test]
+    fn a_diagnostic_is_written_as_serde_writes_it() {
+        let plain = JsonDiagnostic {
+            path: "desk/a.txt",
+            rule: "date-format",
+            severity: "warning",
+            message: "write the date as \u{201c}May 3\u{201d}",
+            line: 1,
+            column: 10,
+            end_line: 12,
+            end_column: 1234567,
+            byte_start: 0,
+            byte_end: usize::MAX,
+            help: None,
+            fix: None,
+        };
+        let odd = JsonDiagnostic {
+            path: "C:\\desk\\\"odd\"\u{85}.txt",
+            rule: "rule\u{1}",
+            severity: "info",
+            message: "a \"quoted\" \\ back\nslash\t\u{9b}31m \u{a3}5",
+            help: Some("write \"toward\" instead\r"),
+            fix: Some(JsonFix {
+                byte_start: 7,
+                byte_end: 9,
+                replacement: "\u{0}\u{1f}\u{7f}\u{80}\u{a0}",
+            }),
+            ..plain
+        };
+        let fixed_plainly = JsonDiagnostic {
+            help: Some(""),
+            fix: Some(JsonFix {
+                byte_start: 0,
+                byte_end: 0,
+                replacement: "",
+            }),
+            ..plain
+        };
+        for diagnostic in [&plain, &odd, &fixed_plainly] {
+            let (ours, serdes) = both_ways(diagnostic);
+            assert_eq!(ours, serdes);
+        }
     }
 }

@@ -214,6 +214,7 @@ pub fn reporter<'a>(
             problems: Vec::new(),
             fixed: Vec::new(),
             diffs: Vec::new(),
+            buffer: Vec::new(),
         }),
         OutputFormat::Github => Box::new(Github {
             out,

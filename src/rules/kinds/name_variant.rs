@@ -6,7 +6,8 @@ use std::borrow::Cow;
 
 use super::{CompileContext, SpecError};
 use crate::facts::names::{CapWord, Possessive, fold_letter};
-use crate::facts::spelling::{is_variant, max_edits};
+use crate::facts::spelling::is_variant;
+use crate::facts::variant_candidates::{LetterSet, paired_candidates};
 use crate::lint::Context;
 use crate::rules::Finding;
 
@@ -103,11 +104,12 @@ impl NameVariant {
         let min_letters = self.names.min_letters;
         // Each as one number, the prefix above the position, so that a sort of plain
         // numbers puts them in order.
-        let mut keyed: Vec<u128> = (0..words.len())
-            .filter(|&i| {
-                let word = &words[i];
-                !word.all_caps && word.text.len() >= min_letters && word.letters() >= min_letters
-            })
+        // Only the words whose spelling some other could pair with at all (most have none).
+        let candidates = paired_candidates(words, |word| {
+            !word.all_caps && word.text.len() >= min_letters && word.letters() >= min_letters
+        });
+        let mut keyed: Vec<u128> = candidates
+            .into_iter()
             .map(|i| u128::from(prefix_key(words[i].text)) << 64 | i as u128)
             .collect();
         let position = |k: u128| k as u64 as usize;
@@ -353,31 +355,6 @@ impl NameVariant {
         }
         found.retain(|w| !self.names.is_courtesy(w));
         found
-    }
-}
-
-/// The letters an ASCII spelling holds, case ignored, as bits; `None` for other spellings.
-#[derive(Clone, Copy)]
-struct LetterSet(Option<u32>);
-
-impl LetterSet {
-    fn of(word: &str) -> Self {
-        Self(word.is_ascii().then(|| {
-            word.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .fold(0, |set, b| set | 1 << ((b | 0x20) - b'a'))
-        }))
-    }
-
-    /// False when two spellings (the shorter of `letters` letters) are surely more edits
-    /// apart than [`is_variant`] allows: each letter only one of them holds takes an edit of
-    /// its own, and most pairs of names are ruled out so, before any alignment.
-    fn could_be_within(self, other: Self, letters: usize) -> bool {
-        let (Self(Some(a)), Self(Some(b))) = (self, other) else {
-            return true;
-        };
-        let limit = max_edits(letters).unwrap_or(0) as u32;
-        (a & !b).count_ones() <= limit && (b & !a).count_ones() <= limit
     }
 }
 
