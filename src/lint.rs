@@ -18,7 +18,7 @@ use crate::line_index::LineIndex;
 use crate::rules::prefilter::{Focus, Prefilter, Seen};
 use crate::rules::{Finding, Rule, RuleSet, Scope};
 use crate::text::dates::{self, DateMention};
-use crate::text::quotes::{self, Paragraph};
+use crate::text::quotes::{self, BodyMarks, Paragraph};
 
 /// A piece of text a rule looks at: its absolute byte offset and its text (from the prose
 /// view, or from the source for `text` and `metadata.*` scopes).
@@ -48,6 +48,7 @@ pub struct Context<'a> {
     facts: &'a Facts,
     today: Option<Date>,
     quotations: OnceLock<Vec<Range<usize>>>,
+    body_marks: OnceLock<BodyMarks<'a>>,
     cap_words: OnceLock<Vec<CapWord<'a>>>,
     ages: OnceLock<Vec<AgeMention<'a>>>,
     lines: OnceLock<LineIndex>,
@@ -69,6 +70,7 @@ impl<'a> Context<'a> {
             facts,
             today,
             quotations: OnceLock::new(),
+            body_marks: OnceLock::new(),
             cap_words: OnceLock::new(),
             ages: OnceLock::new(),
             lines: OnceLock::new(),
@@ -138,6 +140,12 @@ impl<'a> Context<'a> {
                 text: self.doc.prose_at(b.span.clone()),
             })
             .collect()
+    }
+
+    /// The body paragraphs with their double marks, found once for all quotation checks.
+    pub fn body_marks(&self) -> &BodyMarks<'a> {
+        self.body_marks
+            .get_or_init(|| BodyMarks::new(self.body_paragraphs()))
     }
 
     /// Spans of the direct quotations of the prose (headline, dek and subheads as well as

@@ -76,7 +76,7 @@ impl QuoteUnattributed {
             Checker::Default(checker) => checker,
             Checker::Custom(checker) => checker.as_ref(),
         };
-        for found in checker.unattributed(&ctx.body_paragraphs()) {
+        for found in checker.unattributed_in(ctx.body_marks()) {
             out.push(Finding {
                 span: found.span,
                 detail: Some(found.message),

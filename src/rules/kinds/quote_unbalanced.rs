@@ -21,7 +21,7 @@ impl QuoteUnbalanced {
 
     /// Report each unmatched mark.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for found in quotes::default_checker().unbalanced(&ctx.body_paragraphs()) {
+        for found in quotes::default_checker().unbalanced_in(ctx.body_marks()) {
             out.push(Finding {
                 span: found.span,
                 detail: Some(found.message),

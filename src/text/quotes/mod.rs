@@ -39,7 +39,7 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use cues::CueTable;
-use marks::find_marks;
+use marks::{Mark, find_marks};
 use pairing::{Pairing, pair_marks};
 use wording::words_lower;
 
@@ -175,6 +175,27 @@ pub struct QuoteReport {
     pub unbalanced: Vec<QuoteFinding>,
 }
 
+/// The body paragraphs of an article with their double marks, found once (the scan is
+/// the same for every check) and shared by the quotation checks through the lint
+/// context.
+#[derive(Debug, Clone)]
+pub struct BodyMarks<'a> {
+    paragraphs: Vec<Paragraph<'a>>,
+    marks: Vec<Mark>,
+}
+
+impl<'a> BodyMarks<'a> {
+    /// Finds the marks of `paragraphs`.
+    pub fn new(paragraphs: Vec<Paragraph<'a>>) -> Self {
+        let marks = find_marks(&paragraphs);
+        BodyMarks { paragraphs, marks }
+    }
+
+    pub fn paragraphs(&self) -> &[Paragraph<'a>] {
+        &self.paragraphs
+    }
+}
+
 /// The compiled quotation checks.
 #[derive(Debug, Clone)]
 pub struct QuoteChecker {
@@ -296,14 +317,23 @@ impl QuoteChecker {
 
     /// `quote-unattributed`: quotations of `min_words` or more that nothing attributes.
     pub fn unattributed(&self, paragraphs: &[Paragraph]) -> Vec<QuoteFinding> {
-        let marks = find_marks(paragraphs);
-        let paired = pair_marks(paragraphs, &marks, Pairing::Robust);
-        self.find_unattributed(paragraphs, &paired.quotes)
+        self.unattributed_in(&BodyMarks::new(paragraphs.to_vec()))
+    }
+
+    /// [`Self::unattributed`] over marks already found.
+    pub fn unattributed_in(&self, body: &BodyMarks) -> Vec<QuoteFinding> {
+        let paired = pair_marks(&body.paragraphs, &body.marks, Pairing::Robust);
+        self.find_unattributed(&body.paragraphs, &paired.quotes)
     }
 
     /// `quote-unbalanced`: double marks with no partner in their paragraph.
     pub fn unbalanced(&self, paragraphs: &[Paragraph]) -> Vec<QuoteFinding> {
-        pair_marks(paragraphs, &find_marks(paragraphs), Pairing::Strict).unbalanced
+        self.unbalanced_in(&BodyMarks::new(paragraphs.to_vec()))
+    }
+
+    /// [`Self::unbalanced`] over marks already found.
+    pub fn unbalanced_in(&self, body: &BodyMarks) -> Vec<QuoteFinding> {
+        pair_marks(&body.paragraphs, &body.marks, Pairing::Strict).unbalanced
     }
 
     /// All three results from one scan of the marks, for callers that want more than one.
