@@ -25,6 +25,7 @@ use regex_automata::{Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::literals::{Required, rule_literals};
+use super::narrow::Reach;
 
 /// Text a regex reads without its own literal prefilter before it is built with one.
 /// Measured on the BBC archive with `ap`: a prefilter costs about 1.1 M instructions to
@@ -43,9 +44,12 @@ pub struct LazyRegex {
     /// regex of many patterns ([`LazyRegex::many`]).
     patterns: Vec<String>,
     ignore_case: bool,
-    /// Without a literal prefilter and with its classes narrowed ([`super::narrow`]),
-    /// for the first texts that hold only narrow characters; `None` if it does not build.
-    /// The flag tells that narrowing changed nothing, so it serves every text.
+    /// Without a literal prefilter and with its classes narrowed to ASCII
+    /// ([`super::narrow`]), for the first texts that are ASCII; `None` if it does not
+    /// build. The flag tells that narrowing changed nothing, so it serves every text.
+    ascii: OnceLock<Option<(Regex, bool)>>,
+    /// The same narrowed to [`Reach::Narrow`], for the first texts that hold only narrow
+    /// characters (and the ASCII ones after it).
     narrow: OnceLock<Option<(Regex, bool)>>,
     /// Without a literal prefilter, for the first texts.
     lean: OnceLock<Regex>,
@@ -76,6 +80,7 @@ impl LazyRegex {
             anchored: Some(hir.properties().look_set().contains_anchor()),
             patterns: vec![pattern],
             ignore_case,
+            ascii: OnceLock::new(),
             narrow: OnceLock::new(),
             lean: OnceLock::new(),
             compiled: compiled.map_or_else(OnceLock::new, OnceLock::from),
@@ -98,6 +103,7 @@ impl LazyRegex {
     /// are the alternation's; it is compiled on first use.
     pub fn into_many(mut self, patterns: Vec<String>) -> Self {
         self.patterns = patterns;
+        self.ascii = OnceLock::new();
         self.narrow = OnceLock::new();
         self.lean = OnceLock::new();
         self.compiled = OnceLock::new();
@@ -117,6 +123,7 @@ impl LazyRegex {
         Self {
             patterns: vec![pattern],
             ignore_case,
+            ascii: OnceLock::new(),
             narrow: OnceLock::new(),
             lean: OnceLock::new(),
             compiled: OnceLock::new(),
@@ -138,16 +145,10 @@ impl LazyRegex {
         // everything it is given; a deferred `exceptions` entry only units with findings.
         let unplaced = matches!(self.literals.get(), Some(None));
         let prefilter = read > LEAN_BYTES || unplaced;
-        if read <= LEAN_BYTES {
-            let narrow = self.narrow.get_or_init(|| match &self.build_syntax {
-                Some(hir) => narrow_from(std::slice::from_ref(hir)),
-                None => build_narrow(&self.patterns, self.ignore_case),
-            });
-            if let Some((regex, exact)) = narrow
-                && (*exact || super::narrow::is_narrow(haystack))
-            {
-                return regex;
-            }
+        if read <= LEAN_BYTES
+            && let Some(regex) = self.narrowed(haystack)
+        {
+            return regex;
         }
         let cell = if prefilter {
             &self.compiled
@@ -178,6 +179,34 @@ impl LazyRegex {
         caps.is_match().then_some(caps)
     }
 
+    /// The narrowed build that serves `haystack`, built if need be; `None` when none does.
+    fn narrowed(&self, haystack: &str) -> Option<&Regex> {
+        // A build that narrowing left unchanged serves every text.
+        for cell in [&self.ascii, &self.narrow] {
+            if let Some(Some((regex, true))) = cell.get() {
+                return Some(regex);
+            }
+        }
+        let reach = super::narrow::reach_of(haystack);
+        // The narrow build serves ASCII texts too.
+        if let (Some(_), Some(Some((regex, _)))) = (reach, self.narrow.get()) {
+            return Some(regex);
+        }
+        // A wide text is served by the narrow build only if it turns out unchanged.
+        let build = reach.unwrap_or(Reach::Narrow);
+        let cell = match build {
+            Reach::Ascii => &self.ascii,
+            Reach::Narrow => &self.narrow,
+        };
+        let (regex, exact) = cell
+            .get_or_init(|| match &self.build_syntax {
+                Some(hir) => narrow_from(std::slice::from_ref(hir), build),
+                None => build_narrow(&self.patterns, self.ignore_case, build),
+            })
+            .as_ref()?;
+        (reach.is_some() || *exact).then_some(regex)
+    }
+
     /// The regex, if it has been compiled with its prefilter.
     pub fn compiled(&self) -> Option<&Regex> {
         self.compiled.get()
@@ -186,7 +215,10 @@ impl LazyRegex {
     /// Whether any build exists yet.
     #[cfg(test)]
     pub fn is_built(&self) -> bool {
-        self.narrow.get().is_some() || self.lean.get().is_some() || self.compiled.get().is_some()
+        self.ascii.get().is_some()
+            || self.narrow.get().is_some()
+            || self.lean.get().is_some()
+            || self.compiled.get().is_some()
     }
 
     /// Literals one of which every match contains: ASCII lower case, or in their case
@@ -290,26 +322,52 @@ pub fn parse_for_build(pattern: &str, ignore_case: bool) -> Option<Hir> {
         .find_map(|reading| syntax::parse_with(&reading[0], &config).ok())
 }
 
-/// The narrowed regex of `patterns` ([`super::narrow`]), read as [`build_with`] reads
-/// them, without a literal prefilter; with whether narrowing changed nothing.
-fn build_narrow<P: AsRef<str>>(patterns: &[P], ignore_case: bool) -> Option<(Regex, bool)> {
+/// The regex of `patterns` narrowed to `reach` ([`super::narrow`]), read as
+/// [`build_with`] reads them, without a literal prefilter; with whether narrowing changed
+/// nothing.
+///
+/// For ASCII texts the patterns are first read without Unicode (`(?-u)`): on a text of
+/// ASCII alone, `\w`, `\d`, `\s` and case folding without Unicode match exactly what their
+/// Unicode classes narrowed to ASCII match, and they cost a fraction to read (folding a
+/// large class was most of a case-insensitive parse). A pattern that needs Unicode to be
+/// read (`\p{..}`, `.`, a negated class, a letter beyond ASCII) is read with it and
+/// narrowed.
+fn build_narrow<P: AsRef<str>>(
+    patterns: &[P],
+    ignore_case: bool,
+    reach: Reach,
+) -> Option<(Regex, bool)> {
     let config = syntax_config(ignore_case);
     readings(patterns).iter().find_map(|patterns| {
+        if reach == Reach::Ascii
+            && let Ok(hirs) = syntax::parse_many_with(patterns, &config.unicode(false))
+            && let Some(regex) = build_prefilterless(&hirs)
+        {
+            // Not the whole regex, whatever the narrowing did.
+            return Some((regex, false));
+        }
         let hirs = syntax::parse_many_with(patterns, &config).ok()?;
-        narrow_from(&hirs)
+        narrow_from(&hirs, reach)
     })
 }
 
-/// The narrowed, prefilter-less regex of the syntax trees `hirs`.
-fn narrow_from(hirs: &[Hir]) -> Option<(Regex, bool)> {
-    let narrowed: Vec<Hir> = hirs.iter().map(super::narrow::narrowed).collect();
+/// The regex of the syntax trees `hirs` narrowed to `reach`, without a prefilter.
+fn narrow_from(hirs: &[Hir], reach: Reach) -> Option<(Regex, bool)> {
+    let narrowed: Vec<Hir> = hirs
+        .iter()
+        .map(|hir| super::narrow::narrowed(hir, reach))
+        .collect();
     // Narrowing changed nothing: the build serves every text.
     let exact = narrowed == hirs;
-    let regex = meta::Builder::new()
+    Some((build_prefilterless(&narrowed)?, exact))
+}
+
+/// The regex of the syntax trees `hirs`, without a literal prefilter.
+fn build_prefilterless(hirs: &[Hir]) -> Option<Regex> {
+    meta::Builder::new()
         .configure(meta_config(false))
-        .build_many_from_hir(&narrowed)
-        .ok()?;
-    Some((regex, exact))
+        .build_many_from_hir(hirs)
+        .ok()
 }
 
 fn named_groups(hir: &Hir, out: &mut Vec<(usize, String)>) {
@@ -352,6 +410,42 @@ mod tests {
         assert_eq!(lazy.find_iter(&long).count(), LEAN_BYTES / 10);
         assert!(lazy.compiled().is_some());
         assert_eq!(lazy.find_iter(&long).count(), LEAN_BYTES / 10);
+    }
+
+    #[test]
+    fn each_reach_is_built_once_and_finds_what_the_full_regex_finds() {
+        // Read with Unicode for ASCII texts (`\p{Lu}`), then without (case folded).
+        for (pattern, ignore_case) in [
+            (r"(?i)\b\p{Lu}\w+\s+said\b", false),
+            (r"\b[a-z]\w+\s+(?:said|says)\s+\d+\b", true),
+        ] {
+            let lazy = LazyRegex::deferred(pattern.to_string(), ignore_case);
+            let full = build(pattern, ignore_case, true).unwrap();
+            let spans = |regex: &Regex, text: &str| -> Vec<_> {
+                regex.find_iter(text).map(|m| m.range()).collect()
+            };
+            let ascii = "Then Ng said no; SKY said 12 times, and Ng SAYS 3.";
+            let narrow = "Then Ólafsdóttir said 1; ſky said yes; Ng\u{a0}says\u{a0}2";
+            let wide = "Then Ольга said no, SKY says 4.";
+            for (text, built) in [
+                (ascii, [true, false]),
+                (narrow, [true, true]),
+                (ascii, [true, true]),
+            ] {
+                let found: Vec<_> = lazy.find_iter(text).map(|m| m.range()).collect();
+                assert_eq!(found, spans(&full, text), "{pattern} on {text}");
+                assert!(!found.is_empty() || text != ascii, "{pattern} on {text}");
+                let cells = [lazy.ascii.get().is_some(), lazy.narrow.get().is_some()];
+                assert_eq!(cells, built, "{pattern} on {text}");
+            }
+            assert!(lazy.lean.get().is_none());
+            let found: Vec<_> = lazy.find_iter(wide).map(|m| m.range()).collect();
+            assert_eq!(found, spans(&full, wide), "{pattern}");
+            assert!(
+                lazy.lean.get().is_some(),
+                "a wide text needs the whole regex"
+            );
+        }
     }
 
     #[test]
