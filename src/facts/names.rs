@@ -131,7 +131,11 @@ pub fn cap_words<'a>(text: &'a str, offset: usize, unit: usize, out: &mut Vec<Ca
         } - apostrophes;
         // A possessive's `'s` takes one letter (and an apostrophe) off the word.
         let letters = word_letters - usize::from(possessive == Possessive::ApostropheS);
-        let all_caps = if stem.is_ascii() {
+        // A small letter second (most names) settles it; the word read as ASCII needs no
+        // second look.
+        let all_caps = if stem.as_bytes().get(1).is_some_and(u8::is_ascii_lowercase) {
+            false
+        } else if ascii || stem.is_ascii() {
             stem.len() > 1 && !stem.bytes().any(|b| b.is_ascii_lowercase())
         } else {
             stem.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -169,9 +173,11 @@ struct Read {
 }
 
 /// Read the word starting at `start`: letters and digits, and apostrophes with a letter on
-/// both sides. ASCII is read byte by byte; only other characters are decoded.
+/// both sides. Runs of ASCII letters are skipped eight bytes at a time, the rest of ASCII
+/// read byte by byte; only other characters are decoded.
 #[inline]
 fn read_word(text: &str, start: usize) -> Read {
+    use crate::text::eight_bytes::{HIGH, ONES, chunk, first_marked, in_range};
     let bytes = text.as_bytes();
     let mut read = Read {
         end: start,
@@ -179,7 +185,19 @@ fn read_word(text: &str, start: usize) -> Read {
         apostrophes: 0,
         ascii: true,
     };
-    while let Some(&b) = bytes.get(read.end) {
+    loop {
+        // `| 0x20` folds capitals onto small letters and nothing else onto them.
+        while let Some(x) = chunk(bytes, read.end) {
+            let stop = !in_range(x | (0x20 * ONES), b'a', b'z') & HIGH;
+            if stop != 0 {
+                read.end += first_marked(stop);
+                break;
+            }
+            read.end += 8;
+        }
+        let Some(&b) = bytes.get(read.end) else {
+            break;
+        };
         if b.is_ascii_alphabetic() {
             read.end += 1;
             continue;
@@ -441,6 +459,20 @@ mod tests {
                 assert_eq!(found, wanted, "{copies} copies, jumps of {jump}");
             }
         }
+    }
+
+    #[test]
+    fn long_words_are_read_past_eight_letters() {
+        let found =
+            words("Wolfeschlegel's aide, Abcdefghijk9 and Mackenzievillé’s O'Shaughnessy-Ives");
+        let texts: Vec<&str> = found.iter().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            ["Wolfeschlegel", "Mackenzievillé", "O'Shaughnessy", "Ives"]
+        );
+        assert_eq!(found[0].letters(), 13);
+        assert_eq!(found[1].possessive, Possessive::ApostropheS);
+        assert!(found[3].linked_prev);
     }
 
     #[test]

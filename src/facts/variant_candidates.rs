@@ -14,11 +14,17 @@ pub struct LetterSet(Option<u32>);
 impl LetterSet {
     /// The letters of `word`.
     pub fn of(word: &str) -> Self {
-        Self(word.is_ascii().then(|| {
-            word.bytes()
-                .filter(u8::is_ascii_alphabetic)
-                .fold(0, |set, b| set | 1 << ((b | 0x20) - b'a'))
-        }))
+        // One pass: a byte that is not ASCII ends it.
+        let mut set = 0u32;
+        for &b in word.as_bytes() {
+            if !b.is_ascii() {
+                return Self(None);
+            }
+            if b.is_ascii_alphabetic() {
+                set |= 1 << ((b | 0x20) - b'a');
+            }
+        }
+        Self(Some(set))
     }
 
     /// False when two spellings (the shorter of `letters` letters) are surely more edits
