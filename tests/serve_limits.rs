@@ -302,7 +302,14 @@ fn settings_reload_on_change_and_on_sighup_and_a_broken_reload_keeps_the_last_go
         )
     };
     let pack_path = dir.path().join("rules").join("house.toml");
-    std::fs::write(&pack_path, pack("pier")).unwrap();
+    // Replaced whole, as an editor saves: written in place, the watcher could read the
+    // file half written and the test see that reload instead of the finished one.
+    let next = dir.path().join("house.next");
+    let replace = |text: &str| {
+        std::fs::write(&next, text).unwrap();
+        std::fs::rename(&next, &pack_path).unwrap();
+    };
+    replace(&pack("pier"));
     let config = dir.path().join("newslint.toml");
     let server = Server::start(&[
         "--config",
@@ -323,19 +330,21 @@ fn settings_reload_on_change_and_on_sighup_and_a_broken_reload_keeps_the_last_go
     assert_eq!(house(&server), vec!["house style: avoid pier"]);
 
     // A changed pack is picked up.
-    std::fs::write(&pack_path, pack("harbour")).unwrap();
+    replace(&pack("harbour"));
     server.wait_for_log(&["\"event\":\"reload\"", "\"ok\":true", "file change"]);
     assert_eq!(house(&server), vec!["house style: avoid harbour"]);
 
     // A broken one is refused, said in the log with its place, and the last good stays.
-    std::fs::write(&pack_path, "[pack]\nname = \"house\"\n\n[[rule]]\nid = \"house-word\"\nkind = \"pattern\"\npattern = 'ab(c'\nmessage = \"x\"\n").unwrap();
+    replace(
+        "[pack]\nname = \"house\"\n\n[[rule]]\nid = \"house-word\"\nkind = \"pattern\"\npattern = 'ab(c'\nmessage = \"x\"\n",
+    );
     let line = server.wait_for_log(&["\"event\":\"reload\"", "\"ok\":false"]);
     assert!(line.contains("house.toml:7:"), "{line}");
     assert!(line.contains("last good settings"), "{line}");
     assert_eq!(house(&server), vec!["house style: avoid harbour"]);
 
     // SIGHUP reloads too (here: once the file is fixed again).
-    std::fs::write(&pack_path, pack("reopen")).unwrap();
+    replace(&pack("reopen"));
     let status = std::process::Command::new("kill")
         .args(["-HUP", &server.pid().to_string()])
         .status()
