@@ -115,24 +115,44 @@ pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
 
 /// Whether a byte may need escaping: the C0 controls, `"`, `\\`, and the lead byte of the
 /// C1 controls (which also leads U+00A0 to U+00BF, `£` and `°` among them: the caller looks
-/// at the byte after it). Written without branches so a block of them vectorises.
-#[inline(always)]
+/// at the byte after it).
 fn may_need_escape(byte: u8) -> bool {
-    (byte < 0x20) | (byte == b'"') | (byte == b'\\') | (byte == C1_LEAD)
+    byte < 0x20 || byte == b'"' || byte == b'\\' || byte == C1_LEAD
 }
 
-/// Bytes tested at a time before looking for the one that may need escaping.
-const BLOCK: usize = 16;
+/// Bytes tested at a time, as one word.
+const WORD: usize = 8;
+/// `0x01` in every byte of a word, and `0x80` in every byte.
+const ONES: u64 = u64::from_le_bytes([0x01; WORD]);
+const HIGHS: u64 = ONES * 0x80;
 
-/// The first byte at or after `from` that may need escaping: whole blocks are tested
-/// without branches, the rest byte by byte.
+/// The high bit set in each byte of `word` that is below `limit` (at most 0x80). Only the
+/// lowest set bit is exact (a borrow can mark a byte above a true one), which is all
+/// [`next_candidate`] uses.
+fn bytes_below(word: u64, limit: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(limit)) & !word & HIGHS
+}
+
+/// The high bit set in each byte of `word` equal to `byte` (lowest set bit exact).
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    bytes_below(word ^ (ONES * u64::from(byte)), 1)
+}
+
+/// The first byte at or after `from` that may need escaping, looked for a word (eight
+/// bytes) at a time, the last few bytes one by one.
 fn next_candidate(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(block) = bytes.get(at..at + BLOCK) {
-        if block.iter().fold(false, |any, &b| any | may_need_escape(b)) {
-            break;
+    while let Some(chunk) = bytes.get(at..at + WORD) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("a word's bytes"));
+        let found = bytes_below(word, 0x20)
+            | bytes_equal(word, b'"')
+            | bytes_equal(word, b'\\')
+            | bytes_equal(word, C1_LEAD);
+        if found != 0 {
+            // Little-endian: the lowest set bit is in the first such byte.
+            return Some(at + found.trailing_zeros() as usize / 8);
         }
-        at += BLOCK;
+        at += WORD;
     }
     let found = bytes[at..].iter().position(|&b| may_need_escape(b))?;
     Some(at + found)
@@ -200,8 +220,14 @@ mod tests {
             for text in [
                 c.to_string(),
                 format!("caf\u{e9} {c} \u{2014}x"),
-                format!("{}{c}{c}", "a".repeat(BLOCK - 1)),
-                format!("{}{c}", "b".repeat(2 * BLOCK)),
+                format!("{}{c}{c}", "a".repeat(WORD - 1)),
+                format!("{}{c}", "b".repeat(2 * WORD)),
+                // Every place in a word, and after one.
+                format!(
+                    "{}{}{c}\u{1}{c}x",
+                    "z".repeat(c as usize % WORD),
+                    "\u{a3}".repeat(c as usize % 5)
+                ),
             ] {
                 assert_eq!(pushed(&text), to_string(&text), "{:?}", c);
             }

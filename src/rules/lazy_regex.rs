@@ -339,7 +339,10 @@ fn build_narrow<P: AsRef<str>>(
 ) -> Option<(Regex, bool)> {
     let config = syntax_config(ignore_case);
     readings(patterns).iter().find_map(|patterns| {
+        // A letter beyond ASCII or a Unicode class cannot be read without Unicode.
+        let plain = |p: &String| p.is_ascii() && !p.contains("\\p") && !p.contains("\\P");
         if reach == Reach::Ascii
+            && patterns.iter().all(plain)
             && let Ok(hirs) = syntax::parse_many_with(patterns, &config.unicode(false))
             && let Some(regex) = build_prefilterless(&hirs)
         {

@@ -76,13 +76,17 @@ fn narrowed_to(hir: &Hir, reach: &ClassUnicode) -> Hir {
         }
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
         HirKind::Look(_) => hir.clone(),
+        // Built field by field: `..rep.clone()` would copy the whole subtree only to drop it.
         HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            min: rep.min,
+            max: rep.max,
+            greedy: rep.greedy,
             sub: Box::new(narrowed_to(&rep.sub, reach)),
-            ..rep.clone()
         }),
         HirKind::Capture(capture) => Hir::capture(Capture {
+            index: capture.index,
+            name: capture.name.clone(),
             sub: Box::new(narrowed_to(&capture.sub, reach)),
-            ..capture.clone()
         }),
         HirKind::Concat(children) => Hir::concat(
             children

@@ -102,12 +102,16 @@ impl CompileContext<'_> {
         // Otherwise: case folding outside ASCII is what makes a case-insensitive parse
         // slow, and for ASCII letters the literals are searched without case anyway;
         // inline `(?i)` is read either way.
+        let parsed;
         let hir = match &for_build {
-            Some(hir) => Ok(hir.clone()),
-            None => regex_syntax::ParserBuilder::new()
-                .case_insensitive(ignore_case && !pattern.is_ascii())
-                .build()
-                .parse(pattern),
+            Some(hir) => Ok(hir),
+            None => {
+                parsed = regex_syntax::ParserBuilder::new()
+                    .case_insensitive(ignore_case && !pattern.is_ascii())
+                    .build()
+                    .parse(pattern);
+                parsed.as_ref()
+            }
         };
         // A pattern that can match nothing at all would flag (and `--fix` would rewrite)
         // every position of every article.
@@ -150,7 +154,7 @@ impl CompileContext<'_> {
             error.label = Some(err.to_string());
             error
         })?;
-        let regex = LazyRegex::new(expanded, ignore_case, &hir, compiled);
+        let regex = LazyRegex::new(expanded, ignore_case, hir, compiled);
         Ok(match for_build {
             Some(hir) => regex.with_build_syntax(hir),
             None => regex,
