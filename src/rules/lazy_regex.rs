@@ -25,7 +25,7 @@ use regex_automata::{Input, MatchKind};
 use regex_syntax::hir::{Hir, HirKind};
 
 use super::literals::{Required, rule_literals};
-use super::narrow::Reach;
+use super::narrow::{self, Reach};
 
 /// Text a regex reads without its own literal prefilter before it is built with one.
 /// Measured on the BBC archive with `ap`: a prefilter costs about 1.1 M instructions to
@@ -200,8 +200,8 @@ impl LazyRegex {
         };
         let (regex, exact) = cell
             .get_or_init(|| match &self.build_syntax {
-                Some(hir) => narrow_from(std::slice::from_ref(hir), build),
-                None => build_narrow(&self.patterns, self.ignore_case, build),
+                Some(hir) => narrow::narrow_from(std::slice::from_ref(hir), build),
+                None => narrow::build_narrow(&self.patterns, self.ignore_case, build),
             })
             .as_ref()?;
         (reach.is_some() || *exact).then_some(regex)
@@ -277,7 +277,7 @@ pub fn build(pattern: &str, ignore_case: bool, prefilter: bool) -> Result<Regex,
 }
 
 /// What `regex::RegexBuilder` sets, with the size limits of the packs.
-fn meta_config(prefilter: bool) -> meta::Config {
+pub(super) fn meta_config(prefilter: bool) -> meta::Config {
     meta::Config::new()
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
@@ -287,14 +287,14 @@ fn meta_config(prefilter: bool) -> meta::Config {
         .auto_prefilter(prefilter)
 }
 
-fn syntax_config(ignore_case: bool) -> syntax::Config {
+pub(super) fn syntax_config(ignore_case: bool) -> syntax::Config {
     syntax::Config::new()
         .case_insensitive(ignore_case)
         .utf8(true)
 }
 
 /// `patterns` with `\b` as an ASCII boundary (tried first), then as written.
-fn readings<P: AsRef<str>>(patterns: &[P]) -> [Vec<String>; 2] {
+pub(super) fn readings<P: AsRef<str>>(patterns: &[P]) -> [Vec<String>; 2] {
     let written: Vec<String> = patterns.iter().map(|p| p.as_ref().to_string()).collect();
     let ascii = written
         .iter()
@@ -320,57 +320,6 @@ pub fn parse_for_build(pattern: &str, ignore_case: bool) -> Option<Hir> {
     readings(&[pattern])
         .iter()
         .find_map(|reading| syntax::parse_with(&reading[0], &config).ok())
-}
-
-/// The regex of `patterns` narrowed to `reach` ([`super::narrow`]), read as
-/// [`build_with`] reads them, without a literal prefilter; with whether narrowing changed
-/// nothing.
-///
-/// For ASCII texts the patterns are first read without Unicode (`(?-u)`): on a text of
-/// ASCII alone, `\w`, `\d`, `\s` and case folding without Unicode match exactly what their
-/// Unicode classes narrowed to ASCII match, and they cost a fraction to read (folding a
-/// large class was most of a case-insensitive parse). A pattern that needs Unicode to be
-/// read (`\p{..}`, `.`, a negated class, a letter beyond ASCII) is read with it and
-/// narrowed.
-fn build_narrow<P: AsRef<str>>(
-    patterns: &[P],
-    ignore_case: bool,
-    reach: Reach,
-) -> Option<(Regex, bool)> {
-    let config = syntax_config(ignore_case);
-    readings(patterns).iter().find_map(|patterns| {
-        // A letter beyond ASCII or a Unicode class cannot be read without Unicode.
-        let plain = |p: &String| p.is_ascii() && !p.contains("\\p") && !p.contains("\\P");
-        if reach == Reach::Ascii
-            && patterns.iter().all(plain)
-            && let Ok(hirs) = syntax::parse_many_with(patterns, &config.unicode(false))
-            && let Some(regex) = build_prefilterless(&hirs)
-        {
-            // Not the whole regex, whatever the narrowing did.
-            return Some((regex, false));
-        }
-        let hirs = syntax::parse_many_with(patterns, &config).ok()?;
-        narrow_from(&hirs, reach)
-    })
-}
-
-/// The regex of the syntax trees `hirs` narrowed to `reach`, without a prefilter.
-fn narrow_from(hirs: &[Hir], reach: Reach) -> Option<(Regex, bool)> {
-    let narrowed: Vec<Hir> = hirs
-        .iter()
-        .map(|hir| super::narrow::narrowed(hir, reach))
-        .collect();
-    // Narrowing changed nothing: the build serves every text.
-    let exact = narrowed == hirs;
-    Some((build_prefilterless(&narrowed)?, exact))
-}
-
-/// The regex of the syntax trees `hirs`, without a literal prefilter.
-fn build_prefilterless(hirs: &[Hir]) -> Option<Regex> {
-    meta::Builder::new()
-        .configure(meta_config(false))
-        .build_many_from_hir(hirs)
-        .ok()
 }
 
 fn named_groups(hir: &Hir, out: &mut Vec<(usize, String)>) {

@@ -9,8 +9,12 @@
 //! and one that compiles several times faster (measured in the module's caller). Texts
 //! with any other character are searched with the full regex.
 
+use regex_automata::meta::{self, Regex};
+use regex_automata::util::syntax;
 use regex_syntax::hir::Repetition;
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind};
+
+use super::lazy_regex::{meta_config, readings, syntax_config};
 
 /// The characters a narrowed regex is built for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,6 +114,54 @@ fn reach_class(reach: Reach) -> ClassUnicode {
             .iter()
             .map(|&(low, high)| ClassUnicodeRange::new(low, high)),
     )
+}
+
+/// The regex of `patterns` narrowed to `reach` ([`super::narrow`]), read as
+/// [`super::lazy_regex::build`] reads them, without a literal prefilter; with whether narrowing changed
+/// nothing.
+///
+/// For ASCII texts the patterns are first read without Unicode (`(?-u)`): on a text of
+/// ASCII alone, `\w`, `\d`, `\s` and case folding without Unicode match exactly what their
+/// Unicode classes narrowed to ASCII match, and they cost a fraction to read (folding a
+/// large class was most of a case-insensitive parse). A pattern that needs Unicode to be
+/// read (`\p{..}`, `.`, a negated class, a letter beyond ASCII) is read with it and
+/// narrowed.
+pub(super) fn build_narrow<P: AsRef<str>>(
+    patterns: &[P],
+    ignore_case: bool,
+    reach: Reach,
+) -> Option<(Regex, bool)> {
+    let config = syntax_config(ignore_case);
+    readings(patterns).iter().find_map(|patterns| {
+        // A letter beyond ASCII or a Unicode class cannot be read without Unicode.
+        let plain = |p: &String| p.is_ascii() && !p.contains("\\p") && !p.contains("\\P");
+        if reach == Reach::Ascii
+            && patterns.iter().all(plain)
+            && let Ok(hirs) = syntax::parse_many_with(patterns, &config.unicode(false))
+            && let Some(regex) = build_prefilterless(&hirs)
+        {
+            // Not the whole regex, whatever the narrowing did.
+            return Some((regex, false));
+        }
+        let hirs = syntax::parse_many_with(patterns, &config).ok()?;
+        narrow_from(&hirs, reach)
+    })
+}
+
+/// The regex of the syntax trees `hirs` narrowed to `reach`, without a prefilter.
+pub(super) fn narrow_from(hirs: &[Hir], reach: Reach) -> Option<(Regex, bool)> {
+    let narrowed: Vec<Hir> = hirs.iter().map(|hir| narrowed(hir, reach)).collect();
+    // Narrowing changed nothing: the build serves every text.
+    let exact = narrowed == hirs;
+    Some((build_prefilterless(&narrowed)?, exact))
+}
+
+/// The regex of the syntax trees `hirs`, without a literal prefilter.
+fn build_prefilterless(hirs: &[Hir]) -> Option<Regex> {
+    meta::Builder::new()
+        .configure(meta_config(false))
+        .build_many_from_hir(hirs)
+        .ok()
 }
 
 #[cfg(test)]

@@ -422,68 +422,6 @@ ignore_case = true
     }
 
     #[test]
-    fn the_dfa_finds_what_the_nfa_finds() {
-        let rules = crate::rules::builtin_rules(&["news", "ap"]).expect("packs compile");
-        let prefilter = rules.prefilter();
-        let text = "# Vote\n\nThe mayor stated on Sept 5 that 3 per cent, or $5.00, rose 12%.\n";
-        let doc =
-            Document::parse(text.repeat(4000), crate::article::Format::Markdown).expect("parses");
-        assert!(doc.source().len() > DFA_AFTER);
-        let first = prefilter.scan(&doc);
-        assert!(
-            prefilter.dfa.get().is_none(),
-            "the first article is read by the NFA"
-        );
-        let second = prefilter.scan(&doc);
-        assert!(prefilter.dfa.get().is_some_and(Option::is_some));
-        assert!(!first.occurrences.is_empty());
-        assert_eq!(first.occurrences, second.occurrences);
-        assert_eq!(first.first, second.first);
-    }
-
-    #[test]
-    fn the_walk_finds_what_the_overlapping_search_finds() {
-        let rules = crate::rules::builtin_rules(&["news", "ap"]).expect("packs compile");
-        let prefilter = rules.prefilter();
-        let text = "The Mayor of Calif. said he, on Monday, that 3 per cent of US and UK \
-                    firms, or $5.00 a.m., rose 12% amongst CO2 e-mail users in the morning.";
-        let reference = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&prefilter.literals)
-            .expect("builds");
-        let mut expected: Vec<(usize, usize, u32)> = Vec::new();
-        for m in reference.find_overlapping_iter(text) {
-            let literal = m.pattern().as_u32();
-            if let Some(Some(case)) = &prefilter.exact.get(literal as usize)
-                && text.as_bytes()[m.range()] != case[..]
-            {
-                continue;
-            }
-            expected.push((m.start(), m.end(), literal));
-        }
-        assert!(expected.len() > 20, "{expected:?}");
-        assert!(
-            !prefilter.capitals.is_empty(),
-            "some are found from capitals"
-        );
-        let nfa = prefilter
-            .automaton
-            .as_ref()
-            .expect("news and ap have literals");
-        let dfa = dfa(&prefilter.patterns()).expect("builds");
-        let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
-        let literals = prefilter.walked();
-        occurrences(nfa, text.as_bytes(), &literals, &mut by_nfa);
-        occurrences(&dfa, text.as_bytes(), &literals, &mut by_dfa);
-        for found in [&mut expected, &mut by_nfa, &mut by_dfa] {
-            found.sort_unstable();
-        }
-        assert_eq!(by_nfa, expected);
-        assert_eq!(by_dfa, expected);
-    }
-
-    #[test]
     fn a_prefilter_for_one_rule_stops_scanning() {
         let rules = crate::rules::builtin_rules(&["news"]).expect("pack compiles");
         let prefilter = rules.prefilter();
