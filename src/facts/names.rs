@@ -400,11 +400,16 @@ mod tests {
         out
     }
 
+    /// The texts of `found`, in order.
+    fn texts<'a>(found: &[CapWord<'a>]) -> Vec<&'a str> {
+        found.iter().map(|w| w.text).collect()
+    }
+
     #[test]
     fn possessives_and_links() {
         let found =
             words("Mr Ebber's car met Cotterills' van near O'Brien-Smith and NATO, then Jean-Luc.");
-        let texts: Vec<&str> = found.iter().map(|w| w.text).collect();
+        let texts = texts(&found);
         assert_eq!(
             texts,
             [
@@ -465,7 +470,7 @@ mod tests {
     fn long_words_are_read_past_eight_letters() {
         let found =
             words("Wolfeschlegel's aide, Abcdefghijk9 and Mackenzievillé’s O'Shaughnessy-Ives");
-        let texts: Vec<&str> = found.iter().map(|w| w.text).collect();
+        let texts = texts(&found);
         assert_eq!(
             texts,
             ["Wolfeschlegel", "Mackenzievillé", "O'Shaughnessy", "Ives"]
@@ -496,7 +501,7 @@ mod tests {
     #[test]
     fn other_characters_beside_the_ascii_fast_paths() {
         let found = words("Zoë’s car, Dubois’ van, caféZed and O’Neill\n\nAhl");
-        let texts: Vec<&str> = found.iter().map(|w| w.text).collect();
+        let texts = texts(&found);
         // `Zed` is glued to the letter before it, so it is no word of its own.
         assert_eq!(texts, ["Zoë", "Dubois", "O’Neill", "Ahl"]);
         assert_eq!(found[0].possessive, Possessive::ApostropheS);
