@@ -62,4 +62,20 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn in_range_marks_the_capitals_and_no_byte_beyond_ascii() {
+        for byte in 0..=255u8 {
+            for place in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[place] = byte;
+                bytes[(place + 3) % 8] = byte.wrapping_add(0x80);
+                let found = in_range(u64::from_le_bytes(bytes), b'A', b'Z');
+                let expected = bytes.iter().enumerate().fold(0u64, |mask, (i, b)| {
+                    mask | (u64::from(b.is_ascii_uppercase()) << (8 * i + 7))
+                });
+                assert_eq!(found, expected, "{byte:#x} at {place}");
+            }
+        }
+    }
 }

@@ -5,6 +5,8 @@
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind, dfa::DFA, nfa::contiguous::NFA};
 
+use crate::text::eight_bytes::{first_marked, in_range};
+
 /// What the walk needs of the prefilter's literals.
 pub(super) struct Literals<'a> {
     /// For each pattern of the automaton, its literal's id.
@@ -145,9 +147,9 @@ fn from_capitals(haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
     let mut base = 0;
     for chunk in &mut chunks {
         let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let mut capitals = capital_bytes(word);
+        let mut capitals = in_range(word, b'A', b'Z');
         while capitals != 0 {
-            let at = base + (capitals.trailing_zeros() / 8) as usize;
+            let at = base + first_marked(capitals);
             capital_at(haystack, at, literals, hits);
             capitals &= capitals - 1;
         }
@@ -158,18 +160,6 @@ fn from_capitals(haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
             capital_at(haystack, base + offset, literals, hits);
         }
     }
-}
-
-/// The high bit of each byte of `word` that is an ASCII capital, the others clear.
-fn capital_bytes(word: u64) -> u64 {
-    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low = word & LOW;
-    // Each byte of `low` is below 0x80, so adding less than 0x80 carries into no other
-    // byte: the high bit tells `low >= 0x41` ('A') and `low >= 0x5b` (past 'Z').
-    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
-    let past_z = low + 0x2525_2525_2525_2525;
-    from_a & !past_z & !word & HIGH
 }
 
 /// Push the literals starting with the capital at `at` that the text holds there.
@@ -270,21 +260,5 @@ mod tests {
         }
         assert_eq!(by_nfa, expected);
         assert_eq!(by_dfa, expected);
-    }
-
-    #[test]
-    fn capitals_are_the_bytes_a_to_z() {
-        for byte in 0..=255u8 {
-            for place in 0..8 {
-                let mut bytes = [b'a'; 8];
-                bytes[place] = byte;
-                bytes[(place + 3) % 8] = byte.wrapping_add(0x80);
-                let found = capital_bytes(u64::from_le_bytes(bytes));
-                let expected = bytes.iter().enumerate().fold(0u64, |mask, (i, b)| {
-                    mask | (u64::from(b.is_ascii_uppercase()) << (8 * i + 7))
-                });
-                assert_eq!(found, expected, "{byte:#x} at {place}");
-            }
-        }
     }
 }
