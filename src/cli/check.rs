@@ -274,7 +274,8 @@ impl<'a> Run<'a> {
 }
 
 /// Report the paths the walk could not use, then lint the files a chunk at a time, in
-/// parallel, reporting each chunk in order. Err is the exit code of a run cut short.
+/// parallel, reporting each chunk in order while the next one is linted. Err is the exit
+/// code of a run cut short.
 fn lint_in_chunks(args: &CheckArgs, selection: &Selection, run: &mut Run) -> Result<(), u8> {
     for error in &selection.walk_errors {
         let problem = FileProblem {
@@ -293,21 +294,54 @@ fn lint_in_chunks(args: &CheckArgs, selection: &Selection, run: &mut Run) -> Res
         None
     };
     let today = Some(super::today());
-    for chunk in selection.inputs.chunks(CHUNK) {
+    let lint_chunk = |chunk: &[(Input, Arc<Engine>)]| -> Vec<Outcome> {
         let lint_one = |(input, engine): &(Input, Arc<Engine>)| {
             lint_input(input, stdin_text.as_deref(), engine, args, today)
         };
-        let outcomes: Vec<Outcome> = match &pool {
+        match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
             None => chunk.iter().map(lint_one).collect(),
-        };
+        }
+    };
+    let mut report_chunk = |chunk: &[(Input, Arc<Engine>)], outcomes: Vec<Outcome>| {
         for (outcome, (_, engine)) in outcomes.into_iter().zip(chunk) {
             run.record(outcome, fail_level_of(args.fail_on, engine));
             if !run.writing() {
-                return Ok(());
+                return false;
             }
         }
+        true
+    };
+    let mut chunks = selection.inputs.chunks(CHUNK);
+    if pool.is_none() {
+        // One thread (`-j 1`, or one file): lint and report in turn.
+        for chunk in chunks {
+            if !report_chunk(chunk, lint_chunk(chunk)) {
+                break;
+            }
+        }
+        return Ok(());
     }
+    // The next chunk is linted while this one is reported: reported between chunks, the
+    // workers stood idle for a sixth of a run over the BBC archive (1.7 of 2 cores busy).
+    std::thread::scope(|scope| {
+        let mut current = chunks.next().map(|chunk| (chunk, lint_chunk(chunk)));
+        while let Some((chunk, outcomes)) = current.take() {
+            let next = chunks
+                .next()
+                .map(|next| (next, scope.spawn(move || lint_chunk(next))));
+            if !report_chunk(chunk, outcomes) {
+                // The reader has gone: the chunk in flight is finished and dropped.
+                break;
+            }
+            current = next.map(|(next, linting)| {
+                let outcomes = linting
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (next, outcomes)
+            });
+        }
+    });
     Ok(())
 }
 
