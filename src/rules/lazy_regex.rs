@@ -166,6 +166,18 @@ impl LazyRegex {
         self.get(haystack).find_iter(haystack)
     }
 
+    /// The matches that lie in `range` of `haystack`, leftmost first, as
+    /// [`LazyRegex::find_iter`] gives them for that stretch; look-around (`\b`, `^`) still
+    /// reads the bytes either side of it.
+    pub fn find_iter_in<'r, 'h>(
+        &'r self,
+        haystack: &'h str,
+        range: Range<usize>,
+    ) -> meta::FindMatches<'r, 'h> {
+        self.get(haystack)
+            .find_iter(Input::new(haystack).range(range))
+    }
+
     /// Whether the regex matches anywhere in `haystack`.
     pub fn is_match(&self, haystack: &str) -> bool {
         self.get(haystack).is_match(haystack)

@@ -178,7 +178,7 @@ rule_spec! {
     option max: Option<Spanned<usize>>,
     /// repetition: words that may be doubled ("had had"). pattern, substitution: regexes
     /// of the contexts in which a match is no fault ("the stated aim"): a match that
-    /// overlaps a match of any of them is skipped.
+    /// overlaps a match of any of them, found within 64 bytes of it, is skipped.
     option exceptions: Option<Spanned<Vec<String>>>,
     /// repetition: a capitalised pair inside a sentence is a name, not a slip.
     option allow_names: Option<Spanned<bool>>,

@@ -110,9 +110,15 @@ fn build_word_list<E: AsRef<[u8]>>(
         .build(entries)
 }
 
+/// Bytes either side of a match within which its exceptions are searched. An exception is
+/// a context next to the match ("3-1", "Route 9", "5 May"); searched through the whole
+/// paragraph, nineteen of them read it nineteen times for one figure.
+const EXCEPTION_REACH: usize = 64;
+
 /// Drop the matches `(unit index, absolute span)` that overlap a match of one of the
-/// `exceptions`, searched in the match's own unit. Exceptions run only on units that hold
-/// a match, which few do, and in order only until every match of the unit is excused: a
+/// `exceptions`, searched in the match's own unit within [`EXCEPTION_REACH`] bytes of it
+/// (matches close together share one stretch). Exceptions run only on units that hold a
+/// match, which few do, and in order only until every match of the unit is excused: a
 /// later exception is then neither searched nor compiled.
 pub(crate) fn drop_exceptions(
     exceptions: &[LazyRegex],
@@ -129,25 +135,85 @@ pub(crate) fn drop_exceptions(
         let index = found[start].0;
         let end = start + found[start..].iter().take_while(|f| f.0 == index).count();
         let unit = &units[index];
-        let mut left = end - start;
-        'exceptions: for exception in exceptions {
-            for m in exception.find_iter(unit.text) {
-                let excused = unit.absolute(m.range());
-                for (kept, (_, span)) in keep[start..end].iter_mut().zip(&found[start..end]) {
-                    if *kept && excused.start < span.end && span.start < excused.end {
-                        *kept = false;
-                        left -= 1;
-                    }
-                }
-                if left == 0 {
-                    break 'exceptions;
-                }
-            }
-        }
+        let spans: Vec<Range<usize>> = found[start..end]
+            .iter()
+            .map(|(_, span)| span.start - unit.offset..span.end - unit.offset)
+            .collect();
+        excuse(exceptions, unit.text, &spans, &mut keep[start..end]);
         start = end;
     }
     let mut kept = keep.into_iter();
     found.retain(|_| kept.next().unwrap_or(true));
+}
+
+/// Clear `kept[i]` for each span of `text` (in order of start) that a match of one of
+/// `exceptions` overlaps, trying the exceptions in order until none is left.
+fn excuse(exceptions: &[LazyRegex], text: &str, spans: &[Range<usize>], kept: &mut [bool]) {
+    let stretches = stretches(text, spans);
+    let mut left = spans.len();
+    for exception in exceptions {
+        for (stretch, members) in &stretches {
+            // The stretch's spans still to excuse; its matches come in order of start,
+            // so none after the last such span's end can overlap one.
+            let Some(last_end) = members
+                .clone()
+                .filter(|&i| kept[i])
+                .map(|i| spans[i].end)
+                .max()
+            else {
+                continue;
+            };
+            for m in exception.find_iter_in(text, stretch.clone()) {
+                if m.start() >= last_end {
+                    break;
+                }
+                for i in members.clone() {
+                    if kept[i] && m.start() < spans[i].end && spans[i].start < m.end() {
+                        kept[i] = false;
+                        left -= 1;
+                    }
+                }
+            }
+            if left == 0 {
+                return;
+            }
+        }
+    }
+}
+
+/// The stretches of `text` that [`EXCEPTION_REACH`] around each span covers, with the
+/// spans (by index) each holds: spans whose reaches touch share one.
+fn stretches(text: &str, spans: &[Range<usize>]) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    for (i, span) in spans.iter().enumerate() {
+        let low = floor_boundary(text, span.start.saturating_sub(EXCEPTION_REACH));
+        let high = ceil_boundary(text, span.end + EXCEPTION_REACH);
+        match out.last_mut() {
+            Some((stretch, members)) if low <= stretch.end => {
+                stretch.end = stretch.end.max(high);
+                members.end = i + 1;
+            }
+            _ => out.push((low..high, i..i + 1)),
+        }
+    }
+    out
+}
+
+/// The last character boundary of `text` at or before `at`.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The first character boundary of `text` at or after `at`, or its end.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 /// Whether the prefilter's scan (the prose view and the front matter) holds every text a
@@ -209,6 +275,51 @@ mod tests {
         drop_exceptions(&fresh, &units, &mut found);
         assert!(found.is_empty());
         assert!(!fresh[1].is_built(), "nothing left to excuse");
+    }
+
+    #[test]
+    fn exceptions_are_searched_within_reach_of_each_match() {
+        use crate::lint::Unit;
+        let filler = "x ".repeat(EXCEPTION_REACH);
+        // The context "since ... stated" starts too far before the second match to excuse
+        // it; "stated aim" starts at the first.
+        let text = format!("since {filler}it stated aim; then since it stated {filler}so.");
+        let first = text.find("stated").unwrap();
+        let second = text.rfind("stated").unwrap();
+        let unit = [Unit {
+            offset: 0,
+            text: &text,
+        }];
+        let exceptions = [
+            LazyRegex::deferred(r"stated aim".to_string(), false),
+            LazyRegex::deferred(r"since[^;]*stated".to_string(), false),
+        ];
+        let mut found = vec![(0, first..first + 6), (0, second..second + 6)];
+        drop_exceptions(&exceptions, &unit, &mut found);
+        assert!(
+            found.is_empty(),
+            "the second is within reach of its 'since'"
+        );
+        let text = format!("since {filler}it stated aim");
+        let at = text.find("stated").unwrap();
+        let unit = [Unit {
+            offset: 0,
+            text: &text,
+        }];
+        let mut found = vec![(0, at..at + 6)];
+        drop_exceptions(&exceptions[1..], &unit, &mut found);
+        assert_eq!(found, [(0, at..at + 6)], "its 'since' is out of reach");
+    }
+
+    #[test]
+    fn matches_close_together_share_a_stretch() {
+        let text = format!("{}é{}", "a".repeat(200), "b".repeat(200));
+        let spans = [70..72, 100..102, 300..302];
+        let found = stretches(&text, &spans);
+        assert_eq!(found, [(6..166, 0..2), (236..366, 2..3)]);
+        // Stretches end on character boundaries: "é" is bytes 200 and 201.
+        let found = stretches(&text, &[137..138]);
+        assert_eq!(found[0].0.end, 202);
     }
 
     #[test]
