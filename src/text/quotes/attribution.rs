@@ -135,7 +135,9 @@ impl QuoteChecker {
         lead_in: &str,
         inside_sentence: bool,
     ) -> bool {
-        let words = q.words(paragraphs);
+        // Both limits are compared with `<`: counting stops at the larger.
+        let enough = self.options.min_words.max(self.options.partial_max_words);
+        let words = q.words(paragraphs, enough);
         if words < self.options.min_words || self.is_gloss(lead_in) {
             return true;
         }

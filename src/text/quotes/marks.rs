@@ -44,25 +44,35 @@ impl RawQuote {
     }
 
     pub(super) fn to_quotation(&self, paragraphs: &[Paragraph]) -> Quotation {
-        let pieces: Vec<Range<usize>> = self
-            .local_pieces(paragraphs)
-            .into_iter()
-            .map(|(pi, r)| paragraphs[pi].offset + r.start..paragraphs[pi].offset + r.end)
-            .collect();
+        let pieces = self.pieces(paragraphs);
         let span = pieces[0].start..pieces[pieces.len() - 1].end;
         Quotation {
             span,
             pieces,
-            words: self.words(paragraphs),
+            words: self.words(paragraphs, usize::MAX),
             nested: self.depth > 0,
         }
     }
 
-    pub(super) fn words(&self, paragraphs: &[Paragraph]) -> usize {
+    /// The quotation's stretches, one per paragraph, in absolute positions.
+    pub(super) fn pieces(&self, paragraphs: &[Paragraph]) -> Vec<Range<usize>> {
         self.local_pieces(paragraphs)
             .into_iter()
-            .map(|(pi, r)| count_words(&paragraphs[pi].text[r]))
-            .sum()
+            .map(|(pi, r)| paragraphs[pi].offset + r.start..paragraphs[pi].offset + r.end)
+            .collect()
+    }
+
+    /// Its words ([`count_words`]), counted up to `enough` at most: an exemption asks only
+    /// whether a quotation is shorter than a few words.
+    pub(super) fn words(&self, paragraphs: &[Paragraph], enough: usize) -> usize {
+        let mut words = 0;
+        for (pi, r) in self.local_pieces(paragraphs) {
+            words += count_words(&paragraphs[pi].text[r], enough - words);
+            if words >= enough {
+                break;
+            }
+        }
+        words
     }
 
     pub(super) fn first_content_char(&self, paragraphs: &[Paragraph]) -> Option<char> {
@@ -250,8 +260,9 @@ pub(super) fn right_after_stop_and_space(text: &str, i: usize) -> bool {
             .ends_with(['.', '!', '?', '…'])
 }
 
-/// Runs of non-space text holding a letter or a figure ("—" alone is not a word).
-pub(super) fn count_words(text: &str) -> usize {
+/// Runs of non-space text holding a letter or a figure ("—" alone is not a word), counted
+/// up to `enough` at most.
+pub(super) fn count_words(text: &str, enough: usize) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
     let mut counted = false;
@@ -273,6 +284,9 @@ pub(super) fn count_words(text: &str) -> usize {
             counted = false;
         } else if alnum && !counted {
             words += 1;
+            if words >= enough {
+                break;
+            }
             counted = true;
         }
         i += len;

@@ -309,7 +309,7 @@ impl QuoteChecker {
             .quotes
             .iter()
             .filter(|q| q.close.is_some() && q.depth == 0)
-            .flat_map(|q| q.to_quotation(paragraphs).pieces)
+            .flat_map(|q| q.pieces(paragraphs))
             .collect();
         spans.sort_by_key(|r| r.start);
         spans

@@ -196,11 +196,16 @@ fn spans_are_absolute() {
 #[test]
 fn words_are_runs_holding_a_letter_or_figure() {
     assert_eq!(
-        count_words("We won 2-0 — at last, in Zürich\u{a0}today."),
+        count_words("We won 2-0 — at last, in Zürich\u{a0}today.", usize::MAX),
         8
     );
-    assert_eq!(count_words("  — … \" "), 0);
-    assert_eq!(count_words("Ça\tva\nbien"), 3);
+    assert_eq!(count_words("  — … \" ", usize::MAX), 0);
+    assert_eq!(count_words("Ça\tva\nbien", usize::MAX), 3);
+    assert_eq!(
+        count_words("Ça\tva\nbien", 2),
+        2,
+        "counting stops at enough"
+    );
 }
 
 #[test]
