@@ -2,20 +2,13 @@
 //! (each a 4xx with a JSON body), and the README's examples. Limits, token, CORS, the log
 //! and reloading are in `serve_limits.rs`.
 
+mod common;
 mod serve_support;
 
 use assert_cmd::Command;
+use common::rules_reported;
 use serde_json::{Value, json};
 use serve_support::{ARTICLE, Server, check};
-
-fn rules_found(report: &Value) -> Vec<String> {
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap().to_string())
-        .collect()
-}
 
 #[test]
 fn check_answers_the_cli_json_report_with_utf16_offsets() {
@@ -87,7 +80,7 @@ fn the_name_or_the_format_field_picks_markdown() {
         "---\ntitle: Pier to reopen\n---\n\nThe the pier reopens.\n\n```\nthe the\n```\n";
     let report = check(&server, markdown, "story.md");
     assert_eq!(
-        rules_found(&report)
+        rules_reported(&report)
             .iter()
             .filter(|r| *r == "repeated-word")
             .count(),
@@ -99,7 +92,7 @@ fn the_name_or_the_format_field_picks_markdown() {
     );
     assert_eq!(response.status, 200);
     let by_field = response.json();
-    assert_eq!(rules_found(&by_field), rules_found(&report));
+    assert_eq!(rules_reported(&by_field), rules_reported(&report));
     assert_eq!(by_field["diagnostics"][0]["path"], "story");
     assert_eq!(
         by_field["diagnostics"][0]["byte_start"],
@@ -126,7 +119,7 @@ fn fix_returns_the_fixed_text_the_diff_and_what_is_left() {
     assert_eq!(body["applied"], 2);
     let diff = body["diff"].as_str().unwrap();
     assert!(diff.contains("-2025.05.09\n+2025-05-09"), "{diff}");
-    let left = rules_found(&body["report"]);
+    let left = rules_reported(&body["report"]);
     assert!(
         !left.contains(&"stray-text".to_string()) && !left.contains(&"date-format".to_string())
     );

@@ -84,6 +84,15 @@ impl Desk {
         }
     }
 
+    /// A folder whose `newslint.toml` is `config` and whose `house.toml` (a rule file, when
+    /// `config` names it) is `house`.
+    pub fn with_config(config: &str, house: &str) -> Self {
+        let desk = Self::new();
+        desk.write("newslint.toml", config);
+        desk.write("house.toml", house);
+        desk
+    }
+
     /// The folder.
     pub fn path(&self) -> &Path {
         self.dir.path()
@@ -193,6 +202,17 @@ pub fn nth_offset(text: &str, needle: &str, nth: usize) -> usize {
         .nth(nth)
         .unwrap_or_else(|| panic!("{needle:?} occurs fewer than {} times", nth + 1))
         .0
+}
+
+/// The rule of each diagnostic of a JSON report (`--format json`, or what `serve` answers),
+/// in order.
+pub fn rules_reported(report: &serde_json::Value) -> Vec<String> {
+    report["diagnostics"]
+        .as_array()
+        .expect("a diagnostics array")
+        .iter()
+        .map(|d| d["rule"].as_str().expect("a rule id").to_string())
+        .collect()
 }
 
 /// Every `┌─ file:line:col` location codespan drew, as `file-name:line:col`.
