@@ -318,7 +318,8 @@ mod tests {
         let found = stretches(&text, &spans);
         assert_eq!(found, [(6..166, 0..2), (236..366, 2..3)]);
         // Stretches end on character boundaries: "é" is bytes 200 and 201.
-        let found = stretches(&text, &[137..138]);
+        let one = 137..138;
+        let found = stretches(&text, std::slice::from_ref(&one));
         assert_eq!(found[0].0.end, 202);
     }
 
