@@ -10,20 +10,22 @@ use std::sync::{Arc, OnceLock};
 
 use std::ops::Range;
 
-use aho_corasick::{dfa::DFA, nfa::contiguous::NFA};
+use aho_corasick::nfa::contiguous::NFA;
 use rustc_hash::FxHashMap;
 
 use super::Rule;
 use super::literals::FOLDS_TO_ASCII;
 use crate::article::Document;
 
+mod table;
 mod walk;
 
-use walk::{Capitals, Literals, dfa, nfa, occurrences};
+use table::Faster;
+use walk::{Capitals, Literals, nfa, occurrences};
 
-/// Text the prefilter reads with its NFA before it builds its DFA. The DFA of the `news`
-/// and `ap` literals took 12 M instructions to build, a tenth of a one-article run; it
-/// scans faster, which pays over many articles.
+/// Text the prefilter reads with its NFA before it builds its table. The DFA of the `news`
+/// and `ap` literals took 12 M instructions to build, a tenth of a one-article run (their
+/// table 5 M); it scans faster, which pays over many articles.
 const DFA_AFTER: usize = 256 << 10;
 
 /// Text a prefilter that guards a single rule reads before it stops. Its scan then costs
@@ -40,9 +42,10 @@ const LONE_RULE_AFTER: usize = DFA_AFTER;
 pub struct Prefilter {
     /// The literals as an NFA, cheap to build, for the first articles.
     automaton: Option<NFA>,
-    /// The same automaton as a DFA, built once [`DFA_AFTER`] bytes have been read
-    /// (`None`: too large to build); both find the same occurrences.
-    dfa: OnceLock<Option<DFA>>,
+    /// The same automaton as a table, or a DFA where it has too many states for one,
+    /// built once [`DFA_AFTER`] bytes have been read (`None`: too large to build); all
+    /// find the same occurrences.
+    dfa: OnceLock<Option<Faster>>,
     /// The literals, lower case, as the automata hold them.
     literals: Vec<Vec<u8>>,
     /// For each literal of case-sensitive rules, the case a text must hold it in: such a
@@ -257,16 +260,17 @@ impl Prefilter {
         }
     }
 
-    /// The DFA, if more than [`DFA_AFTER`] bytes have been read before these `len` and it
-    /// could be built.
-    fn dfa(&self, len: usize) -> Option<&DFA> {
+    /// The table (or DFA), if more than [`DFA_AFTER`] bytes have been read before these
+    /// `len` and it could be built.
+    fn dfa(&self, len: usize) -> Option<&Faster> {
         if let Some(dfa) = self.dfa.get() {
             return dfa.as_ref();
         }
         if self.read.fetch_add(len, Ordering::Relaxed) <= DFA_AFTER {
             return None;
         }
-        self.dfa.get_or_init(|| dfa(&self.patterns()).ok()).as_ref()
+        let faster = || Faster::new(self.automaton.as_ref()?, &self.patterns(), &self.searched);
+        self.dfa.get_or_init(faster).as_ref()
     }
 
     /// The literals of the automata, in their order.
@@ -311,7 +315,7 @@ impl Prefilter {
         for haystack in [&source[..doc.content_start()], doc.prose()] {
             let haystack = haystack.as_bytes();
             match dfa {
-                Some(dfa) => occurrences(dfa, haystack, &literals, &mut hits),
+                Some(faster) => occurrences(faster, haystack, &literals, &mut hits),
                 None => occurrences(nfa, haystack, &literals, &mut hits),
             }
         }

@@ -87,14 +87,33 @@ pub(super) type Hit = (usize, usize, u32);
 /// "Ne" were found as "al", "co" and "ne" and thrown away. Those starting with a capital
 /// are now found from the capitals alone, which are few.
 pub(super) fn occurrences(
-    automaton: &impl Automaton,
+    automaton: &impl Walk,
     haystack: &[u8],
     literals: &Literals,
     hits: &mut Vec<Hit>,
 ) {
-    walk(automaton, haystack, literals, hits);
+    automaton.walk(haystack, literals, hits);
     if !literals.capitals.is_empty() {
         from_capitals(haystack, literals, hits);
+    }
+}
+
+/// An automaton of the literals walked over a text.
+pub(super) trait Walk {
+    /// Push `(start, end, literal)` of every occurrence in `haystack` of the literals the
+    /// automaton holds, in order of end.
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>);
+}
+
+impl Walk for NFA {
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+        walk(self, haystack, literals, hits);
+    }
+}
+
+impl Walk for DFA {
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+        walk(self, haystack, literals, hits);
     }
 }
 
@@ -130,12 +149,19 @@ fn push_matches(
         let pattern = automaton.match_pattern(state, index);
         let start = end - automaton.pattern_len(pattern);
         let literal = literals.searched[pattern.as_usize()];
-        if let Some(Some(case)) = literals.exact.get(literal as usize)
-            && haystack[start..end] != case[..]
-        {
-            continue;
+        if is_in_case(literals, literal, &haystack[start..end]) {
+            hits.push((start, end, literal));
         }
-        hits.push((start, end, literal));
+    }
+}
+
+/// Whether `found`, an occurrence of `literal` in any case, is in the case the literal
+/// must be found in (if it must).
+#[inline]
+pub(super) fn is_in_case(literals: &Literals, literal: u32, found: &[u8]) -> bool {
+    match literals.exact.get(literal as usize) {
+        Some(Some(case)) => found == &case[..],
+        _ => true,
     }
 }
 
@@ -197,6 +223,7 @@ pub(super) fn dfa(literals: &[&[u8]]) -> Result<DFA, aho_corasick::BuildError> {
 #[cfg(test)]
 mod tests {
     use super::super::DFA_AFTER;
+    use super::super::table::Table;
     use super::*;
     use crate::article::Document;
 
@@ -214,7 +241,10 @@ mod tests {
             "the first article is read by the NFA"
         );
         let second = prefilter.scan(&doc);
-        assert!(prefilter.dfa.get().is_some_and(Option::is_some));
+        assert!(matches!(
+            prefilter.dfa.get(),
+            Some(Some(super::super::table::Faster::Table(_)))
+        ));
         assert!(!first.occurrences.is_empty());
         assert_eq!(first.occurrences, second.occurrences);
         assert_eq!(first.first, second.first);
@@ -250,15 +280,19 @@ mod tests {
             .automaton
             .as_ref()
             .expect("news and ap have literals");
-        let dfa = dfa(&prefilter.patterns()).expect("builds");
-        let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
+        let patterns = prefilter.patterns();
+        let dfa = dfa(&patterns).expect("builds");
+        let table = Table::new(nfa, &patterns, &prefilter.searched).expect("fits");
+        let (mut by_nfa, mut by_dfa, mut by_table) = (Vec::new(), Vec::new(), Vec::new());
         let literals = prefilter.walked();
         occurrences(nfa, text.as_bytes(), &literals, &mut by_nfa);
         occurrences(&dfa, text.as_bytes(), &literals, &mut by_dfa);
-        for found in [&mut expected, &mut by_nfa, &mut by_dfa] {
+        occurrences(&table, text.as_bytes(), &literals, &mut by_table);
+        for found in [&mut expected, &mut by_nfa, &mut by_dfa, &mut by_table] {
             found.sort_unstable();
         }
         assert_eq!(by_nfa, expected);
         assert_eq!(by_dfa, expected);
+        assert_eq!(by_table, expected);
     }
 }
