@@ -17,11 +17,13 @@ use super::Rule;
 use super::literals::FOLDS_TO_ASCII;
 use crate::article::Document;
 
+mod capitals;
 mod table;
 mod walk;
 
+use capitals::Capitals;
 use table::Faster;
-use walk::{Capitals, Literals, nfa, occurrences};
+use walk::{Literals, nfa, occurrences};
 
 /// Text the prefilter reads with its NFA before it builds its table. The DFA of the `news`
 /// and `ap` literals took 12 M instructions to build, a tenth of a one-article run (their

@@ -229,7 +229,8 @@ fn classes(patterns: &[&[u8]]) -> ([u8; 256], Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::walk::{Capitals, nfa};
+    use super::super::capitals::Capitals;
+    use super::super::walk::nfa;
     use super::*;
 
     /// The news and ap prefilter's text of `pieces`: `(choice, case)` picks one of its
