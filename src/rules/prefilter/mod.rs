@@ -111,14 +111,11 @@ impl Seen {
             first[i + 1] += first[i];
         }
         let mut present = vec![0u64; literals.div_ceil(64)];
-        for (literal, bounds) in first.windows(2).enumerate() {
-            if bounds[0] != bounds[1] {
-                present[literal / 64] |= 1 << (literal % 64);
-            }
-        }
         let mut next = first.clone();
         let mut occurrences = vec![(0, 0); hits.len()];
         for &(start, end, literal) in hits {
+            // From the hits, not by comparing the bounds of every literal: they are few.
+            present[literal as usize / 64] |= 1 << (literal % 64);
             let slot = &mut next[literal as usize];
             occurrences[*slot as usize] = (start, end);
             *slot += 1;
@@ -294,25 +291,27 @@ impl Prefilter {
     /// matter, where a headline or metadata value may be read from). Both are in source
     /// offsets, as units are.
     pub fn scan(&self, doc: &Document) -> Seen {
-        let mut seen = Seen::from_hits(&[], 0);
+        // Built only where the scan stops early: it cost a few hundred instructions.
+        let everything = |everything| Seen {
+            everything,
+            ..Seen::from_hits(&[], 0)
+        };
         let Some(nfa) = &self.automaton else {
-            return seen;
+            return everything(false);
         };
         let source = doc.source();
         let alone = self.by_rule.len() == 1;
         if alone && self.read.fetch_add(source.len(), Ordering::Relaxed) > LONE_RULE_AFTER {
-            seen.everything = true;
-            return seen;
+            return everything(true);
         }
         if FOLDS_TO_ASCII
             .iter()
             .any(|c| memchr::memmem::find(source.as_bytes(), c.as_bytes()).is_some())
         {
-            seen.everything = true;
-            return seen;
+            return everything(true);
         }
         let dfa = if alone { None } else { self.dfa(source.len()) };
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(64);
         let literals = self.walked();
         for haystack in [&source[..doc.content_start()], doc.prose()] {
             let haystack = haystack.as_bytes();
