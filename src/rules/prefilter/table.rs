@@ -307,6 +307,58 @@ mod tests {
     }
 
     #[test]
+    fn the_table_is_the_automaton_renumbered() {
+        // Both walked together over every byte from every state reached: each state of
+        // the table stands for one of the automaton, with the same matches.
+        let prefilter = NEWS_AND_AP.prefilter();
+        let automaton = prefilter
+            .automaton
+            .as_ref()
+            .expect("news and ap have literals");
+        let table =
+            Table::new(automaton, &prefilter.patterns(), &prefilter.searched).expect("fits");
+        let start = automaton.start_state(Anchored::No).expect("unanchored");
+        let mut standing = rustc_hash::FxHashMap::default();
+        standing.insert(table.start, start);
+        let mut todo = vec![(table.start, start)];
+        while let Some((ours, theirs)) = todo.pop() {
+            for byte in 0..=255u8 {
+                let next = (
+                    table.step(ours, byte),
+                    automaton.next_state(Anchored::No, theirs, byte),
+                );
+                match standing.get(&next.0) {
+                    Some(&known) => assert_eq!(known, next.1, "state {}", next.0),
+                    None => {
+                        standing.insert(next.0, next.1);
+                        todo.push(next);
+                    }
+                }
+            }
+            let ours_match = ours < table.matching;
+            assert_eq!(ours_match, automaton.is_match(theirs), "state {ours}");
+            if ours_match {
+                let matches: Vec<(u32, u32)> = (0..automaton.match_len(theirs))
+                    .map(|which| {
+                        let pattern = automaton.match_pattern(theirs, which);
+                        let length = automaton.pattern_len(pattern) as u32;
+                        (length, prefilter.searched[pattern.as_usize()])
+                    })
+                    .collect();
+                let index = usize::from(ours / table.stride);
+                let range = table.first[index] as usize..table.first[index + 1] as usize;
+                assert_eq!(table.matches[range], matches[..], "state {ours}");
+            }
+        }
+        let matching = standing.keys().filter(|&&state| state < table.matching);
+        assert_eq!(
+            matching.count(),
+            table.first.len() - 1,
+            "every state with matches"
+        );
+    }
+
+    #[test]
     fn an_automaton_of_too_many_states_gets_no_table_but_a_dfa() {
         let words: Vec<Vec<u8>> = (0..4000u32)
             .map(|n| format!("{:x}q{}z", n.wrapping_mul(2_654_435_761), n).into_bytes())
