@@ -25,10 +25,11 @@ use capitals::Capitals;
 use table::Faster;
 use walk::{Literals, nfa, occurrences};
 
-/// Text the prefilter reads with its NFA before it builds its table. The DFA of the `news`
-/// and `ap` literals took 12 M instructions to build, a tenth of a one-article run (their
-/// table 5 M); it scans faster, which pays over many articles.
-const DFA_AFTER: usize = 256 << 10;
+/// Text the prefilter reads with its NFA before it builds its table. The table of the
+/// `news` and `ap` literals takes 4.8 M instructions to build (their DFA took 12 M, a
+/// tenth of a one-article run); it saves 36 a byte (43 with the NFA, 7), so it is built
+/// once the NFA has cost about as much more: 4.8 M / 36 is 133 KB.
+const DFA_AFTER: usize = 128 << 10;
 
 /// Text a prefilter that guards a single rule reads before it stops. Its scan then costs
 /// more than running the rule: the automaton ignores case and so walks every byte, while
@@ -37,7 +38,7 @@ const DFA_AFTER: usize = 256 << 10;
 /// `placeholder-text` (`check -j 1 --format json` under callgrind): BBC 891.7 M instructions
 /// with the scan throughout, 827.7 M with none, 836.5 M stopping here; one article 20.8 M
 /// with the scan, 21.6 M with none, 20.8 M stopping here.
-const LONE_RULE_AFTER: usize = DFA_AFTER;
+const LONE_RULE_AFTER: usize = 256 << 10;
 
 /// The literals of a set of rules in one automaton.
 #[derive(Debug, Default)]

@@ -75,7 +75,8 @@ pub(super) struct Table {
 impl Table {
     /// The table of `automaton`, which finds `patterns` ignoring ASCII case, with each
     /// pattern's literal from `searched`; `None` if its rows do not end before
-    /// [`STATES_END`].
+    /// [`STATES_END`]. Out of line, so that profiles show what it costs.
+    #[inline(never)]
     pub(super) fn new(
         automaton: &impl Automaton,
         patterns: &[&[u8]],
