@@ -10,21 +10,26 @@ use std::sync::{Arc, OnceLock};
 
 use std::ops::Range;
 
-use aho_corasick::{dfa::DFA, nfa::contiguous::NFA};
+use aho_corasick::nfa::contiguous::NFA;
 use rustc_hash::FxHashMap;
 
 use super::Rule;
 use super::literals::FOLDS_TO_ASCII;
 use crate::article::Document;
 
+mod capitals;
+mod table;
 mod walk;
 
-use walk::{Capitals, Literals, dfa, nfa, occurrences};
+use capitals::Capitals;
+use table::Faster;
+use walk::{Literals, nfa, occurrences};
 
-/// Text the prefilter reads with its NFA before it builds its DFA. The DFA of the `news`
-/// and `ap` literals took 12 M instructions to build, a tenth of a one-article run; it
-/// scans faster, which pays over many articles.
-const DFA_AFTER: usize = 256 << 10;
+/// Text the prefilter reads with its NFA before it builds its table. The table of the
+/// `news` and `ap` literals takes 4.8 M instructions to build (their DFA took 12 M, a
+/// tenth of a one-article run); it saves 36 a byte (43 with the NFA, 7), so it is built
+/// once the NFA has cost about as much more: 4.8 M / 36 is 133 KB.
+const DFA_AFTER: usize = 128 << 10;
 
 /// Text a prefilter that guards a single rule reads before it stops. Its scan then costs
 /// more than running the rule: the automaton ignores case and so walks every byte, while
@@ -33,16 +38,17 @@ const DFA_AFTER: usize = 256 << 10;
 /// `placeholder-text` (`check -j 1 --format json` under callgrind): BBC 891.7 M instructions
 /// with the scan throughout, 827.7 M with none, 836.5 M stopping here; one article 20.8 M
 /// with the scan, 21.6 M with none, 20.8 M stopping here.
-const LONE_RULE_AFTER: usize = DFA_AFTER;
+const LONE_RULE_AFTER: usize = 256 << 10;
 
 /// The literals of a set of rules in one automaton.
 #[derive(Debug, Default)]
 pub struct Prefilter {
     /// The literals as an NFA, cheap to build, for the first articles.
     automaton: Option<NFA>,
-    /// The same automaton as a DFA, built once [`DFA_AFTER`] bytes have been read
-    /// (`None`: too large to build); both find the same occurrences.
-    dfa: OnceLock<Option<DFA>>,
+    /// The same automaton as a table, or a DFA where it has too many states for one,
+    /// built once [`DFA_AFTER`] bytes have been read (`None`: too large to build); all
+    /// find the same occurrences.
+    dfa: OnceLock<Option<Faster>>,
     /// The literals, lower case, as the automata hold them.
     literals: Vec<Vec<u8>>,
     /// For each literal of case-sensitive rules, the case a text must hold it in: such a
@@ -106,14 +112,11 @@ impl Seen {
             first[i + 1] += first[i];
         }
         let mut present = vec![0u64; literals.div_ceil(64)];
-        for (literal, bounds) in first.windows(2).enumerate() {
-            if bounds[0] != bounds[1] {
-                present[literal / 64] |= 1 << (literal % 64);
-            }
-        }
         let mut next = first.clone();
         let mut occurrences = vec![(0, 0); hits.len()];
         for &(start, end, literal) in hits {
+            // From the hits, not by comparing the bounds of every literal: they are few.
+            present[literal as usize / 64] |= 1 << (literal % 64);
             let slot = &mut next[literal as usize];
             occurrences[*slot as usize] = (start, end);
             *slot += 1;
@@ -257,16 +260,17 @@ impl Prefilter {
         }
     }
 
-    /// The DFA, if more than [`DFA_AFTER`] bytes have been read before these `len` and it
-    /// could be built.
-    fn dfa(&self, len: usize) -> Option<&DFA> {
+    /// The table (or DFA), if more than [`DFA_AFTER`] bytes have been read before these
+    /// `len` and it could be built.
+    fn dfa(&self, len: usize) -> Option<&Faster> {
         if let Some(dfa) = self.dfa.get() {
             return dfa.as_ref();
         }
         if self.read.fetch_add(len, Ordering::Relaxed) <= DFA_AFTER {
             return None;
         }
-        self.dfa.get_or_init(|| dfa(&self.patterns()).ok()).as_ref()
+        let faster = || Faster::new(self.automaton.as_ref()?, &self.patterns(), &self.searched);
+        self.dfa.get_or_init(faster).as_ref()
     }
 
     /// The literals of the automata, in their order.
@@ -288,30 +292,32 @@ impl Prefilter {
     /// matter, where a headline or metadata value may be read from). Both are in source
     /// offsets, as units are.
     pub fn scan(&self, doc: &Document) -> Seen {
-        let mut seen = Seen::from_hits(&[], 0);
+        // Built only where the scan stops early: it cost a few hundred instructions.
+        let everything = |everything| Seen {
+            everything,
+            ..Seen::from_hits(&[], 0)
+        };
         let Some(nfa) = &self.automaton else {
-            return seen;
+            return everything(false);
         };
         let source = doc.source();
         let alone = self.by_rule.len() == 1;
         if alone && self.read.fetch_add(source.len(), Ordering::Relaxed) > LONE_RULE_AFTER {
-            seen.everything = true;
-            return seen;
+            return everything(true);
         }
         if FOLDS_TO_ASCII
             .iter()
             .any(|c| memchr::memmem::find(source.as_bytes(), c.as_bytes()).is_some())
         {
-            seen.everything = true;
-            return seen;
+            return everything(true);
         }
         let dfa = if alone { None } else { self.dfa(source.len()) };
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(64);
         let literals = self.walked();
         for haystack in [&source[..doc.content_start()], doc.prose()] {
             let haystack = haystack.as_bytes();
             match dfa {
-                Some(dfa) => occurrences(dfa, haystack, &literals, &mut hits),
+                Some(faster) => occurrences(faster, haystack, &literals, &mut hits),
                 None => occurrences(nfa, haystack, &literals, &mut hits),
             }
         }

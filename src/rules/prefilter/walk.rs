@@ -1,11 +1,11 @@
 //! The prefilter's scan of one text: the Aho-Corasick automaton of its literals walked a
 //! byte at a time, and the literals that must be found with a leading capital ("AL",
-//! "Mr", "Jan") found from the capitals of the text instead.
+//! "Mr", "Jan") found from the capitals of the text instead ([`super::capitals`]).
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::{Anchored, MatchKind, dfa::DFA, nfa::contiguous::NFA};
 
-use crate::text::eight_bytes::{first_marked, in_range};
+use super::capitals::{Capitals, from_capitals};
 
 /// What the walk needs of the prefilter's literals.
 pub(super) struct Literals<'a> {
@@ -15,66 +15,6 @@ pub(super) struct Literals<'a> {
     pub exact: &'a [Option<Vec<u8>>],
     /// The case-sensitive literals that start with a capital.
     pub capitals: &'a Capitals,
-}
-
-/// The case-sensitive literals that start with a capital, by their first two bytes: a
-/// capital in the text is looked up, not compared with every literal of its letter
-/// (those of "M" are two dozen: "MA", "Mr", "Mar", "Mass." ...).
-#[derive(Debug, Default)]
-pub(super) struct Capitals {
-    /// Where the ids of each pair (`(capital - 'A') * 256 + next byte`) start in `ids`;
-    /// the pair's ids end where the next pair's start.
-    starts: Vec<u32>,
-    ids: Vec<u32>,
-    /// Literals of one capital alone, by their letter.
-    single: Vec<Vec<u32>>,
-}
-
-/// The pairs a capital and a byte make.
-const PAIRS: usize = 26 * 256;
-
-impl Capitals {
-    /// The literals (`(id, text)`) that start with a capital.
-    pub(super) fn new<'l>(literals: impl IntoIterator<Item = (u32, &'l [u8])>) -> Self {
-        let mut by_pair = vec![Vec::new(); PAIRS];
-        let mut single = vec![Vec::new(); 26];
-        for (id, text) in literals {
-            let letter = usize::from(text[0] - b'A');
-            match text.get(1) {
-                Some(&next) => by_pair[letter * 256 + usize::from(next)].push(id),
-                None => single[letter].push(id),
-            }
-        }
-        let mut starts = Vec::with_capacity(PAIRS + 1);
-        let mut ids = Vec::new();
-        for pair in by_pair {
-            starts.push(ids.len() as u32);
-            ids.extend(pair);
-        }
-        starts.push(ids.len() as u32);
-        Self {
-            starts,
-            ids,
-            single,
-        }
-    }
-
-    pub(super) fn is_empty(&self) -> bool {
-        self.ids.is_empty() && self.single.iter().all(Vec::is_empty)
-    }
-
-    /// The literals the text at `at` (a capital) could start.
-    fn at(&self, haystack: &[u8], at: usize) -> impl Iterator<Item = u32> + '_ {
-        let letter = usize::from(haystack[at] - b'A');
-        let pair = match haystack.get(at + 1) {
-            Some(&next) => {
-                let pair = letter * 256 + usize::from(next);
-                &self.ids[self.starts[pair] as usize..self.starts[pair + 1] as usize]
-            }
-            None => &[],
-        };
-        pair.iter().chain(&self.single[letter]).copied()
-    }
 }
 
 /// `(start, end, literal)` of an occurrence.
@@ -87,14 +27,33 @@ pub(super) type Hit = (usize, usize, u32);
 /// "Ne" were found as "al", "co" and "ne" and thrown away. Those starting with a capital
 /// are now found from the capitals alone, which are few.
 pub(super) fn occurrences(
-    automaton: &impl Automaton,
+    automaton: &impl Walk,
     haystack: &[u8],
     literals: &Literals,
     hits: &mut Vec<Hit>,
 ) {
-    walk(automaton, haystack, literals, hits);
+    automaton.walk(haystack, literals, hits);
     if !literals.capitals.is_empty() {
-        from_capitals(haystack, literals, hits);
+        from_capitals(haystack, literals.capitals, hits);
+    }
+}
+
+/// An automaton of the literals walked over a text.
+pub(super) trait Walk {
+    /// Push `(start, end, literal)` of every occurrence in `haystack` of the literals the
+    /// automaton holds, in order of end.
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>);
+}
+
+impl Walk for NFA {
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+        walk(self, haystack, literals, hits);
+    }
+}
+
+impl Walk for DFA {
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+        walk(self, haystack, literals, hits);
     }
 }
 
@@ -130,46 +89,19 @@ fn push_matches(
         let pattern = automaton.match_pattern(state, index);
         let start = end - automaton.pattern_len(pattern);
         let literal = literals.searched[pattern.as_usize()];
-        if let Some(Some(case)) = literals.exact.get(literal as usize)
-            && haystack[start..end] != case[..]
-        {
-            continue;
-        }
-        hits.push((start, end, literal));
-    }
-}
-
-/// Push the occurrences of the literals that start with a capital, reading the text
-/// eight bytes at a time for its capitals.
-#[inline(never)]
-fn from_capitals(haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
-    let mut chunks = haystack.chunks_exact(8);
-    let mut base = 0;
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let mut capitals = in_range(word, b'A', b'Z');
-        while capitals != 0 {
-            let at = base + first_marked(capitals);
-            capital_at(haystack, at, literals, hits);
-            capitals &= capitals - 1;
-        }
-        base += 8;
-    }
-    for (offset, byte) in chunks.remainder().iter().enumerate() {
-        if byte.is_ascii_uppercase() {
-            capital_at(haystack, base + offset, literals, hits);
+        if is_in_case(literals, literal, &haystack[start..end]) {
+            hits.push((start, end, literal));
         }
     }
 }
 
-/// Push the literals starting with the capital at `at` that the text holds there.
-fn capital_at(haystack: &[u8], at: usize, literals: &Literals, hits: &mut Vec<Hit>) {
-    for literal in literals.capitals.at(haystack, at) {
-        if let Some(Some(case)) = literals.exact.get(literal as usize)
-            && haystack[at..].starts_with(case)
-        {
-            hits.push((at, at + case.len(), literal));
-        }
+/// Whether `found`, an occurrence of `literal` in any case, is in the case the literal
+/// must be found in (if it must).
+#[inline]
+pub(super) fn is_in_case(literals: &Literals, literal: u32, found: &[u8]) -> bool {
+    match literals.exact.get(literal as usize) {
+        Some(Some(case)) => found == &case[..],
+        _ => true,
     }
 }
 
@@ -197,6 +129,7 @@ pub(super) fn dfa(literals: &[&[u8]]) -> Result<DFA, aho_corasick::BuildError> {
 #[cfg(test)]
 mod tests {
     use super::super::DFA_AFTER;
+    use super::super::table::Table;
     use super::*;
     use crate::article::Document;
 
@@ -214,7 +147,10 @@ mod tests {
             "the first article is read by the NFA"
         );
         let second = prefilter.scan(&doc);
-        assert!(prefilter.dfa.get().is_some_and(Option::is_some));
+        assert!(matches!(
+            prefilter.dfa.get(),
+            Some(Some(super::super::table::Faster::Table(_)))
+        ));
         assert!(!first.occurrences.is_empty());
         assert_eq!(first.occurrences, second.occurrences);
         assert_eq!(first.first, second.first);
@@ -250,15 +186,19 @@ mod tests {
             .automaton
             .as_ref()
             .expect("news and ap have literals");
-        let dfa = dfa(&prefilter.patterns()).expect("builds");
-        let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
+        let patterns = prefilter.patterns();
+        let dfa = dfa(&patterns).expect("builds");
+        let table = Table::new(nfa, &patterns, &prefilter.searched).expect("fits");
+        let (mut by_nfa, mut by_dfa, mut by_table) = (Vec::new(), Vec::new(), Vec::new());
         let literals = prefilter.walked();
         occurrences(nfa, text.as_bytes(), &literals, &mut by_nfa);
         occurrences(&dfa, text.as_bytes(), &literals, &mut by_dfa);
-        for found in [&mut expected, &mut by_nfa, &mut by_dfa] {
+        occurrences(&table, text.as_bytes(), &literals, &mut by_table);
+        for found in [&mut expected, &mut by_nfa, &mut by_dfa, &mut by_table] {
             found.sort_unstable();
         }
         assert_eq!(by_nfa, expected);
         assert_eq!(by_dfa, expected);
+        assert_eq!(by_table, expected);
     }
 }

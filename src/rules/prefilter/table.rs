@@ -1,0 +1,373 @@
+//! The prefilter's automaton copied into a transition table of its own, walked once the
+//! first articles have been read with the NFA. Aho-Corasick's own DFA is such a table,
+//! but walked through its `Automaton` trait it cost 13 instructions a byte (bounds checks,
+//! its loop); here a byte costs a load of its class, one of the next state and one
+//! compare, as every state with matches is numbered below the others.
+
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::{Anchored, dfa::DFA};
+
+use super::walk::{Hit, Literals, Walk, dfa, is_in_case};
+
+/// Where the states end: a state is the place of its row in the table, a `u16`, so that
+/// a state and a class (a `u8`) always fall inside the table and no index is checked.
+/// The `news` and `ap` literals need 771 states of 44 classes, 33,924 places.
+const STATES_END: usize = 1 << 16;
+
+/// The places of the table: every state and class.
+const PLACES: usize = STATES_END + 256;
+
+/// The automaton the prefilter walks after the first articles: the table, or where the
+/// literals have too many states for one, Aho-Corasick's DFA.
+#[derive(Debug)]
+pub(super) enum Faster {
+    Table(Table),
+    Dfa(DFA),
+}
+
+impl Faster {
+    /// The faster automaton of `nfa`, which holds `patterns` (see [`Table::new`]).
+    pub(super) fn new(nfa: &impl Automaton, patterns: &[&[u8]], searched: &[u32]) -> Option<Self> {
+        match Table::new(nfa, patterns, searched) {
+            Some(table) => Some(Self::Table(table)),
+            None => dfa(patterns).ok().map(Self::Dfa),
+        }
+    }
+}
+
+impl Walk for Faster {
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+        match self {
+            Self::Table(table) => table.walk(haystack, literals, hits),
+            Self::Dfa(dfa) => dfa.walk(haystack, literals, hits),
+        }
+    }
+}
+
+impl Walk for Table {
+    fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+        Table::walk(self, haystack, literals, hits);
+    }
+}
+
+/// A dense copy of an Aho-Corasick automaton that ignores ASCII case.
+#[derive(Debug)]
+pub(super) struct Table {
+    /// The class of each byte: bytes that no literal holds in either case are one class,
+    /// and the two cases of a letter another.
+    classes: [u8; 256],
+    /// The number of classes, the length of a row.
+    stride: u16,
+    /// The next state of each state and class, at `state + class`. A state is the place
+    /// of its row, a multiple of the stride; places past the last row are never read.
+    next: Box<[u16; PLACES]>,
+    /// The states below this one have matches; the others have none.
+    matching: u16,
+    /// The state the walk starts in.
+    start: u16,
+    /// The matches of state `s` (`s < matching`) are
+    /// `matches[first[s / stride]..first[s / stride + 1]]`.
+    first: Vec<u32>,
+    /// `(length, literal)` of each match.
+    matches: Vec<(u32, u32)>,
+}
+
+impl Table {
+    /// The table of `automaton`, which finds `patterns` ignoring ASCII case, with each
+    /// pattern's literal from `searched`; `None` if its rows do not end before
+    /// [`STATES_END`]. Out of line, so that profiles show what it costs.
+    #[inline(never)]
+    pub(super) fn new(
+        automaton: &impl Automaton,
+        patterns: &[&[u8]],
+        searched: &[u32],
+    ) -> Option<Self> {
+        let (classes, representatives) = classes(patterns);
+        let stride = representatives.len();
+        let start = automaton.start_state(Anchored::No).ok()?;
+        // Every state reachable from the start, in the order first reached.
+        let mut order: Vec<StateID> = vec![start];
+        let mut place = rustc_hash::FxHashMap::default();
+        place.insert(start, 0u32);
+        let mut moves: Vec<u32> = Vec::new();
+        let mut reached = 0;
+        while let Some(&state) = order.get(reached) {
+            reached += 1;
+            for &byte in &representatives {
+                let next = automaton.next_state(Anchored::No, state, byte);
+                let known = place.len() as u32;
+                let index = *place.entry(next).or_insert(known);
+                if index == known {
+                    order.push(next);
+                    if order.len() * stride >= STATES_END {
+                        return None;
+                    }
+                }
+                moves.push(index);
+            }
+        }
+        // Renumbered: the states with matches first, in the order reached.
+        let mut renumbered = vec![0u32; order.len()];
+        let mut first = vec![0u32];
+        let mut matches = Vec::new();
+        let mut rank = 0u32;
+        for (index, &state) in order.iter().enumerate() {
+            if automaton.is_match(state) {
+                renumbered[index] = rank;
+                rank += 1;
+                for which in 0..automaton.match_len(state) {
+                    let pattern = automaton.match_pattern(state, which);
+                    let length = automaton.pattern_len(pattern) as u32;
+                    matches.push((length, searched[pattern.as_usize()]));
+                }
+                first.push(matches.len() as u32);
+            }
+        }
+        let matching = rank;
+        for (index, &state) in order.iter().enumerate() {
+            if !automaton.is_match(state) {
+                renumbered[index] = rank;
+                rank += 1;
+            }
+        }
+        // Fits: the rows end at or before `STATES_END`.
+        let row = |index: u32| (renumbered[index as usize] as usize * stride) as u16;
+        let mut next: Box<[u16; PLACES]> = vec![0; PLACES].try_into().ok()?;
+        for (index, targets) in moves.chunks_exact(stride).enumerate() {
+            let from = usize::from(row(index as u32));
+            for (class, &target) in targets.iter().enumerate() {
+                next[from + class] = row(target);
+            }
+        }
+        Some(Self {
+            classes,
+            stride: stride as u16,
+            next,
+            matching: (matching as usize * stride) as u16,
+            start: row(0),
+            first,
+            matches,
+        })
+    }
+
+    /// Push `(start, end, literal)` of every occurrence in `haystack` of the table's
+    /// literals, in order of end.
+    #[inline(never)]
+    pub(super) fn walk(&self, haystack: &[u8], literals: &Literals, hits: &mut Vec<Hit>) {
+        let mut state = self.start;
+        // Eight bytes a turn, so the loop's own count and compare are paid once for them.
+        let mut chunks = haystack.chunks_exact(8);
+        let mut base = 0;
+        for chunk in &mut chunks {
+            for (offset, &byte) in chunk.iter().enumerate() {
+                state = self.step(state, byte);
+                if state < self.matching {
+                    self.push_matches(state, base + offset + 1, haystack, literals, hits);
+                }
+            }
+            base += 8;
+        }
+        for (offset, &byte) in chunks.remainder().iter().enumerate() {
+            state = self.step(state, byte);
+            if state < self.matching {
+                self.push_matches(state, base + offset + 1, haystack, literals, hits);
+            }
+        }
+    }
+
+    /// The state after `state` on `byte`.
+    #[inline(always)]
+    fn step(&self, state: u16, byte: u8) -> u16 {
+        self.next[usize::from(state) + usize::from(self.classes[usize::from(byte)])]
+    }
+
+    /// Push the occurrences ending at `end` that `state` (one with matches) stands for.
+    #[inline(never)]
+    fn push_matches(
+        &self,
+        state: u16,
+        end: usize,
+        haystack: &[u8],
+        literals: &Literals,
+        hits: &mut Vec<Hit>,
+    ) {
+        let index = usize::from(state / self.stride);
+        let matches = &self.matches[self.first[index] as usize..self.first[index + 1] as usize];
+        for &(length, literal) in matches {
+            let start = end - length as usize;
+            if is_in_case(literals, literal, &haystack[start..end]) {
+                hits.push((start, end, literal));
+            }
+        }
+    }
+}
+
+/// The class of each byte, and a byte of each class. Bytes that no pattern holds (in
+/// either case) are class 0: from every state they lead back to the start.
+fn classes(patterns: &[&[u8]]) -> ([u8; 256], Vec<u8>) {
+    let mut classes = [0u8; 256];
+    let mut held = [false; 256];
+    // Class 0 first, read through a byte no pattern holds (if every byte is held, no byte
+    // is of class 0 and its transitions are never read).
+    let mut representatives = vec![0u8];
+    for &byte in patterns.iter().flat_map(|p| p.iter()) {
+        let folded = byte.to_ascii_lowercase();
+        if !held[usize::from(folded)] {
+            // At most 230 bytes differ once folded: the class fits a byte.
+            let class = representatives.len() as u8;
+            representatives.push(folded);
+            for case in [folded, folded.to_ascii_uppercase()] {
+                held[usize::from(case)] = true;
+                classes[usize::from(case)] = class;
+            }
+        }
+    }
+    if let Some(unheld) = (0..=255u8).find(|&byte| !held[usize::from(byte)]) {
+        representatives[0] = unheld;
+    }
+    (classes, representatives)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::capitals::Capitals;
+    use super::super::walk::nfa;
+    use super::*;
+
+    /// The news and ap prefilter's text of `pieces`: `(choice, case)` picks one of its
+    /// literals (its letters' case flipped by the bits of `case`) or, one time in four, the
+    /// byte `case` itself.
+    fn text_of(patterns: &[&[u8]], pieces: &[(u16, u8)]) -> Vec<u8> {
+        let mut text = Vec::new();
+        for &(choice, case) in pieces {
+            if choice % 4 == 0 {
+                text.push(case);
+                continue;
+            }
+            let literal = patterns[usize::from(choice) % patterns.len()];
+            text.extend(literal.iter().enumerate().map(|(i, &b)| {
+                if case >> (i % 8) & 1 == 1 {
+                    b.to_ascii_uppercase()
+                } else {
+                    b
+                }
+            }));
+        }
+        text
+    }
+
+    /// The news and ap rules, compiled once for every case of the property.
+    static NEWS_AND_AP: std::sync::LazyLock<crate::rules::RuleSet> =
+        std::sync::LazyLock::new(|| {
+            crate::rules::builtin_rules(&["news", "ap"]).expect("packs compile")
+        });
+
+    proptest::proptest! {
+        #[test]
+        fn the_table_walk_finds_what_the_automaton_walk_finds(
+            pieces in proptest::collection::vec(
+                (proptest::prelude::any::<u16>(), proptest::prelude::any::<u8>()),
+                0..60,
+            )
+        ) {
+            let prefilter = NEWS_AND_AP.prefilter();
+            let automaton = prefilter.automaton.as_ref().expect("news and ap have literals");
+            let patterns = prefilter.patterns();
+            let table = Table::new(automaton, &patterns, &prefilter.searched).expect("fits");
+            let text = text_of(&patterns, &pieces);
+            let literals = prefilter.walked();
+            let (mut by_nfa, mut by_table) = (Vec::new(), Vec::new());
+            automaton.walk(&text, &literals, &mut by_nfa);
+            table.walk(&text, &literals, &mut by_table);
+            proptest::prop_assert_eq!(by_table, by_nfa);
+        }
+    }
+
+    #[test]
+    fn bytes_of_every_kind_move_the_table_as_they_move_the_automaton() {
+        // A NUL, bytes beyond ASCII, a digit and letters in literals; the rest in none.
+        let patterns: [&[u8]; 5] = [b"a\0b", "caf\u{e9}".as_bytes(), b"9 x", b"ab", b"b"];
+        let searched = [0, 1, 2, 3, 4];
+        let exact = vec![None; 5];
+        let capitals = Capitals::default();
+        let literals = Literals {
+            searched: &searched,
+            exact: &exact,
+            capitals: &capitals,
+        };
+        let automaton = nfa(&patterns).expect("builds");
+        let table = Table::new(&automaton, &patterns, &searched).expect("fits");
+        let mut text: Vec<u8> = (0..=255u8).collect();
+        text.extend_from_slice("CAF\u{c9} Caf\u{e9} A\0B 9 X ab\0b".as_bytes());
+        text.extend((0..=255u8).rev());
+        let (mut by_nfa, mut by_table) = (Vec::new(), Vec::new());
+        automaton.walk(&text, &literals, &mut by_nfa);
+        table.walk(&text, &literals, &mut by_table);
+        assert!(by_nfa.len() > 5, "{by_nfa:?}");
+        assert_eq!(by_table, by_nfa);
+    }
+
+    #[test]
+    fn the_table_is_the_automaton_renumbered() {
+        // Both walked together over every byte from every state reached: each state of
+        // the table stands for one of the automaton, with the same matches.
+        let prefilter = NEWS_AND_AP.prefilter();
+        let automaton = prefilter
+            .automaton
+            .as_ref()
+            .expect("news and ap have literals");
+        let table =
+            Table::new(automaton, &prefilter.patterns(), &prefilter.searched).expect("fits");
+        let start = automaton.start_state(Anchored::No).expect("unanchored");
+        let mut standing = rustc_hash::FxHashMap::default();
+        standing.insert(table.start, start);
+        let mut todo = vec![(table.start, start)];
+        while let Some((ours, theirs)) = todo.pop() {
+            for byte in 0..=255u8 {
+                let next = (
+                    table.step(ours, byte),
+                    automaton.next_state(Anchored::No, theirs, byte),
+                );
+                match standing.get(&next.0) {
+                    Some(&known) => assert_eq!(known, next.1, "state {}", next.0),
+                    None => {
+                        standing.insert(next.0, next.1);
+                        todo.push(next);
+                    }
+                }
+            }
+            let ours_match = ours < table.matching;
+            assert_eq!(ours_match, automaton.is_match(theirs), "state {ours}");
+            if ours_match {
+                let matches: Vec<(u32, u32)> = (0..automaton.match_len(theirs))
+                    .map(|which| {
+                        let pattern = automaton.match_pattern(theirs, which);
+                        let length = automaton.pattern_len(pattern) as u32;
+                        (length, prefilter.searched[pattern.as_usize()])
+                    })
+                    .collect();
+                let index = usize::from(ours / table.stride);
+                let range = table.first[index] as usize..table.first[index + 1] as usize;
+                assert_eq!(table.matches[range], matches[..], "state {ours}");
+            }
+        }
+        let matching = standing.keys().filter(|&&state| state < table.matching);
+        assert_eq!(
+            matching.count(),
+            table.first.len() - 1,
+            "every state with matches"
+        );
+    }
+
+    #[test]
+    fn an_automaton_of_too_many_states_gets_no_table_but_a_dfa() {
+        let words: Vec<Vec<u8>> = (0..4000u32)
+            .map(|n| format!("{:x}q{}z", n.wrapping_mul(2_654_435_761), n).into_bytes())
+            .collect();
+        let patterns: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
+        let searched: Vec<u32> = (0..patterns.len() as u32).collect();
+        let automaton = nfa(&patterns).expect("builds");
+        assert!(Table::new(&automaton, &patterns, &searched).is_none());
+        assert!(dfa(&patterns).is_ok());
+    }
+}
