@@ -49,7 +49,7 @@ pub fn run(
             bytes,
         )
     } else {
-        match std::fs::read(file) {
+        match super::read_file::read_capped(file) {
             Ok(bytes) => (file.to_path_buf(), bytes),
             Err(err) => {
                 eprintln!(

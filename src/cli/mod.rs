@@ -12,6 +12,7 @@ mod inspect;
 mod json_text;
 mod one_file;
 mod output;
+pub(crate) mod read_file;
 mod report;
 pub(crate) mod settings;
 pub(crate) mod settings_file;

@@ -62,7 +62,7 @@ pub(super) fn lint_input(
     let path = input.display_path().to_path_buf();
     let bytes = match input {
         Input::Stdin(_) => stdin.unwrap_or_default().to_vec(),
-        Input::File(file) => match std::fs::read(file) {
+        Input::File(file) => match super::read_file::read_capped(file) {
             Ok(bytes) => bytes,
             Err(err) => return Outcome::problem(path, walk::io_message(&err), None),
         },

@@ -23,7 +23,7 @@ pub struct WordFile {
 impl WordFile {
     /// Read `path` from disk.
     pub fn read(path: &Path) -> Self {
-        let bytes = std::fs::read(path).map_err(|err| {
+        let bytes = crate::cli::read_file::read_capped(path).map_err(|err| {
             format!(
                 "cannot read {}: {}",
                 path.display(),

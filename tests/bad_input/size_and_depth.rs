@@ -1,5 +1,5 @@
-//! Size and depth: a 50 MiB single line, 100,000 tiny files in nested folders, and lists
-//! and block quotes nested 5,000 deep.
+//! Size and depth: a 50 MiB single line, a file over the 256 MiB cap, 100,000 tiny files
+//! in nested folders, and lists and block quotes nested 5,000 deep.
 
 use std::time::{Duration, Instant};
 
@@ -92,6 +92,29 @@ fn hundred_thousand_tiny_files_in_nested_folders() {
     assert_contains(&run.stdout, GOOD_HUMAN);
     assert_ends_with(&run.stdout, "\n1 warning in 1 file (100001 checked)\n");
     assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_unread_and_the_others_checked() {
+    // A sparse file of 257 MiB: its size says it all, and none of it is written or read.
+    let desk = Desk::new();
+    write_good(&desk);
+    let big = desk.write("dump.txt", "");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&big)
+        .and_then(|file| file.set_len(257 << 20))
+        .expect("grow a sparse file");
+    let run = desk.run(&["check", "--format", "concise", "dump.txt", GOOD]);
+    assert_no_panic(&run);
+    run.expect_code(2);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "dump.txt:1:1: error[io] the file is larger than 256 MB, newslint's limit for an \
+             article: not read\n{GOOD_CONCISE}"
+        )
+    );
 }
 
 #[test]
