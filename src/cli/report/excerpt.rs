@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use codespan_reporting::files::{Error, Files, Location};
 use newslint::line_index::LineIndex;
+use newslint::text::boundaries::{ceil_char_boundary, floor_char_boundary};
 
 use crate::cli::terminal::escape_controls;
 
@@ -137,25 +138,6 @@ fn window_of(
     );
     let end = ceil_char_boundary(source, (focus.end + CONTEXT_BYTES).min(whole.end));
     (start..end, focus)
-}
-
-/// The nearest character boundary at or before `at` (`str::floor_char_boundary` is newer
-/// than the crate's minimum Rust version).
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The nearest character boundary at or after `at`.
-fn ceil_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 impl<'a> Files<'a> for Excerpt {

@@ -11,6 +11,7 @@ use super::SpecError;
 use crate::rules::Scope;
 use crate::rules::lazy_regex::LazyRegex;
 use crate::rules::literals::Required;
+use crate::text::boundaries::{ceil_char_boundary, floor_char_boundary};
 use crate::text::words::is_whole_word;
 
 /// A list of words or phrases found as whole words in one Aho-Corasick pass, however long
@@ -186,8 +187,8 @@ fn excuse(exceptions: &[LazyRegex], text: &str, spans: &[Range<usize>], kept: &m
 fn stretches(text: &str, spans: &[Range<usize>]) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out: Vec<(Range<usize>, Range<usize>)> = Vec::new();
     for (i, span) in spans.iter().enumerate() {
-        let low = floor_boundary(text, span.start.saturating_sub(EXCEPTION_REACH));
-        let high = ceil_boundary(text, span.end + EXCEPTION_REACH);
+        let low = floor_char_boundary(text, span.start.saturating_sub(EXCEPTION_REACH));
+        let high = ceil_char_boundary(text, span.end + EXCEPTION_REACH);
         match out.last_mut() {
             Some((stretch, members)) if low <= stretch.end => {
                 stretch.end = stretch.end.max(high);
@@ -197,23 +198,6 @@ fn stretches(text: &str, spans: &[Range<usize>]) -> Vec<(Range<usize>, Range<usi
         }
     }
     out
-}
-
-/// The last character boundary of `text` at or before `at`.
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
-/// The first character boundary of `text` at or after `at`, or its end.
-fn ceil_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// Whether the prefilter's scan (the prose view and the front matter) holds every text a
