@@ -2,7 +2,7 @@
 //! source order. Analyses several rules share (quotations, dates) are computed once per
 //! document, on first use, in a [`Context`].
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -15,7 +15,7 @@ use crate::facts::Facts;
 use crate::facts::ages::{self, AgeMention};
 use crate::facts::names::{self, CapWord};
 use crate::line_index::LineIndex;
-use crate::rules::prefilter::{Focus, Prefilter, Seen};
+use crate::rules::prefilter::{Focus, Hits, Prefilter, Seen};
 use crate::rules::{Finding, Rule, RuleSet, Scope};
 use crate::text::dates::{self, DateMention};
 use crate::text::quotes::{self, BodyMarks, Paragraph};
@@ -59,6 +59,15 @@ pub struct Context<'a> {
     /// The literals the running rule needs one of: its matching units are those that
     /// hold one.
     focus: RefCell<Option<std::sync::Arc<[u32]>>>,
+    /// Which gated rules match in which prose units, once the gate is built (see
+    /// [`crate::rules::prefilter::Gating`]).
+    gate: Option<Hits>,
+    /// The running rule's number in the gate, when it is gated: its units are those the
+    /// gate shows it matching in.
+    gated: Cell<Option<u32>>,
+    /// Units the running rule searched with [`Context::find_in_units`], and in how many
+    /// it matched, for [`crate::rules::prefilter::Gating::observe`].
+    searches: Cell<(u32, u32)>,
 }
 
 impl<'a> Context<'a> {
@@ -78,6 +87,9 @@ impl<'a> Context<'a> {
             units: RefCell::new(Vec::new()),
             seen: None,
             focus: RefCell::new(None),
+            gate: None,
+            gated: Cell::new(None),
+            searches: Cell::new((0, 0)),
         }
     }
 
@@ -198,6 +210,23 @@ impl<'a> Context<'a> {
         &self,
         units: &[Unit<'a>],
         anchored: bool,
+        find: impl FnMut(&'a str, &mut dyn FnMut(Range<usize>)),
+    ) -> Vec<(usize, Range<usize>)> {
+        let found = self.find_in_each(units, anchored, find);
+        let matched = found
+            .iter()
+            .enumerate()
+            .filter(|(i, (unit, _))| *i == 0 || found[i - 1].0 != *unit);
+        let (searched, hits) = self.searches.get();
+        self.searches
+            .set((searched + units.len() as u32, hits + matched.count() as u32));
+        found
+    }
+
+    fn find_in_each(
+        &self,
+        units: &[Unit<'a>],
+        anchored: bool,
         mut find: impl FnMut(&'a str, &mut dyn FnMut(Range<usize>)),
     ) -> Vec<(usize, Range<usize>)> {
         let mut found = Vec::new();
@@ -210,7 +239,7 @@ impl<'a> Context<'a> {
         let sorted = units.windows(2).all(|w| w[0].end() <= w[1].offset);
         // Units picked by the prefilter are few and far apart: searched one by one, the
         // text between them is not read.
-        let focused = self.focus.borrow().is_some();
+        let focused = self.focus.borrow().is_some() || self.gated.get().is_some();
         if anchored || focused || units.len() < 2 || !sorted || !units.iter().all(in_prose) {
             for (index, unit) in units.iter().enumerate() {
                 find(unit.text, &mut |range| {
@@ -250,6 +279,12 @@ impl<'a> Context<'a> {
             Scope::BodyOutsideQuote => (self.units(&Scope::Body), true),
             other => (self.units(other), false),
         };
+        // The gate knows where the rule matches, which is among the units that hold one
+        // of its literals.
+        if let (Some(rule), Some(hits)) = (self.gated.get(), self.gate.as_ref()) {
+            let holding = units.iter().filter(|u| hits.holds(rule, u.offset));
+            return (Rc::new(holding.copied().collect()), outside_quotes);
+        }
         let focus = self.focus.borrow();
         let (Some(literals), Some(seen)) = (focus.as_ref(), self.seen.as_ref()) else {
             return (units, outside_quotes);
@@ -413,6 +448,8 @@ pub fn lint_with<'r>(
     }
     let mut context = Context::new(doc, facts, today);
     context.seen = Some(prefilter.scan(doc));
+    let gating = prefilter.gating();
+    context.gate = gating.scan(&context.units(&Scope::Prose), doc.source().len());
     let seen = context.seen.as_ref().expect("just set");
     let mut diagnostics = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
@@ -422,9 +459,20 @@ pub fn lint_with<'r>(
             Focus::Everywhere => None,
             Focus::Around(literals) => Some(literals),
         };
+        let gated = context.gate.as_ref().and_then(|hits| {
+            let number = gating.rule(rule)?;
+            Some((number, hits.anywhere(number)))
+        });
+        if let Some((_, false)) = gated {
+            continue;
+        }
+        context.gated.set(gated.map(|(number, _)| number));
         *context.focus.borrow_mut() = focus;
         findings.clear();
+        context.searches.set((0, 0));
         rule.kind.check(&context, &mut findings);
+        let (searched, matched) = context.searches.get();
+        gating.observe(rule, searched, matched);
         diagnostics.extend(findings.drain(..).map(|f| rule.diagnostic(doc.source(), f)));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

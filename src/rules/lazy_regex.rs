@@ -117,6 +117,16 @@ impl LazyRegex {
         &self.patterns[0]
     }
 
+    /// The patterns (fragments expanded): one, or the keys of a regex of many.
+    pub fn patterns(&self) -> &[String] {
+        &self.patterns
+    }
+
+    /// Whether the regex ignores case.
+    pub fn ignores_case(&self) -> bool {
+        self.ignore_case
+    }
+
     /// A regex that is only ever searched (no literals, no groups asked for), deferred
     /// without reading its syntax: an `exceptions` entry of a built-in pack.
     pub fn deferred(pattern: String, ignore_case: bool) -> Self {

@@ -207,6 +207,22 @@ pub(crate) fn prefilter_reads(scope: &Scope) -> bool {
     !matches!(scope, Scope::Text | Scope::Metadata(_))
 }
 
+/// Whether the units of `scope` are whole prose units (headline, dek, subheading, body
+/// paragraph), each of which the gate reads on its own ([`crate::rules::prefilter::Gating`]).
+pub(crate) fn gate_reads(scope: &Scope) -> bool {
+    matches!(
+        scope,
+        Scope::Prose
+            | Scope::Headline
+            | Scope::Dek
+            | Scope::Body
+            | Scope::Paragraph
+            | Scope::Lead
+            | Scope::OutsideQuote
+            | Scope::BodyOutsideQuote
+    )
+}
+
 /// Give `replacement` the case of `original`: "Stated" → "Said", "STATED" → "SAID".
 pub(crate) fn match_case(original: &str, replacement: &str) -> String {
     let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();

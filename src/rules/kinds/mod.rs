@@ -14,7 +14,7 @@ mod table;
 pub use compile_context::CompileContext;
 pub(crate) use compile_context::{ascii_word_boundaries, is_anchored, list_or};
 pub use fragments::Fragments;
-pub(crate) use matching::{drop_exceptions, match_case, prefilter_reads};
+pub(crate) use matching::{drop_exceptions, gate_reads, match_case, prefilter_reads};
 pub use spec_error::SpecError;
 
 use super::Finding;
@@ -69,6 +69,17 @@ impl RuleKind {
         match self {
             RuleKind::Pattern(k) => k.required_literals(),
             RuleKind::Substitution(k) => k.required_literals(),
+            _ => None,
+        }
+    }
+
+    /// The patterns and case rule of the regex a rule searches its units with, when the
+    /// gate can place it ([`super::prefilter::Gating`]): a regex rule whose units are
+    /// whole prose units.
+    pub fn gate_patterns(&self) -> Option<(&[String], bool)> {
+        match self {
+            RuleKind::Pattern(k) => k.gate_patterns(),
+            RuleKind::Substitution(k) => k.gate_patterns(),
             _ => None,
         }
     }

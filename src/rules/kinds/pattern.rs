@@ -125,6 +125,16 @@ impl Pattern {
         }
     }
 
+    /// The regex's patterns and case rule, for the gate.
+    pub fn gate_patterns(&self) -> Option<(&[String], bool)> {
+        match &self.matcher {
+            Matcher::Regex { regex, .. } if super::gate_reads(&self.scope) => {
+                Some((regex.patterns(), regex.ignores_case()))
+            }
+            _ => None,
+        }
+    }
+
     /// Report every match in scope.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let (units, outside_quotes) = ctx.match_units(&self.scope);

@@ -121,6 +121,16 @@ impl Substitution {
         }
     }
 
+    /// The keys' patterns and case rule, for the gate.
+    pub fn gate_patterns(&self) -> Option<(&[String], bool)> {
+        match &self.matcher {
+            Matcher::Regexes { any, .. } if super::gate_reads(&self.scope) => {
+                Some((any.patterns(), any.ignores_case()))
+            }
+            _ => None,
+        }
+    }
+
     /// Report every bad form in scope, each with its fix.
     pub fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let (units, outside_quotes) = ctx.match_units(&self.scope);

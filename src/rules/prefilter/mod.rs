@@ -18,8 +18,11 @@ use super::literals::FOLDS_TO_ASCII;
 use crate::article::Document;
 
 mod capitals;
+mod gate;
 mod table;
 mod walk;
+
+pub use gate::{Gating, Hits};
 
 use capitals::Capitals;
 use table::Faster;
@@ -71,6 +74,8 @@ pub struct Prefilter {
     /// itself cost a hundred instructions a rule and article. The guard holds the id, so
     /// that address is the id's alone while the prefilter lives.
     by_address: FxHashMap<usize, Arc<Guard>>,
+    /// The regex rules' gate ([`gate`]).
+    gating: Gating,
 }
 
 /// The literals a rule needs one of.
@@ -192,7 +197,9 @@ impl Prefilter {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut exact = Vec::new();
         let mut by_rule = FxHashMap::default();
+        let mut gating = Gating::default();
         for rule in rules {
+            gating.add(rule);
             let Some(required) = rule.kind.required_literals() else {
                 continue;
             };
@@ -211,7 +218,10 @@ impl Prefilter {
             by_rule.insert(rule.id.clone(), pattern_ids);
         }
         if literals.is_empty() {
-            return Self::default();
+            return Self {
+                gating,
+                ..Self::default()
+            };
         }
         let words = literals.len().div_ceil(64);
         let by_rule = by_rule
@@ -254,10 +264,19 @@ impl Prefilter {
                 read: AtomicUsize::new(0),
                 by_rule,
                 by_address,
+                gating,
             },
             // Too large to build: every rule runs, as without a prefilter.
-            Err(_) => Self::default(),
+            Err(_) => Self {
+                gating,
+                ..Self::default()
+            },
         }
+    }
+
+    /// The gate of the regex rules.
+    pub fn gating(&self) -> &Gating {
+        &self.gating
     }
 
     /// The table (or DFA), if more than [`DFA_AFTER`] bytes have been read before these
@@ -373,127 +392,4 @@ fn minimal(mut set: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::testing::lint;
-
-    const RULE: &str = r#"
-[[rule]]
-id = "no-stated"
-kind = "pattern"
-pattern = '\bstated\s+(?:that\s+)?it\b'
-ignore_case = true
-"#;
-
-    #[test]
-    fn a_rule_runs_only_where_its_literal_is() {
-        let article = "# Harbour vote\n\nThe clerk spoke.\n\nShe STATED it twice.\n";
-        let found = lint(RULE, article);
-        assert_eq!(found.len(), 1);
-        assert_eq!(&article[found[0].span.clone()], "STATED it");
-        assert!(lint(RULE, "# Harbour vote\n\nThe clerk said it.\n").is_empty());
-    }
-
-    #[test]
-    fn a_case_sensitive_rule_is_placed_by_its_literals_in_their_case() {
-        const TWO: &str = r#"
-[[rule]]
-id = "us-periods"
-kind = "pattern"
-pattern = '\bUS\b'
-
-[[rule]]
-id = "us-any-case"
-kind = "pattern"
-pattern = '\bus\b'
-ignore_case = true
-"#;
-        let rules = crate::rules::testing::pack(TWO).expect("the test pack loads");
-        let prefilter = rules.prefilter();
-        let exact = rules.get("us-periods").expect("loaded");
-        let folded = rules.get("us-any-case").expect("loaded");
-        let seen = |text: &str| {
-            let doc = Document::parse(text.to_string(), crate::article::Format::Markdown);
-            prefilter.scan(&doc.expect("parses"))
-        };
-        // "us" stands in the automaton twice, once for each rule.
-        let lower = seen("# Vote\n\nThe bus took us home.\n");
-        assert_eq!(prefilter.focus(exact, &lower), Focus::Nowhere);
-        assert!(matches!(prefilter.focus(folded, &lower), Focus::Around(_)));
-        let upper = seen("# Vote\n\nThe US team.\n");
-        assert!(matches!(prefilter.focus(exact, &upper), Focus::Around(_)));
-        assert!(matches!(prefilter.focus(folded, &upper), Focus::Around(_)));
-        // "US" for both rules, "us" for the second.
-        assert_eq!(lint(TWO, "# Vote\n\nThe US team took us home.\n").len(), 3);
-    }
-
-    #[test]
-    fn a_prefilter_for_one_rule_stops_scanning() {
-        let rules = crate::rules::builtin_rules(&["news"]).expect("pack compiles");
-        let prefilter = rules.prefilter();
-        assert_eq!(
-            prefilter.by_rule.len(),
-            1,
-            "news guards placeholder-text alone"
-        );
-        let text = "# Vote\n\nThe council met on Tuesday.\n\n".repeat(10_000);
-        let doc = Document::parse(text, crate::article::Format::Markdown).expect("parses");
-        assert!(doc.source().len() > LONE_RULE_AFTER);
-        let rule = rules
-            .iter()
-            .find(|r| &*r.id == "placeholder-text")
-            .expect("in news");
-        assert_eq!(prefilter.focus(rule, &prefilter.scan(&doc)), Focus::Nowhere);
-        assert_eq!(
-            prefilter.focus(rule, &prefilter.scan(&doc)),
-            Focus::Everywhere
-        );
-        assert!(prefilter.dfa.get().is_none(), "no DFA for one rule");
-    }
-
-    #[test]
-    fn characters_that_fold_to_ascii_letters_turn_the_prefilter_off() {
-        // The Kelvin sign matches `k` case-insensitively, but no ASCII search finds it.
-        let rule = RULE.replace("\\bstated", "kelvin");
-        let article = "# Lab\n\nThe \u{212A}elvin it rose.\n";
-        assert_eq!(lint(&rule, article).len(), 1);
-    }
-
-    #[test]
-    fn holders_agree_with_holds_unit_by_unit() {
-        // Occurrences of literals 0, 1 and 2; 2 straddles the second and third units.
-        let hits = [(1, 3, 0), (4, 6, 1), (9, 12, 2), (13, 15, 0), (20, 22, 1)];
-        let seen = Seen::from_hits(&hits, 4);
-        assert_eq!(seen.of(0), [(1, 3), (13, 15)]);
-        assert_eq!(seen.of(3), []);
-        assert!(seen.holds(&[0, 3], 12..16) && !seen.holds(&[0], 2..12));
-        let ordered = [0..4, 4..10, 10..16, 16..16, 16..30];
-        let overlapping = [0..10, 4..16, 12..30];
-        for literals in [&[0][..], &[1], &[2], &[3], &[0, 2], &[1, 2], &[0, 1, 2]] {
-            for units in [&ordered[..], &overlapping[..]] {
-                let one_by_one: Vec<bool> = units
-                    .iter()
-                    .map(|u| seen.holds(literals, u.clone()))
-                    .collect();
-                assert_eq!(
-                    seen.holders(literals, units),
-                    one_by_one,
-                    "{literals:?} {units:?}"
-                );
-            }
-        }
-        assert_eq!(
-            seen.holders(&[0], &ordered),
-            [true, false, true, false, false]
-        );
-    }
-
-    #[test]
-    fn longer_literals_holding_a_shorter_one_are_dropped() {
-        let set = ["\t%", " %", "%", "per cent", "cent"]
-            .iter()
-            .map(|s| s.as_bytes().to_vec())
-            .collect();
-        assert_eq!(minimal(set), [b"%".to_vec(), b"cent".to_vec()]);
-    }
-}
+mod tests;

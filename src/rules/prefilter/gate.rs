@@ -1,0 +1,479 @@
+//! The gate: one lazy DFA of every regex rule's patterns, searched once over each prose
+//! unit (headline, dek, subheading, body paragraph), tells which of those rules match in
+//! that unit at all. A rule's own regex then searches only the units where it matches.
+//!
+//! The literal prefilter places a rule by one of its literals, and some literals are in
+//! nearly every paragraph ("am" of "a.m.", "year" of an age, digits): those rules searched
+//! almost every unit to find a match in few, and each search cost its set-up as well as
+//! its bytes. The gate reads each byte once for all of them.
+//!
+//! The gate never changes a finding. It is searched on each unit as its own haystack, as
+//! a gated rule searches it, with the rule's own syntax: captures dropped (they change no
+//! match), look-around kept, and its classes narrowed to ASCII ([`crate::rules::narrow`]):
+//! only ASCII units are read, where that changes no match and where the lazy DFA reads a
+//! Unicode `\b` exactly. Every gated rule may match in any other unit, and in one the
+//! automaton cannot answer for. (An automaton for the other units, narrowed to the
+//! characters of English copy and without word boundaries, cost 100 M instructions to
+//! build its states on the first pass over the BBC archive, for the 7% of its units that
+//! are not ASCII.)
+
+use std::fmt;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
+use regex_automata::hybrid::LazyStateID;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+use regex_automata::{Input, MatchKind, PatternSet};
+use regex_syntax::hir::{Hir, HirKind, Repetition};
+
+use rustc_hash::FxHashMap;
+
+use super::address;
+use crate::lint::Unit;
+use crate::rules::Rule;
+use crate::rules::lazy_regex::parse_for_build;
+use crate::rules::narrow::{Reach, narrowed};
+
+/// Source text linted before the gate is built. Measured on the BBC archive with `news`
+/// and `ap` (`check -j 1 --format json` under callgrind, the gate built after 1 MB): the
+/// build and the states its automaton adds on the first pass cost about 60 M
+/// instructions more than the gate saves on that pass (1,219.9 M without a gate, 1,252.2 M
+/// with), and each later pass of the 5 MB archive costs 31 M less (817.3 M a pass, 786.1 M).
+/// It pays for itself after about 15 MB, so a run shorter than that never builds it.
+const GATE_AFTER: usize = 16 << 20;
+
+/// The NFA size limit of the gate: the `ap` pack's patterns take about 1 MB.
+const NFA_SIZE_LIMIT: usize = 32 << 20;
+/// The lazy DFA's cache, per thread and automaton. When it fills, it is cleared and the
+/// search goes on: slower, never wrong.
+const CACHE_CAPACITY: usize = 32 << 20;
+
+type Caches = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
+
+/// One automaton of the gated rules' patterns and its per-thread caches.
+struct Automaton {
+    dfa: DFA,
+    caches: Caches,
+}
+
+impl Automaton {
+    fn new(syntax: &[Hir]) -> Option<Self> {
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(Some(NFA_SIZE_LIMIT)),
+            )
+            .build_many_from_hir(syntax)
+            .ok()?;
+        let dfa = DFA::builder()
+            .configure(
+                DFA::config()
+                    .match_kind(MatchKind::All)
+                    .cache_capacity(CACHE_CAPACITY)
+                    .minimum_cache_clear_count(None)
+                    .unicode_word_boundary(true),
+            )
+            .build_from_nfa(nfa)
+            .ok()?;
+        let template = dfa.clone();
+        let create: Box<dyn Fn() -> Cache + Send + Sync> =
+            Box::new(move || template.create_cache());
+        Some(Self {
+            dfa,
+            caches: Pool::new(create),
+        })
+    }
+
+    /// Mark in `set` the patterns that match somewhere in `text`, with `cache` (this
+    /// automaton's); `false` when the automaton could not say.
+    ///
+    /// A walk of our own over the lazy DFA's transitions rather than its overlapping
+    /// search, which cost 23 instructions a byte on the BBC archive to this walk's 14: the
+    /// gated patterns seldom match, so nearly every byte is one untagged transition.
+    fn which(&self, cache: &mut Cache, text: &str, set: &mut PatternSet) -> bool {
+        let dfa = &self.dfa;
+        let Ok(mut state) = dfa.start_state_forward(cache, &Input::new(text)) else {
+            return false;
+        };
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !state.is_tagged() {
+                // Read through a shared borrow, so that the transition table's place is
+                // loaded once for the run of untagged transitions, not once a byte.
+                let shared: &Cache = cache;
+                let mut read = 0;
+                for &byte in &bytes[at..] {
+                    let next = dfa.next_state_untagged(shared, state, byte);
+                    if next.is_tagged() {
+                        break;
+                    }
+                    state = next;
+                    read += 1;
+                }
+                at += read;
+                if at == bytes.len() {
+                    break;
+                }
+            }
+            let Ok(next) = dfa.next_state(cache, state, bytes[at]) else {
+                return false;
+            };
+            at += 1;
+            state = next;
+            if state.is_match() {
+                self.mark(cache, state, set);
+            } else if state.is_dead() {
+                return true;
+            } else if state.is_quit() {
+                return false;
+            }
+        }
+        let Ok(end) = dfa.next_eoi_state(cache, state) else {
+            return false;
+        };
+        if end.is_match() {
+            self.mark(cache, end, set);
+        }
+        !end.is_quit()
+    }
+
+    /// Mark the patterns of match state `state`.
+    fn mark(&self, cache: &Cache, state: LazyStateID, set: &mut PatternSet) {
+        for index in 0..self.dfa.match_len(cache, state) {
+            set.insert(self.dfa.match_pattern(cache, state, index));
+        }
+    }
+}
+
+/// The automaton of the gated rules, for ASCII units.
+pub struct Gate {
+    ascii: Automaton,
+    patterns: usize,
+}
+
+impl fmt::Debug for Gate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Gate({} patterns)", self.patterns)
+    }
+}
+
+/// The rules a set may gate and, once enough text has been read, their gate.
+///
+/// Until then, each candidate's searches are counted: how many units it was given and in
+/// how many its regex matched. A rule whose regex matches in most of the units it is
+/// given gains nothing from the gate and would only add states to its automaton (a gate
+/// of all the `ap` pack's regexes cost 55 instructions a byte, most of them building new
+/// states). Only the rules that match in fewer than one unit in [`GATED_YIELD`] of those
+/// they search are gated.
+#[derive(Debug, Default)]
+pub struct Gating {
+    /// Each candidate's regex, as `(patterns, ignore_case)`, by its number.
+    sources: Vec<(Vec<String>, bool)>,
+    /// The candidates' numbers by id, and by the address of the id (asked first, as
+    /// [`super::Prefilter`] does).
+    by_rule: FxHashMap<Arc<str>, u32>,
+    by_address: FxHashMap<usize, u32>,
+    /// Units searched and units matched, per candidate, before the gate is built.
+    yields: Vec<(AtomicU32, AtomicU32)>,
+    gate: OnceLock<Option<Built>>,
+    /// Source bytes linted so far.
+    read: AtomicUsize,
+}
+
+/// The gate and each candidate's number in it, if it is gated.
+#[derive(Debug)]
+struct Built {
+    gate: Gate,
+    numbers: Vec<Option<u32>>,
+}
+
+/// A rule is gated when it matched in fewer than one in this many of the units it was
+/// given (see [`Gating`]).
+const GATED_YIELD: u32 = 4;
+/// Units a candidate must have searched for its yield to count.
+const YIELD_SAMPLE: u32 = 64;
+
+impl Gating {
+    /// Make `rule` a candidate, if it is one the gate can place.
+    pub fn add(&mut self, rule: &Rule) {
+        let Some((patterns, ignore_case)) = rule.kind.gate_patterns() else {
+            return;
+        };
+        let number = self.sources.len() as u32;
+        self.sources.push((patterns.to_vec(), ignore_case));
+        self.yields.push(Default::default());
+        self.by_rule.insert(Arc::clone(&rule.id), number);
+        self.by_address.insert(address(&rule.id), number);
+    }
+
+    /// Which gated rules match in which of an article's prose `units`, once more than
+    /// [`GATE_AFTER`] bytes have been linted before these `len`; `None` before then, or
+    /// when no rule is gated.
+    pub fn scan(&self, units: &[Unit], len: usize) -> Option<Hits> {
+        if self.sources.is_empty() {
+            return None;
+        }
+        if self.gate.get().is_none() && self.read.fetch_add(len, Ordering::Relaxed) <= GATE_AFTER {
+            return None;
+        }
+        let built = self.gate.get_or_init(|| self.build()).as_ref()?;
+        Some(built.gate.scan(units))
+    }
+
+    /// The gate of the candidates that matched in few of the units they searched.
+    fn build(&self) -> Option<Built> {
+        let mut numbers = vec![None; self.sources.len()];
+        let mut sources = Vec::new();
+        for (candidate, (searched, matched)) in self.yields.iter().enumerate() {
+            let searched = searched.load(Ordering::Relaxed);
+            let matched = matched.load(Ordering::Relaxed);
+            if searched >= YIELD_SAMPLE && matched.saturating_mul(GATED_YIELD) < searched {
+                numbers[candidate] = Some(sources.len() as u32);
+                sources.push(self.sources[candidate].clone());
+            }
+        }
+        if sources.is_empty() {
+            return None;
+        }
+        Some(Built {
+            gate: Gate::new(&sources)?,
+            numbers,
+        })
+    }
+
+    fn candidate(&self, rule: &Rule) -> Option<u32> {
+        self.by_address
+            .get(&address(&rule.id))
+            .or_else(|| self.by_rule.get(&rule.id))
+            .copied()
+    }
+
+    /// The number of `rule` in the gate, if it is gated.
+    pub fn rule(&self, rule: &Rule) -> Option<u32> {
+        let built = self.gate.get()?.as_ref()?;
+        built.numbers[self.candidate(rule)? as usize]
+    }
+
+    /// Count one article's search by `rule`: `searched` units given, `matched` of them
+    /// with a match. Only until the gate is built.
+    pub fn observe(&self, rule: &Rule, searched: u32, matched: u32) {
+        if self.gate.get().is_some() || searched == 0 {
+            return;
+        }
+        if let Some(candidate) = self.candidate(rule) {
+            let (all, hit) = &self.yields[candidate as usize];
+            all.fetch_add(searched, Ordering::Relaxed);
+            hit.fetch_add(matched, Ordering::Relaxed);
+        }
+    }
+
+    /// Build the gate on the next article, whatever has been read, with every candidate
+    /// gated.
+    #[cfg(test)]
+    pub fn open_now(&self) {
+        for (searched, _) in &self.yields {
+            searched.store(YIELD_SAMPLE, Ordering::Relaxed);
+        }
+        self.read.store(usize::MAX / 2, Ordering::Relaxed);
+    }
+}
+
+/// Which gated rules match in which units of one article.
+#[derive(Debug)]
+pub struct Hits {
+    /// Each unit's offset, in order.
+    offsets: Vec<usize>,
+    /// `words` bits per unit, one per gated rule, unit after unit.
+    bits: Vec<u64>,
+    words: usize,
+    /// Which rules match in some unit.
+    anywhere: Vec<u64>,
+}
+
+impl Hits {
+    /// Whether gated rule `rule` may match in the unit that starts at `offset` (a unit the
+    /// gate did not read may hold anything).
+    pub fn holds(&self, rule: u32, offset: usize) -> bool {
+        let Ok(unit) = self.offsets.binary_search(&offset) else {
+            return true;
+        };
+        let word = self.bits[unit * self.words + rule as usize / 64];
+        word >> (rule % 64) & 1 == 1
+    }
+
+    /// Whether gated rule `rule` matches in some unit.
+    pub fn anywhere(&self, rule: u32) -> bool {
+        self.anywhere[rule as usize / 64] >> (rule % 64) & 1 == 1
+    }
+}
+
+impl Gate {
+    /// The gate of rules given as `(patterns, ignore_case)` of their regexes, rule `i`
+    /// the gate's rule `i`; `None` when some pattern does not parse or the automata are
+    /// too large.
+    pub fn new(rules: &[(Vec<String>, bool)]) -> Option<Self> {
+        let mut ascii = Vec::with_capacity(rules.len());
+        for (patterns, ignore_case) in rules {
+            let parsed = patterns
+                .iter()
+                .map(|p| parse_for_build(p, *ignore_case))
+                .collect::<Option<Vec<Hir>>>()?;
+            let either = Hir::alternation(parsed);
+            // An ASCII unit can only be matched by ASCII: the classes narrowed to it
+            // match there exactly as written, with far fewer states to build.
+            ascii.push(strip_captures(&narrowed(&either, Reach::Ascii)));
+        }
+        Some(Self {
+            ascii: Automaton::new(&ascii)?,
+            patterns: rules.len(),
+        })
+    }
+
+    /// Which gated rules match in which of `units`.
+    pub fn scan(&self, units: &[Unit]) -> Hits {
+        let words = self.patterns.div_ceil(64);
+        let mut bits = vec![0u64; units.len() * words];
+        let mut anywhere = vec![0u64; words];
+        let mut set = PatternSet::new(self.patterns);
+        // One cache for the article, not one per unit.
+        let mut cache = self.ascii.caches.get();
+        for (index, unit) in units.iter().enumerate() {
+            set.clear();
+            let answered =
+                unit.text.is_ascii() && self.ascii.which(&mut cache, unit.text, &mut set);
+            let row = &mut bits[index * words..(index + 1) * words];
+            if answered {
+                for rule in set.iter() {
+                    row[rule.as_usize() / 64] |= 1 << (rule.as_usize() % 64);
+                }
+            } else {
+                row.fill(u64::MAX);
+            }
+            for (all, word) in anywhere.iter_mut().zip(row.iter()) {
+                *all |= word;
+            }
+        }
+        let offsets = units.iter().map(|u| u.offset).collect();
+        let sorted = units.windows(2).all(|w| w[0].offset < w[1].offset);
+        Hits {
+            // Units out of order or sharing an offset are not looked up: all may match.
+            offsets: if sorted { offsets } else { Vec::new() },
+            bits,
+            words,
+            anywhere: if sorted {
+                anywhere
+            } else {
+                vec![u64::MAX; words]
+            },
+        }
+    }
+}
+
+/// `hir` without its captures, which change no match and would only add NFA states.
+fn strip_captures(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(literal) => Hir::literal(literal.0.clone()),
+        HirKind::Class(class) => Hir::class(class.clone()),
+        HirKind::Look(look) => Hir::look(*look),
+        HirKind::Repetition(rep) => Hir::repetition(Repetition {
+            min: rep.min,
+            max: rep.max,
+            greedy: rep.greedy,
+            sub: Box::new(strip_captures(&rep.sub)),
+        }),
+        HirKind::Capture(capture) => strip_captures(&capture.sub),
+        HirKind::Concat(children) => Hir::concat(children.iter().map(strip_captures).collect()),
+        HirKind::Alternation(children) => {
+            Hir::alternation(children.iter().map(strip_captures).collect())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn units(texts: &[&'static str]) -> Vec<Unit<'static>> {
+        let mut offset = 0;
+        texts
+            .iter()
+            .map(|text| {
+                let unit = Unit { offset, text };
+                offset += text.len() + 2;
+                unit
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_rule_is_gated_into_the_units_where_its_regex_matches() {
+        let rules = vec![
+            (vec![r"(?i)\b(\d+)\s?(am|pm)\b".to_string()], false),
+            (vec![r"\bSept\b".to_string(), r"\A\d".to_string()], false),
+            (vec![r"\bstated\b".to_string()], true),
+        ];
+        let gate = Gate::new(&rules).expect("builds");
+        let texts = [
+            "I am in the team at 9am.",
+            "The programme came.",
+            "4 boats came in Sept.",
+            "Reinstated in Sept.",
+            "Ólafur STATED it on 3 Sept, at “9 pm”.",
+        ];
+        let units = units(&texts);
+        let hits = gate.scan(&units);
+        let held = |rule| -> Vec<usize> {
+            (0..units.len())
+                .filter(|&i| hits.holds(rule, units[i].offset))
+                .collect()
+        };
+        assert_eq!(held(0), [0, 4]);
+        assert_eq!(held(1), [2, 3, 4]);
+        // "Reinstated" has no boundary before "stated"; the unit that is not ASCII may
+        // hold anything.
+        assert_eq!(held(2), [4]);
+        assert!(!hits.holds(0, units[1].offset));
+        assert!(hits.anywhere(2));
+        // An offset the gate did not read may hold anything.
+        assert!(hits.holds(2, 1));
+    }
+
+    #[test]
+    fn the_gate_matches_wherever_the_regex_does() {
+        use proptest::prelude::*;
+        let patterns = [
+            r"\b[1-9]\b",
+            r"(?:\A|[.!?]\s+)(?P<flag>\d[\d,.]*)",
+            r"(?i)\bover\s+\d",
+            r"\b(?:Mr|Mrs)\.?\s+\p{Lu}[\p{L}'’-]*",
+            r"(?m)^\s*-\s\w+$",
+        ];
+        let rules: Vec<_> = patterns
+            .iter()
+            .map(|p| (vec![p.to_string()], false))
+            .collect();
+        let gate = Gate::new(&rules).expect("builds");
+        let regexes: Vec<regex::Regex> = patterns
+            .iter()
+            .map(|p| regex::Regex::new(p).expect("valid"))
+            .collect();
+        let alphabet = prop::sample::select(vec![
+            "1", "5", "12", ".", " ", "\n", "Mr", "Ó", "é", "over", "OVER", "x", "-", "’", "ş",
+        ]);
+        proptest!(|(pieces in prop::collection::vec(alphabet, 0..24))| {
+            let text: String = pieces.concat();
+            let units = [Unit { offset: 0, text: &text }];
+            let hits = gate.scan(&units);
+            for (rule, regex) in regexes.iter().enumerate() {
+                if regex.is_match(&text) {
+                    prop_assert!(hits.holds(rule as u32, 0), "{} on {:?}", patterns[rule], text);
+                }
+            }
+        });
+    }
+}
