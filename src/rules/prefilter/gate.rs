@@ -8,7 +8,7 @@
 //! its bytes. The gate reads each byte once for all of them.
 //!
 //! The gate never changes a finding. It is searched on each unit as its own haystack, as
-//! a gated rule searches it, with the rule's own syntax: captures dropped (they change no
+//! a gated rule searches it, with the rule's own syntax: groups not compiled (they change no
 //! match), look-around kept, and its classes narrowed to ASCII ([`crate::rules::narrow`]):
 //! only ASCII units are read, where that changes no match and where the lazy DFA reads a
 //! Unicode `\b` exactly. Every gated rule may match in any other unit, and in one the
@@ -26,7 +26,7 @@ use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind, PatternSet};
-use regex_syntax::hir::{Hir, HirKind, Repetition};
+use regex_syntax::hir::Hir;
 
 use rustc_hash::FxHashMap;
 
@@ -63,6 +63,7 @@ impl Automaton {
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
+                    // Groups change no match, so none is compiled.
                     .which_captures(WhichCaptures::None)
                     .nfa_size_limit(Some(NFA_SIZE_LIMIT)),
             )
@@ -325,7 +326,7 @@ impl Gate {
             let either = Hir::alternation(parsed);
             // An ASCII unit can only be matched by ASCII: the classes narrowed to it
             // match there exactly as written, with far fewer states to build.
-            ascii.push(strip_captures(&narrowed(&either, Reach::Ascii)));
+            ascii.push(narrowed(&either, Reach::Ascii));
         }
         Some(Self {
             ascii: Automaton::new(&ascii)?,
@@ -369,27 +370,6 @@ impl Gate {
             } else {
                 vec![u64::MAX; words]
             },
-        }
-    }
-}
-
-/// `hir` without its captures, which change no match and would only add NFA states.
-fn strip_captures(hir: &Hir) -> Hir {
-    match hir.kind() {
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(literal) => Hir::literal(literal.0.clone()),
-        HirKind::Class(class) => Hir::class(class.clone()),
-        HirKind::Look(look) => Hir::look(*look),
-        HirKind::Repetition(rep) => Hir::repetition(Repetition {
-            min: rep.min,
-            max: rep.max,
-            greedy: rep.greedy,
-            sub: Box::new(strip_captures(&rep.sub)),
-        }),
-        HirKind::Capture(capture) => strip_captures(&capture.sub),
-        HirKind::Concat(children) => Hir::concat(children.iter().map(strip_captures).collect()),
-        HirKind::Alternation(children) => {
-            Hir::alternation(children.iter().map(strip_captures).collect())
         }
     }
 }
