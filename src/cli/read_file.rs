@@ -21,22 +21,23 @@ const FIRST_READ: usize = 16 << 10;
 /// cut off one byte past the cap.
 pub(crate) fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
     let mut file = std::fs::File::open(path)?;
-    let mut first = [0u8; FIRST_READ];
-    let mut read = 0;
-    while read < FIRST_READ {
-        match file.read(&mut first[read..]) {
-            Ok(0) => return Ok(first[..read].to_vec()),
-            Ok(n) => read += n,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => {}
-            Err(err) => return Err(err),
-        }
+    // Read into spare capacity, which `read_to_end` does not zero first.
+    let mut bytes = Vec::with_capacity(FIRST_READ);
+    (&mut file)
+        .take(FIRST_READ as u64)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() < FIRST_READ {
+        return Ok(bytes);
     }
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).max(FIRST_READ));
-    bytes.extend_from_slice(&first);
+    bytes.reserve(
+        usize::try_from(size)
+            .unwrap_or(0)
+            .saturating_sub(FIRST_READ),
+    );
     file.take(MAX_FILE_BYTES + 1 - FIRST_READ as u64)
         .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {

@@ -79,6 +79,73 @@ pub fn classify_bytewise(block: &[u8; BLOCK]) -> Classes {
     classes
 }
 
+/// The runs of ASCII word bytes (letters, digits, `_`) of `bytes[..end]`, where that
+/// stretch is all ASCII, read a block at a time: a run is two bit scans of the block's
+/// mask, not a test of every byte.
+pub struct AsciiRuns<'a> {
+    bytes: &'a [u8],
+    end: usize,
+    /// Where the loaded block starts.
+    base: usize,
+    /// The word bytes of the block, bit `i` for byte `base + i`; none at or past `end`.
+    word: u64,
+}
+
+impl<'a> AsciiRuns<'a> {
+    pub fn new(bytes: &'a [u8], end: usize) -> Self {
+        Self {
+            bytes,
+            end,
+            base: usize::MAX,
+            word: 0,
+        }
+    }
+
+    /// The first run of word bytes that starts at or after `from` (the rest of a run
+    /// `from` is inside of), as `start..end`.
+    #[inline]
+    pub fn next_from(&mut self, from: usize) -> Option<std::ops::Range<usize>> {
+        let start = self.first(from, true);
+        if start == self.end {
+            return None;
+        }
+        Some(start..self.first(start, false))
+    }
+
+    /// The first place at or after `from` whose byte is (with `word`) or is not a word
+    /// byte, or `end`.
+    #[inline]
+    fn first(&mut self, mut from: usize, word: bool) -> usize {
+        loop {
+            if from >= self.end {
+                return self.end;
+            }
+            if !(self.base..self.base.saturating_add(BLOCK)).contains(&from) {
+                self.load(from);
+            }
+            let mask = if word { self.word } else { !self.word };
+            let ahead = mask & (!0 << (from - self.base));
+            if ahead != 0 {
+                return (self.base + ahead.trailing_zeros() as usize).min(self.end);
+            }
+            from = self.base + BLOCK;
+        }
+    }
+
+    fn load(&mut self, base: usize) {
+        self.base = base;
+        self.word = match self.bytes[..self.end].get(base..base + BLOCK) {
+            Some(block) => classify(block.try_into().expect("a block")).word,
+            None => {
+                // The last bytes, padded with spaces (no word bytes).
+                let mut block = [b' '; BLOCK];
+                block[..self.end - base].copy_from_slice(&self.bytes[base..self.end]);
+                classify(&block).word
+            }
+        };
+    }
+}
+
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 mod sse2 {
     use std::arch::x86_64::{
@@ -148,6 +215,41 @@ mod sse2 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_runs_are_the_runs_of_word_bytes() {
+        let text = "He said: a_1 x  ".repeat(9) + "end-of the line";
+        let bytes = text.as_bytes();
+        for end in [0, 1, 5, 63, 64, 65, 100, bytes.len()] {
+            let mut expected = Vec::new();
+            let mut at = 0;
+            while at < end {
+                if bytes[at].is_ascii_alphanumeric() || bytes[at] == b'_' {
+                    let start = at;
+                    while at < end && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'_') {
+                        at += 1;
+                    }
+                    expected.push(start..at);
+                } else {
+                    at += 1;
+                }
+            }
+            let mut runs = AsciiRuns::new(bytes, end);
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(run) = runs.next_from(from) {
+                from = run.end;
+                found.push(run);
+            }
+            assert_eq!(found, expected, "to {end}");
+        }
+        // From inside a run: the rest of it; and jumping ahead past loaded blocks.
+        let mut runs = AsciiRuns::new(bytes, bytes.len());
+        assert_eq!(runs.next_from(4), Some(4..7));
+        let far = bytes.len() - "line".len();
+        assert_eq!(runs.next_from(far - 1), Some(far..bytes.len()));
+        assert_eq!(runs.next_from(2), Some(3..7));
+    }
 
     #[test]
     fn every_byte_in_every_place_is_classed_as_the_definition_says() {
