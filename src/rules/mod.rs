@@ -177,7 +177,8 @@ fn fill_template(
     // the matched text is not filled in again.
     let mut out = String::with_capacity(template.len() + matched.len());
     let mut rest = template;
-    while let Some(at) = rest.find('{') {
+    // `{` is one byte, so the byte search finds a char boundary.
+    while let Some(at) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
         rest = if let Some(after) = tail.strip_prefix("{match}") {
