@@ -1,8 +1,10 @@
 //! Sixty-four bytes at a time: which are ASCII word bytes (letters, digits, `_`), which are
 //! joiners (`'` and `-`, part of a word between two word bytes) and which are not ASCII,
-//! one bit per byte; and which are capitals or not ASCII (where a capitalised word starts). The word scanner reads every byte of every article; classifying them
-//! sixteen at a time with SSE2 (part of every x86-64 processor) and then walking the words
-//! with bit operations costs a fraction of looking at them one by one.
+//! one bit per byte; which are capitals or not ASCII (where a capitalised word starts);
+//! and [`AsciiRuns`], the runs of word bytes of ASCII text. The word scanners read every
+//! byte of every article; classifying them sixteen at a time with SSE2 (part of every
+//! x86-64 processor) and then walking the words with bit operations costs a fraction of
+//! looking at them one by one.
 
 /// The classes of the bytes of a block: bit `i` is byte `i`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
