@@ -44,8 +44,7 @@ pub(super) struct CueTable {
     heads: FxHashMap<Box<[u8]>, Head>,
     /// By a word's first two bytes ([`pair_index`]), bit `n` set when some head that
     /// opens with them has `n` bytes (bit 31 for 31 or more): most words of a sentence
-    /// are told to be no head by this alone. (By the first byte alone, a quarter of the
-    /// words of BBC copy passed it and were hashed.)
+    /// are told to be no head by this alone, before any hashing.
     lengths: Box<[u32; PAIRS]>,
 }
 
