@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::text::words_block::{BLOCK, MaskBlocks, capitals_or_high};
+
 /// How a word's possessive was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Possessive {
@@ -266,61 +268,18 @@ fn char_at(text: &str, at: usize) -> char {
 }
 
 /// Where capitalised words can start (ASCII capitals and bytes that are not ASCII), found
-/// 64 bytes at a time. Nearly all of copy is lower-case ASCII; the mask of the block last
-/// read is kept, since the next start is most often in it.
-struct Starts<'a> {
-    bytes: &'a [u8],
-    /// Where the block starts.
-    base: usize,
-    /// The possible starts of the block, bit `i` for byte `base + i`.
-    mask: u64,
-}
+/// 64 bytes at a time ([`MaskBlocks`]). Nearly all of copy is lower-case ASCII.
+struct Starts<'a>(MaskBlocks<'a, fn(&[u8; BLOCK]) -> u64>);
 
 impl<'a> Starts<'a> {
     fn new(bytes: &'a [u8]) -> Self {
-        let mut starts = Self {
-            bytes,
-            base: 0,
-            mask: 0,
-        };
-        starts.load(0);
-        starts
-    }
-
-    fn load(&mut self, base: usize) {
-        use crate::text::words_block::{BLOCK, capitals_or_high};
-        self.base = base;
-        self.mask = match self.bytes.get(base..base + BLOCK) {
-            Some(block) => capitals_or_high(block.try_into().expect("a block")),
-            None if base < self.bytes.len() => {
-                // The last bytes, padded with spaces (never a start).
-                let mut block = [b' '; BLOCK];
-                block[..self.bytes.len() - base].copy_from_slice(&self.bytes[base..]);
-                capitals_or_high(&block)
-            }
-            None => 0,
-        };
+        Self(MaskBlocks::new(bytes, bytes.len(), capitals_or_high))
     }
 
     /// The first possible start at or after `at`, or the end.
     #[inline]
     fn next_from(&mut self, at: usize) -> usize {
-        use crate::text::words_block::BLOCK;
-        if at >= self.base + BLOCK {
-            self.load(at);
-        }
-        loop {
-            let len = self.bytes.len();
-            if self.base >= len {
-                return len;
-            }
-            // `at` is in this block, or before it once the search has moved on.
-            let ahead = self.mask & (!0 << at.saturating_sub(self.base));
-            if ahead != 0 {
-                return (self.base + ahead.trailing_zeros() as usize).min(len);
-            }
-            self.load(self.base + BLOCK);
-        }
+        self.0.first(at, true)
     }
 }
 

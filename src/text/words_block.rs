@@ -81,43 +81,34 @@ pub fn classify_bytewise(block: &[u8; BLOCK]) -> Classes {
     classes
 }
 
-/// The runs of ASCII word bytes (letters, digits, `_`) of `bytes[..end]`, where that
-/// stretch is all ASCII, read a block at a time: a run is two bit scans of the block's
-/// mask, not a test of every byte.
-pub struct AsciiRuns<'a> {
+/// One bit per byte of `bytes[..end]` from a block classifier, read a block at a time: the
+/// next byte at or after a place whose bit is (or is not) set is a bit scan of the block's
+/// mask, not a test of every byte. The mask of the block last read is kept, as the next
+/// place asked for is most often in it. Bytes at or past `end` have no bit.
+pub struct MaskBlocks<'a, C> {
     bytes: &'a [u8],
     end: usize,
+    classify: C,
     /// Where the loaded block starts.
     base: usize,
-    /// The word bytes of the block, bit `i` for byte `base + i`; none at or past `end`.
-    word: u64,
+    /// The bits of the block, bit `i` for byte `base + i`.
+    mask: u64,
 }
 
-impl<'a> AsciiRuns<'a> {
-    pub fn new(bytes: &'a [u8], end: usize) -> Self {
+impl<'a, C: Fn(&[u8; BLOCK]) -> u64> MaskBlocks<'a, C> {
+    pub fn new(bytes: &'a [u8], end: usize, classify: C) -> Self {
         Self {
             bytes,
             end,
+            classify,
             base: usize::MAX,
-            word: 0,
+            mask: 0,
         }
     }
 
-    /// The first run of word bytes that starts at or after `from` (the rest of a run
-    /// `from` is inside of), as `start..end`.
+    /// The first place at or after `from` whose bit is `set`, or `end`.
     #[inline]
-    pub fn next_from(&mut self, from: usize) -> Option<std::ops::Range<usize>> {
-        let start = self.first(from, true);
-        if start == self.end {
-            return None;
-        }
-        Some(start..self.first(start, false))
-    }
-
-    /// The first place at or after `from` whose byte is (with `word`) or is not a word
-    /// byte, or `end`.
-    #[inline]
-    fn first(&mut self, mut from: usize, word: bool) -> usize {
+    pub fn first(&mut self, mut from: usize, set: bool) -> usize {
         loop {
             if from >= self.end {
                 return self.end;
@@ -125,7 +116,7 @@ impl<'a> AsciiRuns<'a> {
             if !(self.base..self.base.saturating_add(BLOCK)).contains(&from) {
                 self.load(from);
             }
-            let mask = if word { self.word } else { !self.word };
+            let mask = if set { self.mask } else { !self.mask };
             let ahead = mask & (!0 << (from - self.base));
             if ahead != 0 {
                 return (self.base + ahead.trailing_zeros() as usize).min(self.end);
@@ -136,15 +127,36 @@ impl<'a> AsciiRuns<'a> {
 
     fn load(&mut self, base: usize) {
         self.base = base;
-        self.word = match self.bytes[..self.end].get(base..base + BLOCK) {
-            Some(block) => classify(block.try_into().expect("a block")).word,
+        self.mask = match self.bytes[..self.end].get(base..base + BLOCK) {
+            Some(block) => (self.classify)(block.try_into().expect("a block")),
             None => {
-                // The last bytes, padded with spaces (no word bytes).
+                // The last bytes, padded with spaces (in no class a caller asks for).
                 let mut block = [b' '; BLOCK];
                 block[..self.end - base].copy_from_slice(&self.bytes[base..self.end]);
-                classify(&block).word
+                (self.classify)(&block) & ((1 << (self.end - base)) - 1)
             }
         };
+    }
+}
+
+/// The runs of ASCII word bytes (letters, digits, `_`) of `bytes[..end]`, where that
+/// stretch is all ASCII, a block at a time ([`MaskBlocks`]): a run is two bit scans.
+pub struct AsciiRuns<'a>(MaskBlocks<'a, fn(&[u8; BLOCK]) -> u64>);
+
+impl<'a> AsciiRuns<'a> {
+    pub fn new(bytes: &'a [u8], end: usize) -> Self {
+        Self(MaskBlocks::new(bytes, end, |block| classify(block).word))
+    }
+
+    /// The first run of word bytes that starts at or after `from` (the rest of a run
+    /// `from` is inside of), as `start..end`.
+    #[inline]
+    pub fn next_from(&mut self, from: usize) -> Option<std::ops::Range<usize>> {
+        let start = self.0.first(from, true);
+        if start == self.0.end {
+            return None;
+        }
+        Some(start..self.0.first(start, false))
     }
 }
 
