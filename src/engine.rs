@@ -3,8 +3,8 @@
 //! lints with the selected rules, applies the suppressions written in the copy (reporting
 //! the ones that silence nothing as `unused-suppression`), drops what `[[per-file]]`
 //! ignores for the path, and runs the fix loop. It reads no file and no clock: the caller
-//! passes the text, the settings (see [`crate::config::Config::from_text`] and
-//! [`crate::rules::load_rules`]) and "today".
+//! passes the text and the settings (see [`crate::config::Config::from_text`] and
+//! [`crate::rules::load_rules`]).
 //!
 //! ```
 //! use newslint::{Engine, Format, config::Config, rules};
@@ -13,13 +13,11 @@
 //! let config = Config::from_text(Path::new("newsroom/newslint.toml"), String::new()).unwrap();
 //! let engine = Engine::new(config, rules::builtin_rules(&["news"]).unwrap());
 //! let text = "Headline\n\nThe the vote. [newslint: ignore repeated-word]\n".to_string();
-//! let (_, found) = engine.check_text(Path::new("newsroom/a.txt"), text, Format::Plain, None).unwrap();
+//! let (_, found) = engine.check_text(Path::new("newsroom/a.txt"), text, Format::Plain).unwrap();
 //! assert!(found.iter().all(|d| &*d.rule != "repeated-word"));
 //! ```
 
 use std::path::Path;
-
-use jiff::civil::Date;
 
 use crate::article::{Document, Format, ParseError, ReadOptions};
 use crate::config::Config;
@@ -148,13 +146,12 @@ impl Engine {
 
     /// The per-file pipeline on a parsed document: lint, suppressions, `[[per-file]]`
     /// ignores for `path` and the selection. Diagnostics come back sorted by position.
-    pub fn check(&self, path: &Path, doc: &Document, today: Option<Date>) -> Vec<Diagnostic> {
+    pub fn check(&self, path: &Path, doc: &Document) -> Vec<Diagnostic> {
         let found = lint_with(
             self.rules.iter(),
             doc,
             self.rules.facts(),
             self.rules.prefilter(),
-            today,
         );
         // Suppressions are written in the file (an HTML comment in a page) and diagnostics
         // are spans of the file, whatever its format.
@@ -191,10 +188,9 @@ impl Engine {
         path: &Path,
         text: String,
         format: Format,
-        today: Option<Date>,
     ) -> Result<(Document, Vec<Diagnostic>), ParseError> {
         let doc = Document::parse_with(text, format, &self.read_options)?;
-        let diagnostics = self.check(path, &doc, today);
+        let diagnostics = self.check(path, &doc);
         Ok((doc, diagnostics))
     }
 
@@ -206,10 +202,9 @@ impl Engine {
         text: String,
         format: Format,
         allow_unsafe: bool,
-        today: Option<Date>,
     ) -> Result<FixOutcome, ParseError> {
         fix_text_with(text, format, &self.read_options, allow_unsafe, &|doc| {
-            self.check(path, doc, today)
+            self.check(path, doc)
         })
     }
 }
@@ -227,7 +222,7 @@ mod tests {
 
     fn rules_found(engine: &Engine, path: &str, text: &str) -> Vec<String> {
         let (_, found) = engine
-            .check_text(Path::new(path), text.to_string(), Format::Plain, None)
+            .check_text(Path::new(path), text.to_string(), Format::Plain)
             .expect("parses");
         found.iter().map(|d| d.rule.to_string()).collect()
     }
@@ -304,7 +299,6 @@ mod tests {
                 Path::new("/desk/a.txt"),
                 "Headline\n\nWe utilise it.\n".to_string(),
                 Format::Plain,
-                None,
             )
             .unwrap();
         assert_eq!(found.len(), 1, "{found:?}");
@@ -320,7 +314,6 @@ mod tests {
                 DOUBLED.to_string(),
                 Format::Plain,
                 false,
-                None,
             )
             .unwrap();
         assert_eq!(outcome.text, DOUBLED.replace("The the", "The"));
@@ -328,26 +321,34 @@ mod tests {
     }
 
     #[test]
-    fn the_weekday_message_is_the_same_whatever_today_is() {
-        let text = "Headline\n\nThe vote is on Monday, June 3, 2025.\n";
-        let message = |today: Option<Date>| {
+    fn the_weekday_message_takes_no_year_from_a_clock() {
+        // The engine is handed no date and reads no clock, so a year in the message comes
+        // from the copy: the date's own, or the article's date line's. A yearless date in
+        // an undated article is not checked rather than given the year of the check.
+        let weekday = |text: &str| {
             let (_, found) = engine("")
-                .check_text(
-                    Path::new("/desk/a.txt"),
-                    text.to_string(),
-                    Format::Plain,
-                    today,
-                )
+                .check_text(Path::new("/desk/a.txt"), text.to_string(), Format::Plain)
                 .unwrap();
             found
                 .into_iter()
-                .find(|d| &*d.rule == "date-weekday")
-                .expect("a wrong weekday")
-                .message
+                .filter(|d| &*d.rule == "date-weekday")
+                .map(|d| d.message)
+                .collect::<Vec<_>>()
         };
-        let before = message(Some(jiff::civil::date(2025, 1, 1)));
-        assert_eq!(before, "June 3, 2025 is a Tuesday, not a Monday");
-        assert_eq!(message(Some(jiff::civil::date(2026, 1, 1))), before);
-        assert_eq!(message(None), before);
+        assert_eq!(
+            weekday("Headline\n\nThe vote is on Monday, June 3, 2025.\n"),
+            ["June 3, 2025 is a Tuesday, not a Monday"]
+        );
+        assert_eq!(
+            weekday("Headline\n\nThe vote is on Tuesday, June 3.\n"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            weekday("Headline\n\n2019-05-20\n\nThe vote is on Tuesday, June 3.\n"),
+            [
+                "June 3, 2019 is a Monday, not a Tuesday (the year 2019 is inferred from the \
+              article's date)"
+            ]
+        );
     }
 }

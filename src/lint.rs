@@ -7,8 +7,6 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-use jiff::civil::Date;
-
 use crate::article::{Document, Role};
 use crate::diagnostic::Diagnostic;
 use crate::facts::Facts;
@@ -46,7 +44,6 @@ impl Unit<'_> {
 pub struct Context<'a> {
     doc: &'a Document,
     facts: &'a Facts,
-    today: Option<Date>,
     quotations: OnceLock<Vec<Range<usize>>>,
     body_marks: OnceLock<BodyMarks<'a>>,
     cap_words: OnceLock<Vec<CapWord<'a>>>,
@@ -71,13 +68,11 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    /// Start linting `doc` against what the newsroom knows; `today` is the caller's date
-    /// (the engine never reads the clock).
-    pub fn new(doc: &'a Document, facts: &'a Facts, today: Option<Date>) -> Self {
+    /// Start linting `doc` against what the newsroom knows.
+    pub fn new(doc: &'a Document, facts: &'a Facts) -> Self {
         Self {
             doc,
             facts,
-            today,
             quotations: OnceLock::new(),
             body_marks: OnceLock::new(),
             cap_words: OnceLock::new(),
@@ -91,11 +86,6 @@ impl<'a> Context<'a> {
             gated: Cell::new(None),
             searches: Cell::new((0, 0)),
         }
-    }
-
-    /// The date the lint runs on, when the caller gave one.
-    pub fn today(&self) -> Option<Date> {
-        self.today
     }
 
     /// The document.
@@ -426,27 +416,25 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Lint one document with every rule of the set, with no "today" (no rule reads it);
-/// diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
+/// Lint one document with every rule of the set; diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
 /// which adds suppressions and per-file settings.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
-    lint_with(rules.iter(), doc, rules.facts(), rules.prefilter(), None)
+    lint_with(rules.iter(), doc, rules.facts(), rules.prefilter())
 }
 
-/// Lint one document with the given rules, against `facts`, on the day `today`, skipping
-/// the rules `prefilter` shows cannot match; diagnostics come back sorted by position.
+/// Lint one document with the given rules, against `facts`, skipping the rules `prefilter`
+/// shows cannot match; diagnostics come back sorted by position.
 pub fn lint_with<'r>(
     rules: impl IntoIterator<Item = &'r Rule>,
     doc: &Document,
     facts: &Facts,
     prefilter: &Prefilter,
-    today: Option<Date>,
 ) -> Vec<Diagnostic> {
     // An empty file is not an article yet: nothing to check, so nothing to report.
     if doc.source()[doc.content_start()..].trim().is_empty() {
         return Vec::new();
     }
-    let mut context = Context::new(doc, facts, today);
+    let mut context = Context::new(doc, facts);
     context.seen = Some(prefilter.scan(doc));
     let gating = prefilter.gating();
     context.gate = gating.scan(&context.units(&Scope::Prose), doc.source().len());

@@ -101,7 +101,7 @@ fn check_example(
         let lines = LineIndex::new(text);
         Suppressions::of(&doc, &lines).apply(&lines, Vec::new(), &[&*rule.id])
     } else {
-        lint_with([rule], &doc, facts, prefilter, None)
+        lint_with([rule], &doc, facts, prefilter)
     };
     match expect {
         Expectation::Good => {
@@ -148,7 +148,7 @@ fn check_example(
                 }
                 (true, Some(expected)) => {
                     let outcome = fix_text(text.to_string(), format, true, &|d| {
-                        lint_with([rule], d, facts, prefilter, None)
+                        lint_with([rule], d, facts, prefilter)
                     })
                     .map_err(|e| format!("the fixed text does not parse: {}", e.message))?;
                     if outcome.text != expected {

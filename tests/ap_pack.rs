@@ -98,13 +98,8 @@ fn every_builtin_finding_has_a_help_line() {
             .filter(|e| e.expect == Expectation::Bad)
         {
             let doc = Document::parse(example.text.clone(), Format::Markdown).unwrap();
-            for d in newslint::lint::lint_with(
-                [rule],
-                &doc,
-                &Default::default(),
-                rules.prefilter(),
-                None,
-            ) {
+            for d in newslint::lint::lint_with([rule], &doc, &Default::default(), rules.prefilter())
+            {
                 let help = d.help.as_deref().unwrap_or_default();
                 assert!(
                     !help.is_empty(),

@@ -217,7 +217,7 @@ fn word(article: &Article) -> Vec<u8> {
 
 /// The rule's findings on a document, as (rule, the words the span covers in the file).
 fn findings(rule: &Rule, facts: &Facts, doc: &Document) -> Vec<(String, String)> {
-    lint_with([rule], doc, facts, &Prefilter::new([rule]), None)
+    lint_with([rule], doc, facts, &Prefilter::new([rule]))
         .iter()
         .map(|d| {
             (

@@ -299,7 +299,7 @@ proptest! {
         } else {
             (Format::Plain, Path::new("/desk/story.txt"))
         };
-        let fix = |text: &str| engine.fix(path, text.to_string(), format, true, None).unwrap();
+        let fix = |text: &str| engine.fix(path, text.to_string(), format, true).unwrap();
         let once = fix(&text);
         prop_assert!(once.text.len() <= max_fixed_len(text.len()));
         for edit in &once.edits {
@@ -332,7 +332,7 @@ proptest! {
             return Ok(());
         };
         let story = Path::new("/desk/story.txt");
-        let expected = engine.fix(story, text.clone(), Format::Plain, false, None).unwrap().text;
+        let expected = engine.fix(story, text.clone(), Format::Plain, false).unwrap().text;
         let desk = Desk::new();
         desk.write("newslint.toml", "packs = []\nrule-files = [\"house.toml\"]\n");
         desk.write("house.toml", &pack);

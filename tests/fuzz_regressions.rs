@@ -129,8 +129,7 @@ fn check_pack(name: &str, text: &str) {
         (Format::Markdown, "/fuzz/a.md"),
     ] {
         let path = Path::new(file);
-        let Ok((_, diagnostics)) = engine.check_text(path, article.to_string(), format, None)
-        else {
+        let Ok((_, diagnostics)) = engine.check_text(path, article.to_string(), format) else {
             continue;
         };
         for d in &diagnostics {
@@ -141,7 +140,7 @@ fn check_pack(name: &str, text: &str) {
             );
         }
         let once = engine
-            .fix(path, article.to_string(), format, true, None)
+            .fix(path, article.to_string(), format, true)
             .expect("the article parsed");
         assert!(
             once.text.len() <= newslint::fix::max_fixed_len(article.len()),
@@ -153,7 +152,7 @@ fn check_pack(name: &str, text: &str) {
             "{name} ({format:?})"
         );
         let twice = engine
-            .fix(path, once.text.clone(), format, true, None)
+            .fix(path, once.text.clone(), format, true)
             .expect("the fixed text parses");
         assert_eq!(once.text, twice.text, "{name} ({format:?}): not idempotent");
     }

@@ -61,7 +61,7 @@ fuzz_target!(|data: &[u8]| {
     for (format, name) in [(Format::Plain, "/fuzz/a.txt"), (Format::Markdown, "/fuzz/a.md")] {
         let path = Path::new(name);
         // A parse error (bad front matter) is an answer, not a failure.
-        let Ok((_, diagnostics)) = engine.check_text(path, article.to_string(), format, None)
+        let Ok((_, diagnostics)) = engine.check_text(path, article.to_string(), format)
         else {
             continue;
         };
@@ -72,7 +72,7 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         let once = engine
-            .fix(path, article.to_string(), format, true, None)
+            .fix(path, article.to_string(), format, true)
             .expect("the article parsed");
         assert!(once.text.len() <= max_fixed_len(article.len()), "the fix grew the text");
         assert_eq!(apply(article, &once.edits), once.text, "bytes outside the edits changed");
@@ -84,7 +84,7 @@ fuzz_target!(|data: &[u8]| {
             );
         }
         let twice = engine
-            .fix(path, once.text.clone(), format, true, None)
+            .fix(path, once.text.clone(), format, true)
             .expect("the fixed text parses");
         assert_eq!(once.text, twice.text, "fixing is not idempotent ({format:?})");
     }

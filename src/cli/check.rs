@@ -293,10 +293,9 @@ fn lint_in_chunks(args: &CheckArgs, selection: &Selection, run: &mut Run) -> Res
     } else {
         None
     };
-    let today = Some(super::today());
     let lint_chunk = |chunk: &[(Input, Arc<Engine>)]| -> Vec<Outcome> {
         let lint_one = |(input, engine): &(Input, Arc<Engine>)| {
-            lint_input(input, stdin_text.as_deref(), engine, args, today)
+            lint_input(input, stdin_text.as_deref(), engine, args)
         };
         match &pool {
             Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),

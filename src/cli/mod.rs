@@ -3,7 +3,6 @@
 
 pub mod args;
 mod check;
-mod clock;
 pub(crate) mod commands;
 mod decode;
 pub(crate) mod engines;
@@ -30,7 +29,6 @@ use newslint::{ConfigError, RuleSet};
 
 use args::{Cli, ColorChoice, Command, ConfigArgs};
 use check::check;
-pub(crate) use clock::today;
 pub(crate) use decode::read_document;
 #[cfg(feature = "lsp")]
 pub(crate) use walk::io_message;

@@ -57,7 +57,6 @@ pub(super) fn lint_input(
     stdin: Option<&[u8]>,
     engine: &Engine,
     args: &CheckArgs,
-    today: Option<jiff::civil::Date>,
 ) -> Outcome {
     let path = input.display_path().to_path_buf();
     let bytes = match input {
@@ -73,7 +72,6 @@ pub(super) fn lint_input(
         format: Format::from_path(&path),
         path,
         engine,
-        today,
     };
     if file.format == Format::Docx {
         // A Word file is checked, never written: `--fix` and `--diff` leave it alone.
@@ -100,14 +98,13 @@ struct Checked<'a> {
     rooted: PathBuf,
     format: Format,
     engine: &'a Engine,
-    today: Option<jiff::civil::Date>,
 }
 
 impl Checked<'_> {
     fn docx(self, bytes: &[u8]) -> Outcome {
         match newslint::Document::read_docx_with(bytes, self.engine.read_options()) {
             Ok(doc) => {
-                let diagnostics = self.engine.check(&self.rooted, &doc, self.today);
+                let diagnostics = self.engine.check(&self.rooted, &doc);
                 Outcome::checked(self.path, doc.into_file_text(), diagnostics)
             }
             Err(err) => Outcome::problem(self.path, err.0, None),
@@ -116,7 +113,7 @@ impl Checked<'_> {
 
     /// The findings of `source` as it is, with `diff` beside them.
     fn check(self, source: String, diff: Option<String>) -> Outcome {
-        match (self.engine).check_text(&self.rooted, source, self.format, self.today) {
+        match (self.engine).check_text(&self.rooted, source, self.format) {
             Ok((doc, diagnostics)) => Outcome::Linted {
                 path: self.path,
                 source: doc.into_file_text(),
@@ -130,7 +127,7 @@ impl Checked<'_> {
     }
 
     fn fixed(&self, source: String, unsafe_fixes: bool) -> Result<FixOutcome, ParseError> {
-        (self.engine).fix(&self.rooted, source, self.format, unsafe_fixes, self.today)
+        (self.engine).fix(&self.rooted, source, self.format, unsafe_fixes)
     }
 
     /// `--diff` changes nothing: the diff of the fixes, and the findings of the original.

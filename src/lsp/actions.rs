@@ -166,7 +166,6 @@ fn fix_all_change(snapshot: &Snapshot) -> FixAll {
             snapshot.text.as_str().to_owned(),
             snapshot.format,
             false,
-            Some(crate::cli::today()),
         )
         .ok()?;
     let (span, replacement) = changed_part(&snapshot.text, &outcome.text)?;

@@ -107,12 +107,10 @@ fn silences(
 ) -> bool {
     let mut text = snapshot.text.as_str().to_owned();
     text.insert_str(at, inserted);
-    let Ok((_, after)) = snapshot.engine.check_text(
-        &snapshot.path,
-        text,
-        snapshot.format,
-        Some(crate::cli::today()),
-    ) else {
+    let Ok((_, after)) = snapshot
+        .engine
+        .check_text(&snapshot.path, text, snapshot.format)
+    else {
         return false;
     };
     let others = |list: &[Diagnostic]| {

@@ -9,7 +9,6 @@
 
 use std::path::Path;
 
-use jiff::civil::Date;
 use newslint::{Diagnostic, Document, Engine};
 
 /// A `.docx` as read from disk: its bytes, or why they could not be read.
@@ -48,19 +47,14 @@ impl WordFile {
 
     /// The findings of the file under `engine`'s settings, or why it cannot be read (the
     /// message, at the start of the document).
-    pub fn check(
-        &self,
-        engine: &Engine,
-        path: &Path,
-        today: Option<Date>,
-    ) -> Result<Vec<Diagnostic>, (String, usize)> {
+    pub fn check(&self, engine: &Engine, path: &Path) -> Result<Vec<Diagnostic>, (String, usize)> {
         let bytes = self
             .bytes
             .as_ref()
             .map_err(|message| (message.clone(), 0))?;
         let doc = Document::read_docx_with(bytes, engine.read_options())
             .map_err(|err| (format!("{}: {err}", path.display()), 0))?;
-        Ok(engine.check(path, &doc, today))
+        Ok(engine.check(path, &doc))
     }
 }
 
@@ -80,7 +74,7 @@ mod tests {
         let word = WordFile::read(&path);
         assert_eq!(word.text(), "");
         let engine = news_engine(dir.path());
-        let (message, at) = word.check(&engine, &path, None).unwrap_err();
+        let (message, at) = word.check(&engine, &path).unwrap_err();
         assert_eq!(
             message,
             format!("cannot read {}: no such file or folder", path.display())
@@ -95,7 +89,7 @@ mod tests {
         std::fs::write(&path, "plain words, not an archive").unwrap();
         let word = WordFile::read(&path);
         let engine = news_engine(dir.path());
-        let (message, _) = word.check(&engine, &path, None).unwrap_err();
+        let (message, _) = word.check(&engine, &path).unwrap_err();
         assert!(
             message.starts_with(&format!("{}: ", path.display())) && message.len() > 20,
             "{message}"

@@ -165,13 +165,12 @@ fn findings(cache: &Cache, versions: &Versions, snapshot: &Snapshot) -> Arc<Lint
 /// (a bug) is caught and shown as an error on the document, so the editor keeps a working
 /// server for its other documents.
 pub fn lint(snapshot: &Snapshot) -> Result<Vec<Diagnostic>, (String, usize)> {
-    let today = Some(crate::cli::today());
     let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         if let Some(word) = &snapshot.word {
-            return word.check(&snapshot.engine, &snapshot.path, today);
+            return word.check(&snapshot.engine, &snapshot.path);
         }
         let text = snapshot.text.as_str().to_owned();
-        match (snapshot.engine).check_text(&snapshot.path, text, snapshot.format, today) {
+        match (snapshot.engine).check_text(&snapshot.path, text, snapshot.format) {
             Ok((_, found)) => Ok(found),
             Err(err) => Err((err.message, offset_of(&snapshot.text, err.position))),
         }

@@ -345,18 +345,13 @@ pub(crate) mod testing {
     }
 
     /// Diagnostics of a pack on a Markdown article, checked against a facts file (TOML
-    /// text) on the day `today`.
-    pub fn lint_with(
-        toml: &str,
-        facts: &str,
-        article: &str,
-        today: Option<jiff::civil::Date>,
-    ) -> Vec<Diagnostic> {
+    /// text).
+    pub fn lint_with(toml: &str, facts: &str, article: &str) -> Vec<Diagnostic> {
         let rules = pack(toml).expect("the test pack loads");
         let facts_file = SourceFile::new("facts.toml".to_string(), facts.to_string());
         let facts = crate::facts::Facts::load(&[facts_file], &[]).expect("the facts load");
         let doc = Document::parse(article.to_string(), Format::Markdown).expect("parses");
-        crate::lint::lint_with(rules.iter(), &doc, &facts, rules.prefilter(), today)
+        crate::lint::lint_with(rules.iter(), &doc, &facts, rules.prefilter())
     }
 
     /// A pack of one rule `test-rule` of `kind`, with more TOML lines (its options).

@@ -121,7 +121,7 @@ impl Settings {
     ) -> Result<Checked, ArticleProblem> {
         let (doc, diagnostics) = self
             .engine
-            .check_text(Path::new(filename), text, format, Some(crate::cli::today()))
+            .check_text(Path::new(filename), text, format)
             .map_err(problem)?;
         Ok(Checked {
             text: doc.into_file_text(),
@@ -139,13 +139,7 @@ impl Settings {
     ) -> Result<Fixed, ArticleProblem> {
         let outcome = self
             .engine
-            .fix(
-                Path::new(filename),
-                text,
-                format,
-                allow_unsafe,
-                Some(crate::cli::today()),
-            )
+            .fix(Path::new(filename), text, format, allow_unsafe)
             .map_err(problem)?;
         Ok(Fixed {
             text: outcome.text,
