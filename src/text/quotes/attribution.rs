@@ -43,10 +43,12 @@ impl QuoteChecker {
             if self.is_exempt(paragraphs, q, lead_in, inside_sentence) {
                 continue;
             }
-            let mark_end = o + q.open_mark.len_utf8();
+            // The whole opening mark: both chars of the wire's `‘‘`, as quote-unbalanced
+            // reports it.
+            let mark_end = o + q.open_len;
             let abs = paragraphs[po].offset + o;
             findings.push(QuoteFinding {
-                span: abs..abs + q.open_mark.len_utf8(),
+                span: abs..abs + q.open_len,
                 message: format!(
                     "quotation \"{}\" has no attribution: no speech verb or source in its \
                      sentence or the sentences around it",

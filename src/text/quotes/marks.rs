@@ -11,8 +11,7 @@ use crate::text::sentences::find_any_byte;
 pub(super) struct RawQuote {
     pub(super) open_para: usize,
     pub(super) open_local: usize,
-    pub(super) open_mark: char,
-    /// Bytes of the opening mark: two chars for the wire's `‘‘`.
+    /// Bytes of the opening mark: two chars for the wire's `‘‘`, which is one mark.
     pub(super) open_len: usize,
     /// Paragraph and local end (exclusive) of the closing mark.
     pub(super) close: Option<(usize, usize)>,

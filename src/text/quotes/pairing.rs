@@ -292,7 +292,6 @@ pub(super) fn pair_marks<'t>(
                 quotes.push(RawQuote {
                     open_para: pi,
                     open_local: i,
-                    open_mark: c,
                     open_len: len,
                     close: None,
                     depth: stack.len(),

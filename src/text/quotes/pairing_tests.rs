@@ -223,10 +223,12 @@ fn wire_doubled_single_marks_pair_as_double_ones() {
     assert_eq!(quotes.len(), 2);
     assert_eq!(quotes[0].words, 9);
     assert_eq!(quotes[1].pieces.len(), 2);
-    // Nobody says it: found and reported, at the first of the two marks.
+    // Nobody says it: found and reported, with both marks as its span.
     let text = "The storm came at night. ‘‘The end of the pier fell into the sea.’’";
     assert_eq!(unattributed_lines(text), vec![1]);
     let found = checker().unattributed(&paragraphs(text));
+    let at = text.find('‘').unwrap();
+    assert_eq!(found[0].span, at..at + "‘‘".len());
     assert!(
         found[0].message.contains("\"The end of the pier"),
         "{}",
@@ -242,6 +244,35 @@ fn wire_doubled_single_marks_pair_as_double_ones() {
         "{}",
         found[0].message
     );
+}
+
+#[test]
+fn an_unattributed_quotation_is_reported_at_its_whole_opening_mark() {
+    // The span is the opening mark, whatever its style: both chars of the wire's `‘‘`
+    // (it was its first `‘` only), as quote-unbalanced reports an unclosed one.
+    for (open, close) in [
+        ("\"", "\""),
+        ("“", "”"),
+        ("”", "”"),
+        ("„", "“"),
+        ("«", "»"),
+        ("‘‘", "’’"),
+        ("‘‘", "\""),
+    ] {
+        let text = format!(
+            "The council met on Tuesday to discuss the harbour wall.\n\n\
+             {open}We will not pay for it.{close}"
+        );
+        let found = checker().unattributed(&paragraphs(&text));
+        assert_eq!(found.len(), 1, "{open}: {found:?}");
+        let at = text.find(open).unwrap();
+        assert_eq!(found[0].span, at..at + open.len(), "{open}");
+        assert!(
+            found[0].message.contains("\"We will not pay for it.\""),
+            "{}",
+            found[0].message
+        );
+    }
 }
 
 #[test]
