@@ -68,16 +68,33 @@ pub fn is_narrow(text: &str) -> bool {
 /// nothing, as it could match nothing in a text within that reach. Groups keep their
 /// indices and names.
 pub fn narrowed(hir: &Hir, reach: Reach) -> Hir {
-    narrowed_to(hir, &reach_class(reach))
+    let reach = reach_class(reach);
+    with_classes(hir, &|class| {
+        let mut class = class.clone();
+        class.intersect(&reach);
+        class
+    })
 }
 
-fn narrowed_to(hir: &Hir, reach: &ClassUnicode) -> Hir {
-    match hir.kind() {
-        HirKind::Class(Class::Unicode(class)) => {
-            let mut class = class.clone();
-            class.intersect(reach);
-            Hir::class(Class::Unicode(class))
+/// `hir` with every Unicode class that holds a character beyond ASCII made to hold all of
+/// them: it matches wherever `hir` does (and more, only beyond ASCII), and its classes
+/// compile to a few UTF-8 sequences where `\p{L}` or case folding takes hundreds. For an
+/// automaton that need only tell where a regex cannot match ([`super::prefilter::gate`]).
+pub fn widened(hir: &Hir) -> Hir {
+    let beyond_ascii = ClassUnicodeRange::new('\u{80}', char::MAX);
+    with_classes(hir, &|class| {
+        let mut class = class.clone();
+        if class.ranges().last().is_some_and(|r| r.end() > '\u{7F}') {
+            class.push(beyond_ascii);
         }
+        class
+    })
+}
+
+/// `hir` with each Unicode class replaced by `map` of it.
+fn with_classes(hir: &Hir, map: &impl Fn(&ClassUnicode) -> ClassUnicode) -> Hir {
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => Hir::class(Class::Unicode(map(class))),
         HirKind::Empty | HirKind::Literal(_) | HirKind::Class(Class::Bytes(_)) => hir.clone(),
         HirKind::Look(_) => hir.clone(),
         // Built field by field: `..rep.clone()` would copy the whole subtree only to drop it.
@@ -85,23 +102,23 @@ fn narrowed_to(hir: &Hir, reach: &ClassUnicode) -> Hir {
             min: rep.min,
             max: rep.max,
             greedy: rep.greedy,
-            sub: Box::new(narrowed_to(&rep.sub, reach)),
+            sub: Box::new(with_classes(&rep.sub, map)),
         }),
         HirKind::Capture(capture) => Hir::capture(Capture {
             index: capture.index,
             name: capture.name.clone(),
-            sub: Box::new(narrowed_to(&capture.sub, reach)),
+            sub: Box::new(with_classes(&capture.sub, map)),
         }),
         HirKind::Concat(children) => Hir::concat(
             children
                 .iter()
-                .map(|child| narrowed_to(child, reach))
+                .map(|child| with_classes(child, map))
                 .collect(),
         ),
         HirKind::Alternation(children) => Hir::alternation(
             children
                 .iter()
-                .map(|child| narrowed_to(child, reach))
+                .map(|child| with_classes(child, map))
                 .collect(),
         ),
     }
@@ -169,18 +186,21 @@ mod tests {
     use super::*;
     use regex_automata::meta::Regex;
 
-    /// The regex of `pattern` (ignoring case) in full and narrowed to `reach`.
-    fn both(pattern: &str, reach: Reach) -> (Regex, Regex) {
+    /// The regex of `pattern` (ignoring case) in full and reshaped by `shape`.
+    fn full_and(pattern: &str, shape: impl Fn(&Hir) -> Hir) -> (Regex, Regex) {
         let hir = regex_syntax::ParserBuilder::new()
             .case_insensitive(true)
             .build()
             .parse(pattern)
             .unwrap();
         let full = Regex::builder().build_from_hir(&hir).unwrap();
-        let narrow = Regex::builder()
-            .build_from_hir(&narrowed(&hir, reach))
-            .unwrap();
-        (full, narrow)
+        let shaped = Regex::builder().build_from_hir(&shape(&hir)).unwrap();
+        (full, shaped)
+    }
+
+    /// The regex of `pattern` (ignoring case) in full and narrowed to `reach`.
+    fn both(pattern: &str, reach: Reach) -> (Regex, Regex) {
+        full_and(pattern, |hir| narrowed(hir, reach))
     }
 
     const PATTERN: &str = r"(?P<who>\p{Lu}[\p{L}’'-]+)\s+(?:said|says)\b|\d+\s*%|[^\s\w]{2,}|.é|sk";
@@ -209,6 +229,40 @@ mod tests {
                 assert_eq!(spans(&full).is_empty(), text.is_empty(), "{text}");
             }
         }
+    }
+
+    #[test]
+    fn a_widened_regex_matches_wherever_the_regex_does_and_alike_on_ascii() {
+        let (full, wide) = full_and(PATTERN, widened);
+        let spans =
+            |regex: &Regex, text| -> Vec<_> { regex.find_iter(text).map(|m| m.range()).collect() };
+        let ascii = "Ng-Ruiz SAYS 40 % of 'Olafur' said -- ok";
+        assert_eq!(
+            spans(&full, ascii),
+            spans(&wide, ascii),
+            "ASCII is read as written"
+        );
+        for text in ["Ólafsdóttir said", "“¾”", "40 %", "Ørsted SAYS"] {
+            assert!(full.is_match(text) && wide.is_match(text), "{text}");
+        }
+        // A class beyond ASCII now holds every such character: wider, never narrower.
+        let hir = regex_syntax::parse(r"\p{Lu}\d").unwrap();
+        let (full, wide) = (
+            Regex::new(r"\p{Lu}\d").unwrap(),
+            Regex::builder().build_from_hir(&widened(&hir)).unwrap(),
+        );
+        for text in ["B7", "É٣", "Б7", "b7"] {
+            assert!(!full.is_match(text) || wide.is_match(text), "{text}");
+        }
+        assert!(wide.is_match("ß7") && !full.is_match("ß7"));
+        assert!(!wide.is_match("b7"), "ASCII is read as written");
+        // A literal, or a class of ASCII alone, is left as it is.
+        let plain = regex_syntax::parse(r"said\s[a-z]’").unwrap();
+        assert_eq!(
+            widened(&regex_syntax::parse(r"said[a-z]’").unwrap()),
+            regex_syntax::parse(r"said[a-z]’").unwrap()
+        );
+        assert_ne!(widened(&plain), plain, "`\\s` holds the no-break space");
     }
 
     #[test]
