@@ -27,6 +27,10 @@ pub struct Engines<'a> {
     /// The settings of each folder met, by the folder as named: a walk asks once per file,
     /// and finding the config (rooting the path, looking for files) is dearer than a lookup.
     by_folder: HashMap<PathBuf, Option<Arc<Engine>>>,
+    /// The folder asked for last and its settings: a walk asks for a folder's files one
+    /// after another, and hashing a path (component by component) cost a quarter of the
+    /// walk of the BBC archive before linting could start.
+    last_folder: Option<(PathBuf, Option<Arc<Engine>>)>,
     /// Each folder's settings, once found.
     sources: HashMap<PathBuf, ConfigSource>,
     /// Ids of `--select`/`--ignore` some loaded config knows.
@@ -50,6 +54,7 @@ impl<'a> Engines<'a> {
             fallback,
             loaded: HashMap::new(),
             by_folder: HashMap::new(),
+            last_folder: None,
             sources: HashMap::new(),
             known: HashSet::new(),
             all_ids: Default::default(),
@@ -79,6 +84,17 @@ impl<'a> Engines<'a> {
 
     /// The settings of the files directly in `folder`.
     pub fn for_folder(&mut self, folder: &Path) -> Option<Arc<Engine>> {
+        if let Some((last, engine)) = &self.last_folder
+            && last.as_os_str() == folder.as_os_str()
+        {
+            return engine.clone();
+        }
+        let engine = self.for_folder_uncached(folder);
+        self.last_folder = Some((folder.to_path_buf(), engine.clone()));
+        engine
+    }
+
+    fn for_folder_uncached(&mut self, folder: &Path) -> Option<Arc<Engine>> {
         if let Some(engine) = self.by_folder.get(folder) {
             return engine.clone();
         }
@@ -164,5 +180,34 @@ impl<'a> Engines<'a> {
         };
         self.loaded.insert(source, engine.clone());
         engine
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_file_takes_its_folders_config_whatever_the_order_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let (desk, wire) = (dir.path().join("desk"), dir.path().join("wire"));
+        std::fs::create_dir_all(&desk).unwrap();
+        std::fs::create_dir_all(&wire).unwrap();
+        std::fs::write(desk.join("newslint.toml"), "packs = [\"news\", \"ap\"]\n").unwrap();
+        std::fs::write(wire.join("newslint.toml"), "packs = [\"news\"]\n").unwrap();
+        let args = ConfigArgs::default();
+        let mut engines = Engines::new(&args, &[], &[]);
+        let mut of = |folder: &Path, name: &str| engines.for_file(&folder.join(name)).unwrap();
+        let asked = [
+            of(&desk, "a.txt"),
+            of(&desk, "b.txt"),
+            of(&wire, "c.txt"),
+            of(&desk, "d.txt"),
+            of(&wire, "e.txt"),
+        ];
+        let same = |i: usize, j: usize| Arc::ptr_eq(&asked[i], &asked[j]);
+        assert!(same(0, 1) && same(0, 3) && same(2, 4));
+        assert!(!same(0, 2));
+        assert!(asked[0].is_rule("courtesy-titles") && !asked[2].is_rule("courtesy-titles"));
     }
 }
