@@ -14,7 +14,7 @@ mod scope;
 pub mod spec;
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use builtin::{
     BUILTIN_PACKS, CORE_PACK, builtin_credit_labels, builtin_pack_of, builtin_rules,
@@ -210,7 +210,11 @@ fn fill_template(
 pub struct RuleSet {
     rules: Vec<Rule>,
     facts: Arc<Facts>,
-    prefilter: prefilter::Prefilter,
+    /// Built on first asking, from the rules there are then: a selection (`--select`,
+    /// `--ignore`, [`RuleSet::retain`]) made before any article is read leaves out the
+    /// literals of the rules it drops, so that `--select date-invalid` over the BBC
+    /// archive does not walk the `ap` pack's 700 literals for nothing.
+    prefilter: OnceLock<prefilter::Prefilter>,
     /// The credit labels of the packs these rules were loaded from (None: not loaded from
     /// packs, read articles with the default labels).
     credit_labels: Option<crate::article::CreditLabels>,
@@ -220,7 +224,7 @@ impl RuleSet {
     /// A set from compiled rules, with no facts file and the embedded word list.
     pub fn new(rules: Vec<Rule>) -> Self {
         Self {
-            prefilter: prefilter::Prefilter::new(&rules),
+            prefilter: OnceLock::new(),
             rules,
             facts: Arc::default(),
             credit_labels: None,
@@ -238,10 +242,10 @@ impl RuleSet {
         self.credit_labels.as_ref()
     }
 
-    /// Which rules could match in an article (a rule removed by [`RuleSet::retain`] keeps
-    /// its entry, which is never asked for).
+    /// Which rules could match in an article.
     pub fn prefilter(&self) -> &prefilter::Prefilter {
-        &self.prefilter
+        self.prefilter
+            .get_or_init(|| prefilter::Prefilter::new(&self.rules))
     }
 
     /// The same rules checked against these facts.
@@ -277,13 +281,31 @@ impl RuleSet {
 
     /// Keep only the rules for which `keep` is true.
     pub fn retain(&mut self, keep: impl FnMut(&Rule) -> bool) {
+        let before = self.rules.len();
         self.rules.retain(keep);
+        // A prefilter built already still places the rules kept; one of fewer rules
+        // reads less.
+        if self.rules.len() < before {
+            self.prefilter = OnceLock::new();
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selection_leaves_the_dropped_rules_literals_out_of_the_prefilter() {
+        let mut rules = builtin::builtin_rules(&["news", "ap"]).expect("the packs load");
+        let all = rules.prefilter().literal_count();
+        assert!(all > 100, "{all}");
+        rules.retain(|rule| &*rule.id == "toward-not-towards" || &*rule.id == "date-invalid");
+        let kept = rules.prefilter().literal_count();
+        assert!(0 < kept && kept < 10, "{kept} of {all}");
+        rules.retain(|rule| &*rule.id == "date-invalid");
+        assert_eq!(rules.prefilter().literal_count(), 0);
+    }
 
     #[test]
     fn templates_fill_placeholders() {

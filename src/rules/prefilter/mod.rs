@@ -274,6 +274,12 @@ impl Prefilter {
         }
     }
 
+    /// How many literals the prefilter walks for.
+    #[cfg(test)]
+    pub fn literal_count(&self) -> usize {
+        self.literals.len()
+    }
+
     /// The gate of the regex rules.
     pub fn gating(&self) -> &Gating {
         &self.gating
