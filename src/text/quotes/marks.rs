@@ -144,11 +144,48 @@ fn run_of(bytes: &[u8], pos: usize, single: &[u8]) -> usize {
         .count()
 }
 
-/// The double marks of all paragraphs in order, found without decoding every char.
-/// Two single curly marks in a row are one double mark, as wire systems type them
-/// (CHECKS.md, Mixed marks): `‘‘` opens and `’’` closes. In a run of three, the double
-/// mark is the outer one: `‘‘‘` is `‘‘` then a nested `‘`, and `’’’` is a nested `’` then
-/// `’’`. A lone single mark is an apostrophe or a nested quote and is not a mark.
+/// A run of one single curly mark, `‘` or `’`, read as wire systems type double marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SingleRun {
+    /// `‘` or `’`.
+    pub(crate) mark: char,
+    /// The bytes of the double mark the run holds, if it holds one (see [`single_run`]).
+    pub(crate) double: Option<Range<usize>>,
+    /// Where the run ends.
+    pub(crate) end: usize,
+}
+
+/// The run of `‘` or `’` starting at `pos`, if one does. Two single curly marks in a row
+/// are one double mark, as wire systems type them (CHECKS.md, Mixed marks): `‘‘` opens and
+/// `’’` closes. In a run of three, the double mark is the outer one: `‘‘‘` is `‘‘` then a
+/// nested `‘`, and `’’’` is a nested `’` then `’’`. A lone single mark is an apostrophe or
+/// a nested quote and holds no double mark. Shared with `headline-quote-unsupported`, so
+/// that the headline's marks are read as the body's are.
+pub(crate) fn single_run(text: &str, pos: usize) -> Option<SingleRun> {
+    let bytes = text.as_bytes();
+    let (mark, single) = if bytes[pos..].starts_with(LEFT_SINGLE) {
+        ('‘', LEFT_SINGLE)
+    } else if bytes[pos..].starts_with(RIGHT_SINGLE) {
+        ('’', RIGHT_SINGLE)
+    } else {
+        return None;
+    };
+    let run = run_of(bytes, pos, single);
+    let end = pos + run * single.len();
+    // Openings take the first two of the run, closings the last two.
+    let double = (run >= 2).then(|| {
+        let at = if mark == '’' {
+            end - 2 * single.len()
+        } else {
+            pos
+        };
+        at..at + 2 * single.len()
+    });
+    Some(SingleRun { mark, double, end })
+}
+
+/// The double marks of all paragraphs in order, found without decoding every char; the
+/// wire's `‘‘` and `’’` among them (see [`single_run`]).
 pub(super) fn find_marks(paragraphs: &[Paragraph]) -> Vec<Mark> {
     let mut out = Vec::new();
     for (para, p) in paragraphs.iter().enumerate() {
@@ -178,22 +215,16 @@ pub(super) fn find_marks(paragraphs: &[Paragraph]) -> Vec<Mark> {
                 });
                 continue;
             }
-            let single = match c {
-                '‘' => LEFT_SINGLE,
-                '’' => RIGHT_SINGLE,
-                _ => continue,
+            let Some(run) = single_run(p.text, pos) else {
+                continue;
             };
-            let run = run_of(bytes, pos, single);
-            from = pos + run * single.len();
-            if run >= 2 {
-                // Openings take the first two of the run, closings the last two.
-                let skip = if c == '’' { run - 2 } else { 0 };
-                let at = pos + skip * single.len();
+            from = run.end;
+            if let Some(double) = run.double {
                 out.push(Mark {
                     para,
-                    pos: at,
-                    mark: c,
-                    len: 2 * single.len(),
+                    pos: double.start,
+                    mark: run.mark,
+                    len: double.len(),
                 });
             }
         }

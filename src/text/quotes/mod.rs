@@ -44,6 +44,7 @@ use pairing::{Pairing, pair_marks};
 use wording::words_lower;
 
 pub use inflect::inflections;
+pub(crate) use marks::single_run;
 
 /// One body paragraph exactly as it stands in the source. Single line breaks are soft
 /// breaks; non-prose bytes (inline code, URLs) are already replaced by spaces.
