@@ -213,7 +213,7 @@ pub struct RuleSet {
     /// Built on first asking, from the rules there are then: a selection (`--select`,
     /// `--ignore`, [`RuleSet::retain`]) made before any article is read leaves out the
     /// literals of the rules it drops, so that `--select date-invalid` over the BBC
-    /// archive does not walk the `ap` pack's 700 literals for nothing.
+    /// archive does not walk the literals of the `ap` pack for nothing.
     prefilter: OnceLock<prefilter::Prefilter>,
     /// The credit labels of the packs these rules were loaded from (None: not loaded from
     /// packs, read articles with the default labels).
