@@ -86,8 +86,10 @@ struct Guard {
     /// Their ids, sorted.
     ids: Arc<[u32]>,
     /// The same as bits, for [`Seen::present`]: a rule of forty-three literals (the state
-    /// codes) was asked after each of them in every article.
-    mask: Vec<u64>,
+    /// codes) was asked after each of them in every article. Only the words of the mask
+    /// with a bit set, as `(word, bits)`: most rules have a literal or two, in one word of
+    /// a mask of a dozen.
+    mask: Vec<(usize, u64)>,
 }
 
 /// Where a prefilter's literals occur in an article.
@@ -227,10 +229,15 @@ impl Prefilter {
         let by_rule = by_rule
             .into_iter()
             .map(|(id, ids): (Arc<str>, Vec<u32>)| {
-                let mut mask = vec![0u64; words];
+                let mut dense = vec![0u64; words];
                 for &literal in &ids {
-                    mask[literal as usize / 64] |= 1 << (literal % 64);
+                    dense[literal as usize / 64] |= 1 << (literal % 64);
                 }
+                let mask = dense
+                    .into_iter()
+                    .enumerate()
+                    .filter(|&(_, bits)| bits != 0)
+                    .collect();
                 let ids = Arc::from(ids);
                 let rule = Arc::clone(&id);
                 (id, Arc::new(Guard { rule, ids, mask }))
@@ -366,8 +373,8 @@ impl Prefilter {
         let Some(guard) = guard else {
             return Focus::Everywhere;
         };
-        let present = guard.mask.iter().zip(&seen.present);
-        if present.into_iter().any(|(mask, seen)| mask & seen != 0) {
+        let present = |&(word, bits): &(usize, u64)| seen.present[word] & bits != 0;
+        if guard.mask.iter().any(present) {
             Focus::Around(Arc::clone(&guard.ids))
         } else {
             Focus::Nowhere
