@@ -416,8 +416,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Lint one document with every rule of the set; diagnostics come back sorted by position. Front ends call [`crate::engine`] instead,
-/// which adds suppressions and per-file settings.
+/// Lint one document with every rule of the set; diagnostics come back sorted by position.
+/// Front ends call [`crate::engine`] instead, which adds suppressions and per-file settings.
 pub fn lint(rules: &RuleSet, doc: &Document) -> Vec<Diagnostic> {
     lint_with(rules.iter(), doc, rules.facts(), rules.prefilter())
 }
