@@ -33,6 +33,7 @@ fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
         .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "0")
         .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
         .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "256")
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
         .env(
             "PRE_COMMIT_HOME",
             format!("{checkout}/target/pre-commit-home"),
