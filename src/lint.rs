@@ -13,7 +13,7 @@ use crate::facts::Facts;
 use crate::facts::ages::{self, AgeMention};
 use crate::facts::names::{self, CapWord};
 use crate::line_index::LineIndex;
-use crate::rules::prefilter::{Focus, Hits, Prefilter, Seen};
+use crate::rules::prefilter::{self, Focus, Hits, Prefilter, Seen};
 use crate::rules::{Finding, Rule, RuleSet, Scope};
 use crate::text::dates::{self, DateMention};
 use crate::text::quotes::{self, BodyMarks, Paragraph};
@@ -441,14 +441,17 @@ pub fn lint_with<'r>(
     let seen = context.seen.as_ref().expect("just set");
     let mut diagnostics = Vec::new();
     let mut findings: Vec<Finding> = Vec::new();
+    // Where the next rule stands among the prefilter's, when the rules come in its order.
+    let mut next = 0;
     for rule in rules {
-        let focus = match prefilter.focus(rule, seen) {
+        let slot = prefilter.slot(rule, &mut next);
+        let focus = match prefilter::focus(slot, seen) {
             Focus::Nowhere => continue,
             Focus::Everywhere => None,
             Focus::Around(literals) => Some(literals),
         };
         let gated = context.gate.as_ref().and_then(|hits| {
-            let number = gating.rule(rule)?;
+            let number = gating.number(&slot)?;
             Some((number, hits.anywhere(number)))
         });
         if let Some((_, false)) = gated {
@@ -460,7 +463,7 @@ pub fn lint_with<'r>(
         context.searches.set((0, 0));
         rule.kind.check(&context, &mut findings);
         let (searched, matched) = context.searches.get();
-        gating.observe(rule, searched, matched);
+        gating.observe(&slot, searched, matched);
         diagnostics.extend(findings.drain(..).map(|f| rule.diagnostic(doc.source(), f)));
     }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

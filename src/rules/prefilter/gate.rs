@@ -23,8 +23,8 @@
 //! pass from 741.6 M instructions to 719.1 M, mostly rule searches not made.
 
 use std::fmt;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
 
 use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
@@ -33,9 +33,7 @@ use regex_automata::util::pool::Pool;
 use regex_automata::{Input, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 
-use rustc_hash::FxHashMap;
-
-use super::address;
+use super::Slot;
 use crate::lint::Unit;
 use crate::rules::Rule;
 use crate::rules::lazy_regex::parse_for_build;
@@ -198,12 +196,9 @@ impl fmt::Debug for Gate {
 /// they search are gated.
 #[derive(Debug, Default)]
 pub struct Gating {
-    /// Each candidate's regex, as `(patterns, ignore_case)`, by its number.
+    /// Each candidate's regex, as `(patterns, ignore_case)`, by its number (kept with the
+    /// rule's other entries, [`super::Slot`]).
     sources: Vec<(Vec<String>, bool)>,
-    /// The candidates' numbers by id, and by the address of the id (asked first, as
-    /// [`super::Prefilter`] does).
-    by_rule: FxHashMap<Arc<str>, u32>,
-    by_address: FxHashMap<usize, u32>,
     /// Units searched and units matched, per candidate, before the gate is built.
     yields: Vec<(AtomicU32, AtomicU32)>,
     gate: OnceLock<Option<Built>>,
@@ -225,16 +220,13 @@ const GATED_YIELD: u32 = 4;
 const YIELD_SAMPLE: u32 = 64;
 
 impl Gating {
-    /// Make `rule` a candidate, if it is one the gate can place.
-    pub fn add(&mut self, rule: &Rule) {
-        let Some((patterns, ignore_case)) = rule.kind.gate_patterns() else {
-            return;
-        };
+    /// Make `rule` a candidate, if it is one the gate can place: its number.
+    pub fn add(&mut self, rule: &Rule) -> Option<u32> {
+        let (patterns, ignore_case) = rule.kind.gate_patterns()?;
         let number = self.sources.len() as u32;
         self.sources.push((patterns.to_vec(), ignore_case));
         self.yields.push(Default::default());
-        self.by_rule.insert(Arc::clone(&rule.id), number);
-        self.by_address.insert(address(&rule.id), number);
+        Some(number)
     }
 
     /// Which gated rules match in which of an article's prose `units`, once more than
@@ -272,26 +264,19 @@ impl Gating {
         })
     }
 
-    fn candidate(&self, rule: &Rule) -> Option<u32> {
-        self.by_address
-            .get(&address(&rule.id))
-            .or_else(|| self.by_rule.get(&rule.id))
-            .copied()
-    }
-
-    /// The number of `rule` in the gate, if it is gated.
-    pub fn rule(&self, rule: &Rule) -> Option<u32> {
+    /// The number in the gate of the rule of `slot`, if it is gated.
+    pub fn number(&self, slot: &Slot) -> Option<u32> {
         let built = self.gate.get()?.as_ref()?;
-        built.numbers[self.candidate(rule)? as usize]
+        built.numbers[slot.candidate? as usize]
     }
 
-    /// Count one article's search by `rule`: `searched` units given, `matched` of them
-    /// with a match. Only until the gate is built.
-    pub fn observe(&self, rule: &Rule, searched: u32, matched: u32) {
+    /// Count one article's search by the rule of `slot`: `searched` units given, `matched`
+    /// of them with a match. Only until the gate is built.
+    pub fn observe(&self, slot: &Slot, searched: u32, matched: u32) {
         if self.gate.get().is_some() || searched == 0 {
             return;
         }
-        if let Some(candidate) = self.candidate(rule) {
+        if let Some(candidate) = slot.candidate {
             let (all, hit) = &self.yields[candidate as usize];
             all.fetch_add(searched, Ordering::Relaxed);
             hit.fetch_add(matched, Ordering::Relaxed);

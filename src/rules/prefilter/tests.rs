@@ -57,11 +57,7 @@ ignore_case = true
 fn a_prefilter_for_one_rule_stops_scanning() {
     let rules = crate::rules::builtin_rules(&["news"]).expect("pack compiles");
     let prefilter = rules.prefilter();
-    assert_eq!(
-        prefilter.by_rule.len(),
-        1,
-        "news guards placeholder-text alone"
-    );
+    assert_eq!(prefilter.guarded, 1, "news guards placeholder-text alone");
     let text = "# Vote\n\nThe council met on Tuesday.\n\n".repeat(10_000);
     let doc = Document::parse(text, crate::article::Format::Markdown).expect("parses");
     assert!(doc.source().len() > LONE_RULE_AFTER);
@@ -167,10 +163,55 @@ fn the_gate_changes_no_finding() {
         findings > 20,
         "the articles give the rules something to find"
     );
-    let gating = gated.prefilter().gating();
+    let prefilter = gated.prefilter();
     let placed = gated
         .iter()
-        .filter(|rule| gating.rule(rule).is_some())
+        .filter(|rule| {
+            prefilter
+                .gating()
+                .number(&prefilter.slot(rule, &mut 0))
+                .is_some()
+        })
         .count();
     assert!(placed >= 20, "the gate placed {placed} rules");
+}
+
+#[test]
+fn a_rule_is_found_in_turn_out_of_turn_and_from_another_set() {
+    use crate::rules::builtin_rules;
+    let rules = builtin_rules(&["news", "ap"]).expect("packs compile");
+    let prefilter = rules.prefilter();
+    let key = |slot: Slot| (slot.guard.map(|g| g as *const Guard), slot.candidate);
+    let mut next = 0;
+    let in_turn: Vec<_> = rules
+        .iter()
+        .map(|r| key(prefilter.slot(r, &mut next)))
+        .collect();
+    assert_eq!(next, in_turn.len());
+    assert!(
+        in_turn.iter().filter(|k| k.0.is_some()).count() > 20,
+        "{in_turn:?}"
+    );
+    assert!(
+        in_turn.iter().filter(|k| k.1.is_some()).count() > 20,
+        "{in_turn:?}"
+    );
+    // Backwards, the next index is never the rule's: each is found by its address.
+    let mut next = 0;
+    let listed: Vec<_> = rules.iter().collect();
+    let mut backwards: Vec<_> = listed
+        .iter()
+        .rev()
+        .map(|r| key(prefilter.slot(r, &mut next)))
+        .collect();
+    backwards.reverse();
+    assert_eq!(backwards, in_turn);
+    // The same rules loaded again: other ids, found by their text.
+    let again = builtin_rules(&["news", "ap"]).expect("packs compile");
+    let mut next = 0;
+    let other: Vec<_> = again
+        .iter()
+        .map(|r| key(prefilter.slot(r, &mut next)))
+        .collect();
+    assert_eq!(other, in_turn);
 }
