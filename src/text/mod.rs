@@ -5,6 +5,7 @@ pub mod boundaries;
 pub mod dates;
 pub mod eight_bytes;
 pub mod quotes;
+pub mod repeats;
 pub mod sentences;
 pub mod words;
 pub(crate) mod words_block;

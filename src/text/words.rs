@@ -176,19 +176,12 @@ impl Words<'_> {
     /// Classify the block at `self.block.at`; false when its first byte is not ASCII.
     #[inline]
     fn load_block(&mut self) -> bool {
-        use super::words_block::{BLOCK, classify};
+        use super::words_block::{BLOCK, classify_at};
         let bytes = self.text.as_bytes();
         let base = self.block.at;
         let available = bytes.len() - base;
-        let classes = match bytes.get(base..base + BLOCK) {
-            Some(block) => classify(block.try_into().expect("a block")),
-            None => {
-                // The last bytes, padded with spaces (neither word bytes nor joiners).
-                let mut block = [b' '; BLOCK];
-                block[..available].copy_from_slice(&bytes[base..]);
-                classify(&block)
-            }
-        };
+        // The last bytes come padded with spaces: neither word bytes nor joiners.
+        let classes = classify_at(bytes, base);
         let decided = classes
             .high
             .trailing_zeros()

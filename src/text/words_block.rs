@@ -1,10 +1,10 @@
 //! Sixty-four bytes at a time: which are ASCII word bytes (letters, digits, `_`), which are
-//! joiners (`'` and `-`, part of a word between two word bytes) and which are not ASCII,
-//! one bit per byte; which are capitals or not ASCII (where a capitalised word starts);
-//! and [`AsciiRuns`], the runs of word bytes of ASCII text. The word scanners read every
-//! byte of every article; classifying them sixteen at a time with SSE2 (part of every
-//! x86-64 processor) and then walking the words with bit operations costs a fraction of
-//! looking at them one by one.
+//! joiners (`'` and `-`, part of a word between two word bytes), which are spaces or
+//! control bytes and which are not ASCII, one bit per byte; which are capitals or not
+//! ASCII (where a capitalised word starts); and [`AsciiRuns`], the runs of word bytes of
+//! ASCII text. The word scanners read every byte of every article; classifying them
+//! sixteen at a time with SSE2 (part of every x86-64 processor) and then walking the words
+//! with bit operations costs a fraction of looking at them one by one.
 
 /// The classes of the bytes of a block: bit `i` is byte `i`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub struct Classes {
     pub word: u64,
     /// `'` and `-`.
     pub joiner: u64,
+    /// ASCII bytes up to the space (0x00..=0x20): every ASCII white space is one.
+    pub space: u64,
     /// Bytes that are not ASCII.
     pub high: u64,
 }
@@ -32,6 +34,23 @@ pub fn classify(block: &[u8; BLOCK]) -> Classes {
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
         classify_bytewise(block)
+    }
+}
+
+/// The classes of the 64 bytes of `bytes` from `base`, or of the last bytes padded with
+/// spaces (in no class but `space`, whose bits stop at the end).
+#[inline(always)]
+pub fn classify_at(bytes: &[u8], base: usize) -> Classes {
+    match bytes.get(base..base + BLOCK) {
+        Some(block) => classify(block.try_into().expect("a block")),
+        None => {
+            let rest = &bytes[base..];
+            let mut block = [b' '; BLOCK];
+            block[..rest.len()].copy_from_slice(rest);
+            let mut classes = classify(&block);
+            classes.space &= (1 << rest.len()) - 1;
+            classes
+        }
     }
 }
 
@@ -66,6 +85,7 @@ pub fn classify_bytewise(block: &[u8; BLOCK]) -> Classes {
     let mut classes = Classes {
         word: 0,
         joiner: 0,
+        space: 0,
         high: 0,
     };
     for (i, &byte) in block.iter().enumerate() {
@@ -74,6 +94,8 @@ pub fn classify_bytewise(block: &[u8; BLOCK]) -> Classes {
             classes.word |= bit;
         } else if byte == b'\'' || byte == b'-' {
             classes.joiner |= bit;
+        } else if byte <= b' ' {
+            classes.space |= bit;
         } else if !byte.is_ascii() {
             classes.high |= bit;
         }
@@ -192,7 +214,7 @@ mod sse2 {
     #[inline]
     #[target_feature(enable = "sse2")]
     pub fn classify(block: &[u8; BLOCK]) -> Classes {
-        let (mut word, mut joiner, mut high) = (0u64, 0u64, 0u64);
+        let (mut word, mut joiner, mut space, mut high) = (0u64, 0u64, 0u64, 0u64);
         for (k, part) in block.chunks_exact(16).enumerate() {
             let x = load(part);
             // `| 0x20` folds capitals onto small letters and nothing else onto them.
@@ -204,12 +226,19 @@ mod sse2 {
                 _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\'' as i8)),
                 _mm_cmpeq_epi8(x, _mm_set1_epi8(b'-' as i8)),
             );
+            let spaces = in_range(x, 0, b' ');
             let shift = 16 * k;
             word |= u64::from(_mm_movemask_epi8(words) as u16) << shift;
             joiner |= u64::from(_mm_movemask_epi8(joiners) as u16) << shift;
+            space |= u64::from(_mm_movemask_epi8(spaces) as u16) << shift;
             high |= u64::from(_mm_movemask_epi8(x) as u16) << shift;
         }
-        Classes { word, joiner, high }
+        Classes {
+            word,
+            joiner,
+            space,
+            high,
+        }
     }
 
     #[inline]
