@@ -215,9 +215,9 @@ mod tests {
 
     #[test]
     fn plain_copy_without_a_pair_is_settled_no() {
-        let text = "It is the first criminal prosecution of internet spam distributors. \
-                    Jurors in Virginia recommended that the man serve nine years in prison, \
-                    for a so-called \"snake oil\" scheme: it's a one-off, 12 13-year-olds.\n";
+        let text = "The harbour board of Pellow Bay met for the first time since the flood. \
+                    Councillors in Carrow asked that the ferry run nine times a day in June, \
+                    for a so-called \"tide pass\" scheme: it's a one-off, 12 13-year-olds.\n";
         for end in 0..text.len() {
             assert_eq!(answers(&text[..end]), (false, false), "{:?}", &text[..end]);
         }

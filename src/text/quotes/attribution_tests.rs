@@ -150,7 +150,7 @@ fn reported_speech_hands_the_next_quotation_its_speaker() {
     assert!(unattributed_lines(text).is_empty());
     // A stance is not speech: the quotation after it has no speaker.
     let text = "The island council agreed to raise the ferry subsidy.\n\n\
-                \"A ferry is not a luxury for us, it is the road.\"\n";
+                \"The ferry is the only bus route we have left here.\"\n";
     assert_eq!(unattributed_lines(text), [3]);
     // Only the last sentence of the previous paragraph counts.
     let text = "Brisk said the pier was old. The tide came in at noon.\n\n\

@@ -83,7 +83,7 @@ fn clause_3_reported_speech_before() {
     assert!(reading(text, 0, read));
     // A stance is not speech.
     let stance = "The island council agreed to raise the ferry subsidy.\n\n\
-                  \"A ferry is not a luxury for us, it is the road.\"";
+                  \"The ferry is the only bus route we have left here.\"";
     assert!(!reading(stance, 0, read));
     // Only the last sentence of the paragraph before counts.
     let earlier = "Brisk said the pier was old. The tide came in at noon.\n\n\
