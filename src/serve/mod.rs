@@ -135,6 +135,7 @@ pub fn run(args: ServeArgs) -> u8 {
         Ok(settings) => settings,
         Err(errors) => return crate::cli::print_config_errors(&errors),
     };
+    let loaded = reload::fingerprint_of(&settings);
     let workers = args
         .workers
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
@@ -159,10 +160,10 @@ pub fn run(args: ServeArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    runtime.block_on(serve(app, args))
+    runtime.block_on(serve(app, args, loaded))
 }
 
-async fn serve(app: Arc<App>, args: ServeArgs) -> u8 {
+async fn serve(app: Arc<App>, args: ServeArgs, loaded: reload::Fingerprint) -> u8 {
     // Registered before the address is announced, so an early SIGHUP reloads rather than
     // ending the process (its default action).
     let hangups = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) {
@@ -195,6 +196,7 @@ async fn serve(app: Arc<App>, args: ServeArgs) -> u8 {
         args.config.clone(),
         hangups,
         Duration::from_millis(args.watch_interval_ms.max(10)),
+        loaded,
     ));
     let header_timeout = Duration::from_millis(args.header_timeout_ms.max(1));
     listen::serve(listener, router(app), header_timeout, shutdown_signal()).await;

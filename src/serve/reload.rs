@@ -20,7 +20,12 @@ use super::guard::log_event;
 use crate::cli::args::ConfigArgs;
 
 /// What a watched file looks like: absent, or its size and modification time.
-type Fingerprint = Vec<(PathBuf, Option<(u64, SystemTime)>)>;
+pub type Fingerprint = Vec<(PathBuf, Option<(u64, SystemTime)>)>;
+
+/// The fingerprint of the files of `settings`, taken right after they were loaded.
+pub fn fingerprint_of(settings: &Settings) -> Fingerprint {
+    fingerprint(&settings.watched_paths())
+}
 
 fn fingerprint(paths: &[PathBuf]) -> Fingerprint {
     paths
@@ -34,10 +39,19 @@ fn fingerprint(paths: &[PathBuf]) -> Fingerprint {
         .collect()
 }
 
-/// Watch for SIGHUP and for changed files until the process ends.
-pub async fn watch(app: Arc<App>, config: ConfigArgs, mut hangups: Signal, every: Duration) {
+/// Watch for SIGHUP and for changed files until the process ends. `loaded` is the files'
+/// fingerprint taken when the settings were loaded at start: taken here instead, once the
+/// task first runs, a file changed in between (while the runtime started, or while the
+/// first requests were served) would be the baseline and never be reloaded.
+pub async fn watch(
+    app: Arc<App>,
+    config: ConfigArgs,
+    mut hangups: Signal,
+    every: Duration,
+    loaded: Fingerprint,
+) {
     let mut watched = app.settings().watched_paths();
-    let mut last = fingerprint(&watched);
+    let mut last = loaded;
     // A change seen at the last poll, waiting to stand still.
     let mut settling: Option<Fingerprint> = None;
     let mut ticks = tokio::time::interval(every);
