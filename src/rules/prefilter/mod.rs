@@ -246,7 +246,7 @@ impl Prefilter {
             needs.push((entry, Some(pattern_ids)));
         }
         if literals.is_empty() {
-            return Self::unguarded(needs, gating);
+            return Self::unguarded(needs.into_iter().map(|(entry, _)| entry).collect(), gating);
         }
         let words = literals.len().div_ceil(64);
         let guard = |ids: Vec<u32>| {
@@ -297,19 +297,15 @@ impl Prefilter {
                 ..Self::with_entries(entries)
             },
             // Too large to build: every rule runs, as without a prefilter.
-            Err(_) => Self::unguarded(entries.into_iter().map(|e| (e, None)).collect(), gating),
+            Err(_) => Self::unguarded(entries, gating),
         }
     }
 
     /// A prefilter without literals: every rule runs, the gate's candidates are kept.
-    fn unguarded(needs: Vec<(Entry, Option<Vec<u32>>)>, gating: Gating) -> Self {
-        let entries = needs
-            .into_iter()
-            .map(|(entry, _)| Entry {
-                guard: None,
-                ..entry
-            })
-            .collect();
+    fn unguarded(mut entries: Vec<Entry>, gating: Gating) -> Self {
+        for entry in &mut entries {
+            entry.guard = None;
+        }
         Self {
             gating,
             ..Self::with_entries(entries)
@@ -322,7 +318,7 @@ impl Prefilter {
         let mut by_rule = FxHashMap::default();
         for (index, entry) in entries.iter().enumerate() {
             by_address.insert(address(&entry.rule), index as u32);
-            // The first of two rules of one id, as a lookup by id found it before.
+            // A set's ids are unique; were two the same, the first would be found.
             by_rule
                 .entry(Arc::clone(&entry.rule))
                 .or_insert(index as u32);
