@@ -55,7 +55,7 @@ pub struct Context<'a> {
     seen: Option<Seen>,
     /// The literals the running rule needs one of: its matching units are those that
     /// hold one.
-    focus: RefCell<Option<std::sync::Arc<[u32]>>>,
+    focus: Cell<Option<&'a [u32]>>,
     /// Which gated rules match in which prose units, once the gate is built (see
     /// [`crate::rules::prefilter::Gating`]).
     gate: Option<Hits>,
@@ -81,7 +81,7 @@ impl<'a> Context<'a> {
             dates: OnceLock::new(),
             units: RefCell::new(Vec::new()),
             seen: None,
-            focus: RefCell::new(None),
+            focus: Cell::new(None),
             gate: None,
             gated: Cell::new(None),
             searches: Cell::new((0, 0)),
@@ -229,7 +229,7 @@ impl<'a> Context<'a> {
         let sorted = units.windows(2).all(|w| w[0].end() <= w[1].offset);
         // Units picked by the prefilter are few and far apart: searched one by one, the
         // text between them is not read.
-        let focused = self.focus.borrow().is_some() || self.gated.get().is_some();
+        let focused = self.focus.get().is_some() || self.gated.get().is_some();
         if anchored || focused || units.len() < 2 || !sorted || !units.iter().all(in_prose) {
             for (index, unit) in units.iter().enumerate() {
                 find(unit.text, &mut |range| {
@@ -275,8 +275,7 @@ impl<'a> Context<'a> {
             let holding = units.iter().filter(|u| hits.holds(rule, u.offset));
             return (Rc::new(holding.copied().collect()), outside_quotes);
         }
-        let focus = self.focus.borrow();
-        let (Some(literals), Some(seen)) = (focus.as_ref(), self.seen.as_ref()) else {
+        let (Some(literals), Some(seen)) = (self.focus.get(), self.seen.as_ref()) else {
             return (units, outside_quotes);
         };
         let ranges: Vec<Range<usize>> = units.iter().map(|u| u.offset..u.end()).collect();
@@ -458,7 +457,7 @@ pub fn lint_with<'r>(
             continue;
         }
         context.gated.set(gated.map(|(number, _)| number));
-        *context.focus.borrow_mut() = focus;
+        context.focus.set(focus);
         findings.clear();
         context.searches.set((0, 0));
         rule.kind.check(&context, &mut findings);

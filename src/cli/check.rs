@@ -1,7 +1,7 @@
 //! `newslint check` in three steps: rule selection (which files, under which settings),
-//! output setup (where the report goes and in which format), and the chunk loop (files
-//! linted in parallel by the engine's façade, reported in order). What happens to one file
-//! is in `one_file`.
+//! output setup (where the report goes and in which format), and the lint loop (files
+//! linted on worker threads by the engine's façade, reported in order). What happens to
+//! one file is in `one_file`.
 
 use std::io::{self, IsTerminal, Read};
 use std::path::PathBuf;
@@ -12,17 +12,14 @@ use newslint::config::FailLevel;
 use newslint::line_index::LineIndex;
 use newslint::rules::Rule;
 use newslint::{Engine, Format};
-use rayon::prelude::*;
 
 use super::args::{CheckArgs, FailOn, OutputFormat};
 use super::one_file::{Outcome, lint_input};
 use super::report::{self, FileProblem, FileReport, Reporter, Summary};
 use super::walk::{self, Input, WalkError};
-use super::{EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, engines, errors, output, use_color};
-
-/// How many files are linted between two flushes of ordered output: enough to keep every
-/// core busy, few enough that memory does not grow with the archive.
-const CHUNK: usize = 256;
+use super::{
+    EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, engines, errors, in_order, output, use_color,
+};
 
 /// Run `newslint check`.
 pub(super) fn check(args: CheckArgs) -> u8 {
@@ -34,7 +31,7 @@ pub(super) fn check(args: CheckArgs) -> u8 {
         std::iter::once(&*selection.base).chain(selection.inputs.iter().map(|(_, e)| &**e)),
     );
     let mut run = Run::set_up(&args, &selection, &run_rules);
-    match lint_in_chunks(&args, &selection, &mut run) {
+    match lint_and_report(&args, &selection, &mut run) {
         Ok(()) => run.finish(),
         Err(code) => code,
     }
@@ -273,10 +270,10 @@ impl<'a> Run<'a> {
     }
 }
 
-/// Report the paths the walk could not use, then lint the files a chunk at a time, in
-/// parallel, reporting each chunk in order while the next one is linted. Err is the exit
-/// code of a run cut short.
-fn lint_in_chunks(args: &CheckArgs, selection: &Selection, run: &mut Run) -> Result<(), u8> {
+/// Report the paths the walk could not use, then lint the files on worker threads and
+/// report each, in order, as soon as it and those before it are done ([`in_order`]). Err is
+/// the exit code of a run cut short.
+fn lint_and_report(args: &CheckArgs, selection: &Selection, run: &mut Run) -> Result<(), u8> {
     for error in &selection.walk_errors {
         let problem = FileProblem {
             path: &error.path,
@@ -287,59 +284,31 @@ fn lint_in_chunks(args: &CheckArgs, selection: &Selection, run: &mut Run) -> Res
             return Err(EXIT_TROUBLE);
         }
     }
-    let pool = worker_pool(args.jobs, selection.inputs.len())?;
     let stdin_text = if selection.reads_stdin() {
         Some(read_stdin()?)
     } else {
         None
     };
-    let lint_chunk = |chunk: &[(Input, Arc<Engine>)]| -> Vec<Outcome> {
-        let lint_one = |(input, engine): &(Input, Arc<Engine>)| {
-            lint_input(input, stdin_text.as_deref(), engine, args)
-        };
-        match &pool {
-            Some(pool) => pool.install(|| chunk.par_iter().map(lint_one).collect()),
-            None => chunk.iter().map(lint_one).collect(),
-        }
+    let lint_one = |(input, engine): &(Input, Arc<Engine>)| {
+        lint_input(input, stdin_text.as_deref(), engine, args)
     };
-    let mut report_chunk = |chunk: &[(Input, Arc<Engine>)], outcomes: Vec<Outcome>| {
-        for (outcome, (_, engine)) in outcomes.into_iter().zip(chunk) {
-            run.record(outcome, fail_level_of(args.fail_on, engine));
-            if !run.writing() {
-                return false;
-            }
-        }
-        true
+    let mut report_one = |(_, engine): &(Input, Arc<Engine>), outcome: Outcome| {
+        run.record(outcome, fail_level_of(args.fail_on, engine));
+        run.writing()
     };
-    let mut chunks = selection.inputs.chunks(CHUNK);
-    if pool.is_none() {
-        // One thread (`-j 1`, or one file): lint and report in turn.
-        for chunk in chunks {
-            if !report_chunk(chunk, lint_chunk(chunk)) {
+    let inputs = &selection.inputs;
+    let threads = worker_threads(args.jobs, inputs.len());
+    if threads <= 1 {
+        // One thread (`-j 1`, or one file, the editor's case): lint and report in turn.
+        for input in inputs {
+            if !report_one(input, lint_one(input)) {
                 break;
             }
         }
         return Ok(());
     }
-    // The next chunk is linted while this one is reported: reported between chunks, the
-    // workers stood idle for a sixth of a run over the BBC archive (1.7 of 2 cores busy).
-    std::thread::scope(|scope| {
-        let mut current = chunks.next().map(|chunk| (chunk, lint_chunk(chunk)));
-        while let Some((chunk, outcomes)) = current.take() {
-            let next = chunks
-                .next()
-                .map(|next| (next, scope.spawn(move || lint_chunk(next))));
-            if !report_chunk(chunk, outcomes) {
-                // The reader has gone: the chunk in flight is finished and dropped.
-                break;
-            }
-            current = next.map(|(next, linting)| {
-                let outcomes = linting
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (next, outcomes)
-            });
-        }
+    in_order::run(inputs, threads, lint_one, |i, outcome| {
+        report_one(&inputs[i], outcome)
     });
     Ok(())
 }
@@ -355,21 +324,6 @@ fn fail_level_of(fail_on: Option<FailOn>, engine: &Engine) -> FailLevel {
     }
 }
 
-/// The worker threads; one file (the editor's case) is linted on this thread, no pool.
-fn worker_pool(jobs: Option<usize>, files: usize) -> Result<Option<rayon::ThreadPool>, u8> {
-    if files <= 1 {
-        return Ok(None);
-    }
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(worker_threads(jobs, files))
-        .build()
-        .map(Some)
-        .map_err(|err| {
-            eprintln!("error: cannot start the worker threads: {err}");
-            EXIT_TROUBLE
-        })
-}
-
 fn read_stdin() -> Result<Vec<u8>, u8> {
     let mut bytes = Vec::new();
     match io::stdin().read_to_end(&mut bytes) {
@@ -382,11 +336,12 @@ fn read_stdin() -> Result<Vec<u8>, u8> {
 }
 
 /// Threads for `-j N`: never more than the files, nor more than 4 per core (linting is CPU
-/// work; `-j 100000` spent minutes starting threads). 0 lets rayon choose (one per core).
+/// work; `-j 100000` spent minutes starting threads). None or 0: one per core.
 fn worker_threads(jobs: Option<usize>, files: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    match jobs {
-        None | Some(0) => 0,
-        Some(n) => n.min(files).min(4 * cores).max(1),
-    }
+    let asked = match jobs {
+        None | Some(0) => cores,
+        Some(n) => n.min(4 * cores),
+    };
+    asked.min(files).max(1)
 }

@@ -7,6 +7,7 @@ pub(crate) mod commands;
 mod decode;
 pub(crate) mod engines;
 mod errors;
+mod in_order;
 mod inspect;
 mod json_text;
 mod one_file;
