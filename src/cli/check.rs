@@ -21,6 +21,9 @@ use super::{
     EXIT_CLEAN, EXIT_FINDINGS, EXIT_TROUBLE, engines, errors, in_order, output, use_color,
 };
 
+/// Bytes of the report gathered before each write to standard output.
+const REPORT_BUFFER: usize = 128 << 10;
+
 /// Run `newslint check`.
 pub(super) fn check(args: CheckArgs) -> u8 {
     let selection = match Selection::of(&args) {
@@ -148,6 +151,11 @@ impl<'a> Run<'a> {
         };
         let stream: Box<dyn WriteColor> = if report_to_stderr {
             Box::new(BufferedStandardStream::stderr(color))
+        } else if color == termcolor::ColorChoice::Never && !is_terminal {
+            // termcolor's buffer is 8 KB: a JSON report of 40 copies of BBC (180 MB) took
+            // 26,000 writes. A terminal keeps it, so a reader sees findings as they come.
+            let buffered = io::BufWriter::with_capacity(REPORT_BUFFER, io::stdout());
+            Box::new(termcolor::NoColor::new(buffered))
         } else {
             Box::new(BufferedStandardStream::stdout(color))
         };
