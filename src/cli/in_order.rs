@@ -1,14 +1,15 @@
-//! Work on worker threads, results taken in order: the workers take the items a few at a
-//! time, in order (an atomic counter hands out [`BATCH`] items at once), and the calling
-//! thread takes the results in item order as they arrive, holding the few that come early.
-//! A worker never runs more than [`WINDOW`] items ahead of the results taken, so memory
-//! stays bounded whatever the order the items finish in.
+//! Work on several threads, results taken in order: the threads (the calling one among
+//! them) take the items a few at a time, in order (an atomic counter hands out [`BATCH`]
+//! items at once), and the calling thread takes the results in item order as they arrive,
+//! holding the few that come early. No item starts more than [`WINDOW`] items ahead of the
+//! results taken, so memory stays bounded whatever the order the items finish in.
 //!
 //! This replaced chunks of 256 files linted by a rayon pool, each reported while the next
 //! was linted: at every chunk's end the workers waited for its last file and for the next
 //! chunk to start, and a run over 40 copies of the BBC archive kept its 2 cores only 1.75
 //! busy. Items go in batches because each hand-over can wake a sleeping thread, a system
-//! call this machine makes dear: one result at a time took a fifth more time in all.
+//! call this machine makes dear: handed over one at a time, the same run took 3.3 s where
+//! the chunks took 2.9 s.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering::SeqCst};
