@@ -258,6 +258,25 @@ mod tests {
     }
 
     #[test]
+    fn fewer_items_than_threads_or_none_at_all() {
+        for count in [0, 1, 5, BATCH + 1] {
+            let items: Vec<usize> = (0..count).collect();
+            let mut seen = Vec::new();
+            run(
+                &items,
+                8,
+                |&n| n,
+                |i, n| {
+                    assert_eq!(i, n);
+                    seen.push(i);
+                    true
+                },
+            );
+            assert_eq!(seen, items, "{count} items");
+        }
+    }
+
+    #[test]
     fn no_item_runs_more_than_the_window_ahead_of_the_results_taken() {
         let items: Vec<usize> = (0..4 * WINDOW).collect();
         let taken = AtomicUsize::new(0);
