@@ -155,7 +155,7 @@ impl Engine {
         );
         // Suppressions are written in the file (an HTML comment in a page) and diagnostics
         // are spans of the file, whatever its format.
-        let mut kept = if doc.file_text().contains("newslint") {
+        let mut kept = if crate::suppress::mentions_newslint(doc.file_text()) {
             let lines = LineIndex::new(doc.file_text());
             let known: Vec<&str> = self.known_ids.iter().map(|id| &**id).collect();
             Suppressions::of(doc, &lines).apply(&lines, found, &known)
