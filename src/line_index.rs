@@ -10,7 +10,11 @@ pub struct LineIndex {
 impl LineIndex {
     /// Index the line starts of `text` (a line ends after each `\n`).
     pub fn new(text: &str) -> Self {
-        let mut line_starts = vec![0];
+        // Counted first, so the starts are stored once: grown as found, they were copied
+        // over and over (a line is a paragraph of most copy, or a wrapped line of 70).
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        let mut line_starts = Vec::with_capacity(lines + 1);
+        line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self { line_starts }
     }

@@ -155,8 +155,8 @@ impl<'a> Context<'a> {
     pub fn quotations(&self) -> &[Range<usize>] {
         self.quotations.get_or_init(|| {
             let paragraphs: Vec<Paragraph> = self
-                .prose_units()
-                .into_iter()
+                .units(&Scope::Prose)
+                .iter()
                 .map(|u| Paragraph {
                     offset: u.offset,
                     text: u.text,
@@ -400,7 +400,8 @@ impl<'a> Context<'a> {
 
     fn prose_units(&self) -> Vec<Unit<'a>> {
         let doc = self.doc;
-        let mut units: Vec<Unit<'a>> = self.headline_unit().into_iter().collect();
+        let mut units: Vec<Unit<'a>> = Vec::with_capacity(doc.blocks().len() + 1);
+        units.extend(self.headline_unit());
         units.extend(
             doc.blocks()
                 .iter()

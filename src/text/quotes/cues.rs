@@ -164,7 +164,10 @@ impl CueTable {
         mut wanted: impl FnMut(Range<usize>, Cue) -> bool,
     ) -> bool {
         let bytes = text.as_bytes();
-        let mut key = Vec::new();
+        // The word in small letters, to look it up: on the stack, as nearly every word is
+        // short (a buffer grown word by word cost three allocations a call).
+        let mut short = [0u8; 32];
+        let mut long = Vec::new();
         let mut at = within.start;
         // Nearly every sentence is ASCII, whose words are runs of word bytes found a
         // block at a time; the rest is read by character.
@@ -180,10 +183,17 @@ impl CueTable {
             if !self.may_be_head(&bytes[word.clone()]) {
                 continue;
             }
-            key.clear();
-            key.extend_from_slice(&bytes[word.clone()]);
+            let written = &bytes[word.clone()];
+            let key: &mut [u8] = match short.get_mut(..written.len()) {
+                Some(key) => key,
+                None => {
+                    long.resize(written.len(), 0);
+                    &mut long
+                }
+            };
+            key.copy_from_slice(written);
             key.make_ascii_lowercase();
-            let Some(head) = self.heads.get(key.as_slice()) else {
+            let Some(head) = self.heads.get(&*key) else {
                 continue;
             };
             let phrase = head.phrases.iter().find_map(|(form, cue)| {

@@ -237,9 +237,10 @@ pub(super) fn pair_marks<'t>(
     marks: &[Mark],
     pairing: Pairing,
 ) -> Paired {
-    let mut quotes: Vec<RawQuote> = Vec::new();
+    // Each quotation opens at a mark: room for them at once, not grown as they are met.
+    let mut quotes: Vec<RawQuote> = Vec::with_capacity(marks.len() / 2 + 1);
     let mut unbalanced = Vec::new();
-    let mut stack: Vec<Open<'t>> = Vec::new();
+    let mut stack: Vec<Open<'t>> = Vec::with_capacity(4);
     let mut next_mark = 0;
     // Only the strict pairing reports; the robust one just finds quotations.
     let unclosed = |o: &Open<'t>, out: &mut Vec<QuoteFinding>| {
