@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::text::words_block::{MaskBlocks, equal_to_any};
+
 /// An age written next to a name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgeMention<'a> {
@@ -44,34 +46,45 @@ pub fn find_ages<'a>(
     let first_of_unit = out.len();
     let mut bracketed = Vec::new();
     // Every form puts a fixed mark next to the digits (`, `, `, aged `, `(`, `-year-old`):
-    // those are found with memchr, and only the digits beside them are read.
+    // those marks are found a block at a time as a bit mask, and only the bytes beside
+    // them are read. Through `memchr` (the commas and brackets) and `memmem`
+    // (`-year-old`), every comma of the copy cost a return from the search and a new one.
     let digits_at = |from: usize| {
-        let len = bytes[from.min(bytes.len())..]
+        let len = bytes
+            .get(from..)
+            .unwrap_or_default()
             .iter()
             .take_while(|b| b.is_ascii_digit())
             .count();
         (len > 0).then_some((from, from + len))
     };
-    let mut candidates: Vec<(usize, usize)> = memchr::memchr2_iter(b',', b'(', bytes)
-        .filter_map(|p| match bytes[p] {
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut marks = MaskBlocks::new(bytes, bytes.len(), |block| {
+        equal_to_any(block, [b',', b'(', b'-'])
+    });
+    let mut from = 0;
+    loop {
+        let p = marks.first(from, true);
+        let Some(&mark) = bytes.get(p) else {
+            break;
+        };
+        from = p + 1;
+        let rest = &bytes[p + 1..];
+        let found = match mark {
             b'(' => digits_at(p + 1),
-            _ if text[p..].starts_with(", aged ") => digits_at(p + 7),
-            _ if text[p..].starts_with(", ") => digits_at(p + 2),
+            b',' if rest.starts_with(b" aged ") => digits_at(p + 7),
+            b',' if rest.starts_with(b" ") => digits_at(p + 2),
+            b'-' if rest.starts_with(b"year-old") => {
+                let start = bytes[..p]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
+                (start > 0).then_some((p - start, p))
+            }
             _ => None,
-        })
-        .collect();
-    // One searcher for the process: building it was most of what the search cost.
-    static YEAR_OLD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("-year-old"));
-    for p in YEAR_OLD.find_iter(bytes) {
-        let start = bytes[..p]
-            .iter()
-            .rev()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        if start > 0 {
-            candidates.push((p - start, p));
-        }
+        };
+        candidates.extend(found);
     }
     candidates.sort_unstable();
     candidates.dedup();

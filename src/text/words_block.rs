@@ -68,6 +68,72 @@ pub fn capitals_or_high(block: &[u8; BLOCK]) -> u64 {
     }
 }
 
+/// The bytes of `block` equal to one of `targets`: where a scanner looks for a few
+/// punctuation marks too common for `memchr`, whose every find costs a return and a new
+/// search.
+#[inline]
+pub fn equal_to_any(block: &[u8; BLOCK], targets: [u8; 3]) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: as in `classify`.
+        unsafe { sse2::equal_to_any(block, targets) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        equal_to_any_bytewise(block, targets)
+    }
+}
+
+/// [`equal_to_any`] one byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+pub fn equal_to_any_bytewise(block: &[u8; BLOCK], targets: [u8; 3]) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| targets.contains(b))
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
+/// The first byte at or after `at` in `lo..=hi` (ASCII bounds), or the end: sixteen bytes
+/// tested at a time, the place read off a bit mask (with SSE2; eight at a time without,
+/// as [`crate::text::eight_bytes::next_in_range`]).
+#[inline]
+pub fn first_in_range(bytes: &[u8], at: usize, lo: u8, hi: u8) -> usize {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: as in `classify`.
+        unsafe { sse2::first_in_range(bytes, at, lo, hi) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        crate::text::eight_bytes::next_in_range(bytes, at.min(bytes.len()), lo, hi)
+    }
+}
+
+/// ASCII capitals alone.
+#[inline]
+pub fn capitals(block: &[u8; BLOCK]) -> u64 {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // SAFETY: as in `classify`.
+        unsafe { sse2::capitals(block) }
+    }
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        capitals_bytewise(block)
+    }
+}
+
+/// [`capitals`] one byte at a time.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+pub fn capitals_bytewise(block: &[u8; BLOCK]) -> u64 {
+    block
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_uppercase())
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
 /// [`capitals_or_high`] one byte at a time.
 #[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
 pub fn capitals_or_high_bytewise(block: &[u8; BLOCK]) -> u64 {
@@ -243,6 +309,50 @@ mod sse2 {
 
     #[inline]
     #[target_feature(enable = "sse2")]
+    pub fn equal_to_any(block: &[u8; BLOCK], targets: [u8; 3]) -> u64 {
+        let [a, b, c] = targets.map(|t| _mm_set1_epi8(t as i8));
+        let mut found = 0u64;
+        for (k, part) in block.chunks_exact(16).enumerate() {
+            let x = load(part);
+            let hits = _mm_or_si128(
+                _mm_or_si128(_mm_cmpeq_epi8(x, a), _mm_cmpeq_epi8(x, b)),
+                _mm_cmpeq_epi8(x, c),
+            );
+            found |= u64::from(_mm_movemask_epi8(hits) as u16) << (16 * k);
+        }
+        found
+    }
+
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub fn first_in_range(bytes: &[u8], mut at: usize, lo: u8, hi: u8) -> usize {
+        while let Some(part) = bytes.get(at..at + 16) {
+            let marks = _mm_movemask_epi8(in_range(load(part), lo, hi)) as u32;
+            if marks != 0 {
+                return at + marks.trailing_zeros() as usize;
+            }
+            at += 16;
+        }
+        let at = at.min(bytes.len());
+        bytes[at..]
+            .iter()
+            .position(|b| (lo..=hi).contains(b))
+            .map_or(bytes.len(), |i| at + i)
+    }
+
+    #[inline]
+    #[target_feature(enable = "sse2")]
+    pub fn capitals(block: &[u8; BLOCK]) -> u64 {
+        let mut found = 0u64;
+        for (k, part) in block.chunks_exact(16).enumerate() {
+            let marks = _mm_movemask_epi8(in_range(load(part), b'A', b'Z')) as u16;
+            found |= u64::from(marks) << (16 * k);
+        }
+        found
+    }
+
+    #[inline]
+    #[target_feature(enable = "sse2")]
     pub fn capitals_or_high(block: &[u8; BLOCK]) -> u64 {
         let mut found = 0u64;
         for (k, part) in block.chunks_exact(16).enumerate() {
@@ -295,6 +405,29 @@ mod tests {
     }
 
     #[test]
+    fn first_in_range_finds_the_first_such_byte_from_anywhere() {
+        for byte in 0..=255u8 {
+            for len in [0, 1, 15, 16, 17, 40] {
+                for place in 0..len {
+                    let mut bytes = vec![b'q'; len];
+                    bytes[place] = byte;
+                    for from in [0, place, place + 1, len] {
+                        let expected = bytes[from.min(len)..]
+                            .iter()
+                            .position(u8::is_ascii_uppercase)
+                            .map_or(len, |i| from + i);
+                        let found = first_in_range(&bytes, from, b'A', b'Z');
+                        assert_eq!(
+                            found, expected,
+                            "{byte:#x} at {place} of {len}, from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_byte_in_every_place_is_classed_as_the_definition_says() {
         for byte in 0..=255u8 {
             for place in [0, 7, 8, 15, 16, 31, 32, 47, 48, 63] {
@@ -309,6 +442,17 @@ mod tests {
                 assert_eq!(
                     capitals_or_high(&block),
                     capitals_or_high_bytewise(&block),
+                    "{byte:#x} at {place}"
+                );
+                assert_eq!(
+                    capitals(&block),
+                    capitals_bytewise(&block),
+                    "{byte:#x} at {place}"
+                );
+                let targets = [b',', byte, 0xE2];
+                assert_eq!(
+                    equal_to_any(&block, targets),
+                    equal_to_any_bytewise(&block, targets),
                     "{byte:#x} at {place}"
                 );
             }

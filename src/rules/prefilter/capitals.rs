@@ -3,7 +3,8 @@
 //! "jan" in every paragraph.
 
 use super::walk::Hit;
-use crate::text::eight_bytes::{chunk, next_in_range};
+use crate::text::eight_bytes::chunk;
+use crate::text::words_block::{self, MaskBlocks};
 
 /// The case-sensitive literals that start with a capital, by their first two bytes: a
 /// capital in the text is looked up, not compared with every literal of its letter
@@ -113,13 +114,15 @@ impl Capitals {
     }
 }
 
-/// Push the occurrences of the literals that start with a capital, in order: a scan
-/// eight bytes at a time for the next capital, left only for each capital.
+/// Push the occurrences of the literals that start with a capital, in order: the capitals
+/// found a block at a time as a bit mask ([`MaskBlocks`]), and only each capital looked up.
+/// (A scan eight bytes at a time, begun again after each capital, cost twice as much.)
 #[inline(never)]
 pub(super) fn from_capitals(haystack: &[u8], capitals: &Capitals, hits: &mut Vec<Hit>) {
+    let mut starts = MaskBlocks::new(haystack, haystack.len(), words_block::capitals);
     let mut at = 0;
     loop {
-        at = next_in_range(haystack, at, b'A', b'Z');
+        at = starts.first(at, true);
         let Some(rest) = haystack.get(at..).filter(|rest| !rest.is_empty()) else {
             return;
         };

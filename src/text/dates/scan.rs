@@ -5,7 +5,7 @@ use jiff::civil::Weekday;
 use regex::Regex;
 use std::ops::Range;
 
-use crate::text::eight_bytes::next_in_range;
+use crate::text::words_block::first_in_range;
 use std::sync::LazyLock;
 
 pub(super) const MONTH_NAMES: [&str; 12] = [
@@ -68,7 +68,7 @@ pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)>
         Some(prefixes) if at < bytes.len() => prefixes
             .find_in(bytes, aho_corasick::Span::from(at..bytes.len()))
             .map_or(bytes.len(), |m| m.start()),
-        _ => next_in_range(bytes, at, b'A', b'Z'),
+        _ => first_in_range(bytes, at, b'A', b'Z'),
     };
     std::iter::from_fn(move || {
         loop {
@@ -96,28 +96,12 @@ pub(super) fn month_words(t: &str) -> impl Iterator<Item = (Range<usize>, bool)>
     })
 }
 
-/// The first ASCII digit at or after `at`, or the end. Figures stand a few hundred bytes
-/// apart in prose, so the search is over blocks of 32 bytes, each tested whole in a form
-/// the compiler turns into vector compares, and only the block that holds one is read
-/// byte by byte. (A mask of the digits' places, folded the same way, is not vectorised
-/// and cost half as much again: measured.)
-pub(super) fn next_digit(bytes: &[u8], mut at: usize) -> usize {
-    const BLOCK: usize = 32;
-    while let Some(block) = bytes.get(at..at + BLOCK) {
-        let block: &[u8; BLOCK] = block.try_into().expect("a whole block");
-        let digits = block
-            .iter()
-            .fold(0u8, |acc, &b| acc | u8::from(b.wrapping_sub(b'0') < 10));
-        if digits != 0 {
-            break;
-        }
-        at += BLOCK;
-    }
-    let at = at.min(bytes.len());
-    bytes[at..]
-        .iter()
-        .position(u8::is_ascii_digit)
-        .map_or(bytes.len(), |i| at + i)
+/// The first ASCII digit at or after `at`, or the end: sixteen bytes at a time
+/// ([`first_in_range`]). Figures stand a few hundred bytes apart in prose. (Blocks of 32
+/// bytes tested whole by compares the compiler vectorised, and the block that held one
+/// read byte by byte, cost half as much again.)
+pub(super) fn next_digit(bytes: &[u8], at: usize) -> usize {
+    first_in_range(bytes, at, b'0', b'9')
 }
 
 /// Three runs of digits joined by `-`, `.` or `/` (`2025-05-09`, `9/5/25`): each as
