@@ -30,7 +30,7 @@ use regex_automata::hybrid::LazyStateID;
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
 use regex_automata::util::pool::Pool;
-use regex_automata::{Input, MatchKind, PatternSet};
+use regex_automata::{MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 
 use super::Slot;
@@ -63,6 +63,12 @@ struct Automaton {
 
 impl Automaton {
     fn new(syntax: &[Hir]) -> Option<Self> {
+        Self::with_cache(syntax, Some(CACHE_CAPACITY))
+    }
+
+    /// The automaton of `syntax` with a cache of `capacity` bytes, or the least the lazy
+    /// DFA can work with (`None`: tests that its cache is cleared do not change a match).
+    fn with_cache(syntax: &[Hir], capacity: Option<usize>) -> Option<Self> {
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
@@ -76,7 +82,8 @@ impl Automaton {
             .configure(
                 DFA::config()
                     .match_kind(MatchKind::All)
-                    .cache_capacity(CACHE_CAPACITY)
+                    .cache_capacity(capacity.unwrap_or(0))
+                    .skip_cache_capacity_check(capacity.is_none())
                     .minimum_cache_clear_count(None)
                     .unicode_word_boundary(true),
             )
@@ -89,78 +96,6 @@ impl Automaton {
             dfa,
             caches: Pool::new(create),
         })
-    }
-
-    /// Mark in `set` the patterns that match somewhere in `text`, with `cache` (this
-    /// automaton's); `false` when the automaton could not say.
-    ///
-    /// A walk of our own over the lazy DFA's transitions rather than its overlapping
-    /// search, which cost 23 instructions a byte on the BBC archive to this walk's 14: the
-    /// gated patterns seldom match, so nearly every byte is one untagged transition.
-    fn which(&self, cache: &mut Cache, text: &str, set: &mut PatternSet) -> bool {
-        let dfa = &self.dfa;
-        let Ok(mut state) = dfa.start_state_forward(cache, &Input::new(text)) else {
-            return false;
-        };
-        let bytes = text.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            if !state.is_tagged() {
-                // Read through a shared borrow, so that the transition table's place is
-                // loaded once for the run of untagged transitions, not once a byte.
-                let shared: &Cache = cache;
-                let rest = &bytes[at..];
-                let mut read = 0;
-                // Eight bytes a turn, so that the loop's own count and compare are paid
-                // once for them rather than once a byte: 43 M instructions a pass of the
-                // BBC archive (`news` and `ap`) against 67 M a byte at a time.
-                'run: {
-                    let mut chunks = rest.chunks_exact(8);
-                    for chunk in &mut chunks {
-                        for (offset, &byte) in chunk.iter().enumerate() {
-                            let next = dfa.next_state_untagged(shared, state, byte);
-                            if next.is_tagged() {
-                                read += offset;
-                                break 'run;
-                            }
-                            state = next;
-                        }
-                        read += 8;
-                    }
-                    for &byte in chunks.remainder() {
-                        let next = dfa.next_state_untagged(shared, state, byte);
-                        if next.is_tagged() {
-                            break 'run;
-                        }
-                        state = next;
-                        read += 1;
-                    }
-                }
-                at += read;
-                if at == bytes.len() {
-                    break;
-                }
-            }
-            let Ok(next) = dfa.next_state(cache, state, bytes[at]) else {
-                return false;
-            };
-            at += 1;
-            state = next;
-            if state.is_match() {
-                self.mark(cache, state, set);
-            } else if state.is_dead() {
-                return true;
-            } else if state.is_quit() {
-                return false;
-            }
-        }
-        let Ok(end) = dfa.next_eoi_state(cache, state) else {
-            return false;
-        };
-        if end.is_match() {
-            self.mark(cache, end, set);
-        }
-        !end.is_quit()
     }
 
     /// Mark the patterns of match state `state`.
@@ -352,21 +287,7 @@ impl Gate {
     pub fn scan(&self, units: &[Unit]) -> Hits {
         let words = self.patterns.div_ceil(64);
         let mut bits = vec![0u64; units.len() * words];
-        let mut anywhere = vec![0u64; words];
-        let mut set = PatternSet::new(self.patterns);
-        // One cache of each automaton for the article, not one per unit.
-        let mut ascii_cache = self.ascii.caches.get();
-        let mut wide_cache = None;
-        for (index, unit) in units.iter().enumerate() {
-            set.clear();
-            let answered = if unit.text.is_ascii() {
-                self.ascii.which(&mut ascii_cache, unit.text, &mut set)
-            } else if let Some(wide) = &self.wide {
-                let cache = wide_cache.get_or_insert_with(|| wide.caches.get());
-                wide.which(cache, unit.text, &mut set)
-            } else {
-                false
-            };
+        let mut record = |index: usize, answered: bool, set: &PatternSet| {
             let row = &mut bits[index * words..(index + 1) * words];
             if answered {
                 for rule in set.iter() {
@@ -375,7 +296,35 @@ impl Gate {
             } else {
                 row.fill(u64::MAX);
             }
-            for (all, word) in anywhere.iter_mut().zip(row.iter()) {
+        };
+        // One cache of each automaton for the article, not one per unit; the units are
+        // walked two at a time ([`lanes`]), the ASCII ones (nearly all) by their own.
+        let mut others = Vec::new();
+        let ascii = units.iter().enumerate().filter_map(|(index, unit)| {
+            if unit.text.is_ascii() {
+                return Some((index, unit.text));
+            }
+            others.push(index);
+            None
+        });
+        let mut ascii_cache = self.ascii.caches.get();
+        self.ascii
+            .which_each(&mut ascii_cache, ascii, self.patterns, &mut record);
+        let wide = self.wide.as_ref().filter(|_| !others.is_empty());
+        let others = others.into_iter().map(|index| (index, units[index].text));
+        match wide {
+            Some(wide) => {
+                let mut wide_cache = wide.caches.get();
+                wide.which_each(&mut wide_cache, others, self.patterns, &mut record);
+            }
+            None => {
+                let none = PatternSet::new(self.patterns);
+                others.for_each(|(index, _)| record(index, false, &none));
+            }
+        }
+        let mut anywhere = vec![0u64; words];
+        for row in bits.chunks_exact(words.max(1)) {
+            for (all, word) in anywhere.iter_mut().zip(row) {
                 *all |= word;
             }
         }
@@ -395,5 +344,6 @@ impl Gate {
     }
 }
 
+mod lanes;
 #[cfg(test)]
 mod tests;
