@@ -331,37 +331,36 @@ mod tests {
         assert!(started.load(Ordering::SeqCst) <= 10 + WINDOW + 2 * BATCH);
     }
 
+    /// Whether two threads over many items, with `work` and `take`, end in a panic that
+    /// reaches the caller (the test hangs if they wait for each other instead).
+    fn panics(
+        work: impl Fn(&usize) -> usize + Sync,
+        take: impl FnMut(usize, usize) -> bool,
+    ) -> bool {
+        let items: Vec<usize> = (0..10 * WINDOW).collect();
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&items, 2, work, take)))
+            .is_err()
+    }
+
     #[test]
     fn a_panic_in_a_worker_reaches_the_caller_instead_of_hanging() {
-        let items: Vec<usize> = (0..10 * WINDOW).collect();
-        let outcome = std::panic::catch_unwind(|| {
-            run(
-                &items,
-                2,
-                |&n| {
-                    assert_ne!(n, 3, "item 3 fails");
-                    n
-                },
-                |_, _| true,
-            );
-        });
-        assert!(outcome.is_err());
+        assert!(panics(
+            |&n| {
+                assert_ne!(n, 3, "item 3 fails");
+                n
+            },
+            |_, _| true,
+        ));
     }
 
     #[test]
     fn a_panic_in_the_taker_reaches_the_caller_instead_of_hanging() {
-        let items: Vec<usize> = (0..10 * WINDOW).collect();
-        let outcome = std::panic::catch_unwind(|| {
-            run(
-                &items,
-                2,
-                |&n| n,
-                |i, _| {
-                    assert_ne!(i, 5, "the report of item 5 fails");
-                    true
-                },
-            );
-        });
-        assert!(outcome.is_err());
+        assert!(panics(
+            |&n| n,
+            |i, _| {
+                assert_ne!(i, 5, "the report of item 5 fails");
+                true
+            },
+        ));
     }
 }

@@ -284,6 +284,8 @@ fn classes(patterns: &[&[u8]]) -> ([u8; 256], Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
+    use aho_corasick::nfa::contiguous::NFA;
+
     use super::super::capitals::Capitals;
     use super::super::walk::nfa;
     use super::*;
@@ -316,6 +318,18 @@ mod tests {
             crate::rules::builtin_rules(&["news", "ap"]).expect("packs compile")
         });
 
+    /// The news and ap prefilter, its automaton and the table of that automaton.
+    fn news_and_ap() -> (&'static super::super::Prefilter, &'static NFA, Table) {
+        let prefilter = NEWS_AND_AP.prefilter();
+        let automaton = prefilter
+            .automaton
+            .as_ref()
+            .expect("news and ap have literals");
+        let table =
+            Table::new(automaton, &prefilter.patterns(), &prefilter.searched).expect("fits");
+        (prefilter, automaton, table)
+    }
+
     proptest::proptest! {
         #[test]
         fn the_table_walk_finds_what_the_automaton_walk_finds(
@@ -325,10 +339,8 @@ mod tests {
                 0..800,
             )
         ) {
-            let prefilter = NEWS_AND_AP.prefilter();
-            let automaton = prefilter.automaton.as_ref().expect("news and ap have literals");
+            let (prefilter, automaton, table) = news_and_ap();
             let patterns = prefilter.patterns();
-            let table = Table::new(automaton, &patterns, &prefilter.searched).expect("fits");
             let text = text_of(&patterns, &pieces);
             let literals = prefilter.walked();
             let (mut by_nfa, mut by_table) = (Vec::new(), Vec::new());
@@ -342,13 +354,8 @@ mod tests {
     fn an_occurrence_across_the_halves_is_found_once() {
         // The longest literal (and the shorter ones inside it) at every place around the
         // middle of texts of both parities, where the two walks meet.
-        let prefilter = NEWS_AND_AP.prefilter();
-        let automaton = prefilter
-            .automaton
-            .as_ref()
-            .expect("news and ap have literals");
+        let (prefilter, automaton, table) = news_and_ap();
         let patterns = prefilter.patterns();
-        let table = Table::new(automaton, &patterns, &prefilter.searched).expect("fits");
         let longest = patterns.iter().max_by_key(|p| p.len()).expect("literals");
         assert_eq!(table.longest, longest.len());
         let literals = prefilter.walked();
@@ -393,13 +400,7 @@ mod tests {
     fn the_table_is_the_automaton_renumbered() {
         // Both walked together over every byte from every state reached: each state of
         // the table stands for one of the automaton, with the same matches.
-        let prefilter = NEWS_AND_AP.prefilter();
-        let automaton = prefilter
-            .automaton
-            .as_ref()
-            .expect("news and ap have literals");
-        let table =
-            Table::new(automaton, &prefilter.patterns(), &prefilter.searched).expect("fits");
+        let (prefilter, automaton, table) = news_and_ap();
         let start = automaton.start_state(Anchored::No).expect("unanchored");
         let mut standing = rustc_hash::FxHashMap::default();
         standing.insert(table.start, start);
